@@ -1,0 +1,3 @@
+using Rsspot.SpecTool;
+
+return SpecCommands.Run(args, Console.Out, Console.Error);
