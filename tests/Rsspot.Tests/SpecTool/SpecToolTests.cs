@@ -1,0 +1,111 @@
+using Rsspot.SpecTool;
+using Rsspot.Tests.Support;
+
+namespace Rsspot.Tests.SpecTool;
+
+public sealed class SpecToolTests
+{
+    private static readonly string Root = RepositoryRoot.Find();
+    private static readonly string Spec = Path.Combine(Root, "spec", "spot-api.yaml");
+
+    [Fact]
+    public void The_project_spec_passes_lint()
+    {
+        var (code, output, errors) = Run("lint", Spec);
+
+        Assert.True(code == 0, errors);
+        Assert.Contains("OK", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lint_names_the_problem_and_where_it_is()
+    {
+        using var dir = new TempDirectory();
+        var broken = Path.Combine(dir.Path, "broken.yaml");
+        File.WriteAllText(broken, File.ReadAllText(Spec).Replace("operationId: listRegions", "operationId: List-Regions", StringComparison.Ordinal));
+
+        var (code, _, errors) = Run("lint", broken);
+
+        Assert.Equal(1, code);
+        Assert.Contains("#/paths/~1apis~1ngpc.rxt.io~1v1~1regions/get", errors, StringComparison.Ordinal);
+        Assert.Contains("List-Regions", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lint_rejects_a_file_that_is_not_openapi()
+    {
+        using var dir = new TempDirectory();
+        var broken = Path.Combine(dir.Path, "broken.yaml");
+        File.WriteAllText(broken, "openapi: 3.0.3\ninfo: [not, a, map]\npaths:\n  /x:\n    get:\n      responses: 7\n");
+
+        var (code, _, errors) = Run("lint", broken);
+
+        Assert.Equal(1, code);
+        Assert.Contains(broken, errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diff_of_the_published_file_finds_no_missing_operation_and_no_property_drift()
+    {
+        var upstream = Path.Combine(Root, "..", "shared", "reference", "spot-public-api.upstream.json");
+
+        var (code, output, _) = Run("diff", upstream, Spec);
+
+        Assert.Equal(0, code);
+        Assert.Contains("missing: 0,", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("removed `", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("retyped `", output, StringComparison.Ordinal);
+        Assert.Contains("GET /apis/ngpc.rxt.io/v1/namespaces/{namespace}/vmcloudspaces", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diff_exits_1_and_lists_an_operation_the_spec_lacks()
+    {
+        using var dir = new TempDirectory();
+        var upstream = Path.Combine(dir.Path, "upstream.yaml");
+        File.WriteAllText(upstream, File.ReadAllText(Spec).Replace(
+            "  /percentiles.json:",
+            "  /newthing:\n    get:\n      operationId: newThing\n      responses:\n        '200':\n          description: ok\n  /percentiles.json:",
+            StringComparison.Ordinal));
+
+        var (code, output, _) = Run("diff", upstream, Spec);
+
+        Assert.Equal(1, code);
+        Assert.Contains("- GET /newthing", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diff_reports_removed_and_retyped_properties()
+    {
+        using var dir = new TempDirectory();
+        var changed = Path.Combine(dir.Path, "changed.yaml");
+        var text = File.ReadAllText(Spec)
+            .Replace("        bidPrice:\n          type: string\n          description: Highest", "        bidPrice:\n          type: number\n          description: Highest", StringComparison.Ordinal)
+            .Replace("        sshSecretName:\n          type: string\n", string.Empty, StringComparison.Ordinal);
+        File.WriteAllText(changed, text);
+
+        var (_, output, _) = Run("diff", Spec, changed);
+
+        Assert.Contains("retyped `spec.bidPrice: string -> number`", output, StringComparison.Ordinal);
+        Assert.Contains("removed `status.sshSecretName`", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Index_lists_every_operation_with_its_host_and_auth()
+    {
+        var (code, output, _) = Run("index", Spec);
+
+        Assert.Equal(0, code);
+        Assert.Contains("31 operations.", output, StringComparison.Ordinal);
+        Assert.Contains("| POST | `/oauth/token` | exchangeToken | oauth | none | https://login.spot.rackspace.com |", output, StringComparison.Ordinal);
+        Assert.Contains("| GET | `/apis/ngpc.rxt.io/v1/regions` | listRegions | regions | bearer |", output, StringComparison.Ordinal);
+    }
+
+    private static (int Code, string Output, string Errors) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        var code = SpecCommands.Run(args, output, errors);
+        return (code, output.ToString(), errors.ToString());
+    }
+}
