@@ -1,0 +1,45 @@
+namespace Rsspot.Configuration;
+
+/// <summary>Where the config in use came from.</summary>
+public enum ConfigSourceKind
+{
+    /// <summary>No config file: built-in defaults and environment variables only.</summary>
+    None,
+
+    /// <summary>A <see cref="RsspotConfig"/> object passed in code.</summary>
+    Runtime,
+
+    /// <summary>A path passed explicitly (<c>--config-file</c> or the API).</summary>
+    ExplicitPath,
+
+    /// <summary>A path from <c>RSSPOT_CONFIG</c>, <c>RSSPOT_CONFIG_FILE</c> or <c>SPOT_CONFIG_FILE</c>.</summary>
+    EnvironmentPath,
+
+    /// <summary><c>~/.config/rsspot/config.{yml,yaml,toml,json}</c>.</summary>
+    DefaultPath,
+
+    /// <summary>The legacy <c>~/.spot_config</c>, just migrated to <c>~/.config/rsspot/config.yaml</c>.</summary>
+    MigratedLegacy,
+}
+
+/// <summary>The source that won config resolution.</summary>
+/// <param name="Kind">Which kind of source.</param>
+/// <param name="Path">The config file read (for a migrated legacy file: the new file), or <see langword="null"/>.</param>
+/// <param name="EnvironmentVariable">The variable that named the file, for <see cref="ConfigSourceKind.EnvironmentPath"/>.</param>
+/// <param name="LegacyPath">The legacy file, for <see cref="ConfigSourceKind.MigratedLegacy"/>.</param>
+public sealed record ConfigSource(ConfigSourceKind Kind, string? Path, string? EnvironmentVariable = null, string? LegacyPath = null)
+{
+    /// <summary>A one-line description for <c>rsspot config info</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString()
+    {
+        return Kind switch
+        {
+            ConfigSourceKind.None => "none (defaults and environment)",
+            ConfigSourceKind.Runtime => "runtime object",
+            ConfigSourceKind.EnvironmentPath => $"{Path} (from {EnvironmentVariable})",
+            ConfigSourceKind.MigratedLegacy => $"{Path} (migrated from {LegacyPath})",
+            _ => Path ?? Kind.ToString(),
+        };
+    }
+}

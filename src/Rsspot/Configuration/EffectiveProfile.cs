@@ -1,0 +1,86 @@
+using System.Globalization;
+using Rsspot.Security;
+
+namespace Rsspot.Configuration;
+
+/// <summary>
+/// The fully resolved settings of one profile (file, inherited defaults and environment overrides applied):
+/// what the HTTP layer consumes. <see cref="ToString"/> never shows the tokens.
+/// </summary>
+public sealed record EffectiveProfile
+{
+    /// <summary>Profile name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Organization name or id, if any.</summary>
+    public string? Org { get; init; }
+
+    /// <summary>Organization id, if any.</summary>
+    public string? OrgId { get; init; }
+
+    /// <summary>Default region, if any.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>OAuth client id.</summary>
+    public string ClientId { get; init; } = SpotHosts.PublicClientId;
+
+    /// <summary>Refresh token (secret), if any.</summary>
+    public string? RefreshToken { get; init; }
+
+    /// <summary>Access/id token (secret), if any.</summary>
+    public string? AccessToken { get; init; }
+
+    /// <summary>Spot API base URL.</summary>
+    public string BaseUrl { get; init; } = SpotHosts.Api;
+
+    /// <summary>OAuth server base URL.</summary>
+    public string OAuthUrl { get; init; } = SpotHosts.OAuth;
+
+    /// <summary>Public price data base URL.</summary>
+    public string PriceDataUrl { get; init; } = SpotHosts.PriceData;
+
+    /// <summary>Per-request timeout.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether TLS certificates are verified.</summary>
+    public bool VerifySsl { get; init; } = true;
+
+    /// <summary>Retry policy.</summary>
+    public RetrySettings Retry { get; init; } = RetrySettings.Default;
+
+    /// <summary>Cache policy.</summary>
+    public CacheSettings Cache { get; init; } = CacheSettings.Default;
+
+    /// <summary>Full path of state.db for this profile's config.</summary>
+    public string? StatePath { get; init; }
+
+    /// <summary>The profile as ordered key/value pairs with tokens redacted, for printing.</summary>
+    /// <returns>Snake_case keys as in the config file.</returns>
+    public IReadOnlyList<KeyValuePair<string, string?>> ToRedactedPairs()
+    {
+        KeyValuePair<string, string?>[] pairs =
+        [
+            new("name", Name),
+            new("org", Org),
+            new("org_id", OrgId),
+            new("region", Region),
+            new("client_id", ClientId),
+            new("refresh_token", RefreshToken is null ? null : SecretRedactor.Mask),
+            new("access_token", AccessToken is null ? null : SecretRedactor.Mask),
+            new("base_url", BaseUrl),
+            new("oauth_url", OAuthUrl),
+            new("price_data_url", PriceDataUrl),
+            new("request_timeout_seconds", RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)),
+            new("verify_ssl", VerifySsl ? "true" : "false"),
+            new("state_path", StatePath),
+        ];
+        return pairs;
+    }
+
+    /// <summary>A one-line description with the tokens redacted.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString()
+    {
+        return "EffectiveProfile { " + string.Join(", ", ToRedactedPairs().Select(p => p.Key + " = " + (p.Value ?? "null"))) + " }";
+    }
+}
