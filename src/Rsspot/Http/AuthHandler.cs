@@ -1,0 +1,42 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Rsspot.Auth;
+
+namespace Rsspot.Http;
+
+/// <summary>
+/// Adds <c>Authorization: Bearer &lt;id_token&gt;</c>. After a 401 on a token believed valid, refreshes once
+/// and retries once. Operations that take no bearer (kubeconfig generation, requests marked
+/// <see cref="SpotRequestOptions.Anonymous"/>) pass through untouched.
+/// </summary>
+public sealed class AuthHandler(TokenManager tokens) : DelegatingHandler
+{
+    private const string KubeconfigPath = "/apis/auth.ngpc.rxt.io/v1/generate-kubeconfig";
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (!RequiresToken(request))
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        response.Dispose();
+        var fresh = await tokens.RefreshAsync(token, cancellationToken).ConfigureAwait(false);
+        var retry = await RequestCloner.CloneAsync(request, cancellationToken).ConfigureAwait(false);
+        retry.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh);
+        return await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool RequiresToken(HttpRequestMessage request) =>
+        !request.IsSet(SpotRequestOptions.Anonymous)
+        && !string.Equals(request.RequestUri?.AbsolutePath, KubeconfigPath, StringComparison.Ordinal);
+}

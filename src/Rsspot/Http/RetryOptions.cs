@@ -1,0 +1,23 @@
+namespace Rsspot.Http;
+
+/// <summary>How the retry handler retries (from the profile's <c>retry</c> settings).</summary>
+public sealed record RetryOptions
+{
+    /// <summary>Attempts in total, the first one included (1 = no retry).</summary>
+    public int MaxAttempts { get; init; } = 4;
+
+    /// <summary>Delay before the first retry; doubles with each attempt.</summary>
+    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(0.2);
+
+    /// <summary>Longest delay between attempts, also the cap on an honoured Retry-After.</summary>
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(2.5);
+
+    /// <summary>Share of the delay randomised (0 = none, 0.2 = ±20 %).</summary>
+    public double Jitter { get; init; } = 0.2;
+
+    /// <summary>Status codes worth another attempt.</summary>
+    public IReadOnlySet<int> RetryStatuses { get; init; } = new HashSet<int> { 429, 500, 502, 503, 504 };
+
+    /// <summary>Time allowed for one attempt (the profile's request timeout).</summary>
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}

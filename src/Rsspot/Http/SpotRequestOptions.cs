@@ -1,0 +1,14 @@
+namespace Rsspot.Http;
+
+/// <summary>Per-request switches understood by the rsspot handlers.</summary>
+public static class SpotRequestOptions
+{
+    /// <summary>Set to true to skip the response cache for one request.</summary>
+    public static readonly HttpRequestOptionsKey<bool> BypassCache = new("rsspot.bypass-cache");
+
+    /// <summary>Set to true to send a request without a bearer token.</summary>
+    public static readonly HttpRequestOptionsKey<bool> Anonymous = new("rsspot.anonymous");
+
+    internal static bool IsSet(this HttpRequestMessage request, HttpRequestOptionsKey<bool> key) =>
+        request.Options.TryGetValue(key, out var value) && value;
+}
