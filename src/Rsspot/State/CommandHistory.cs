@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Rsspot.Security;
+
+namespace Rsspot.State;
+
+/// <summary>One recorded command.</summary>
+/// <param name="Id">Row id (increasing).</param>
+/// <param name="Command">The command path, e.g. <c>cloudspaces list</c>.</param>
+/// <param name="Args">The arguments, redacted.</param>
+/// <param name="ExitCode">The exit code.</param>
+/// <param name="At">When it ran.</param>
+/// <param name="Duration">How long it took.</param>
+public sealed record HistoryEntry(long Id, string Command, IReadOnlyList<string> Args, int ExitCode, DateTimeOffset At, TimeSpan Duration);
+
+/// <summary>A summary of the history table for <c>rsspot config history info</c>.</summary>
+/// <param name="Count">Entries stored.</param>
+/// <param name="Oldest">Time of the oldest entry.</param>
+/// <param name="Newest">Time of the newest entry.</param>
+/// <param name="DatabasePath">The state.db path (or <c>:memory:</c>).</param>
+/// <param name="Limit">How many entries are kept.</param>
+public sealed record HistoryInfo(int Count, DateTimeOffset? Oldest, DateTimeOffset? Newest, string DatabasePath, int Limit);
+
+/// <summary>
+/// The <c>command_history</c> table: bounded (the newest <see cref="Limit"/> entries are kept), with arguments
+/// redacted by <see cref="SecretRedactor.RedactArguments"/> before they are stored.
+/// </summary>
+public sealed class CommandHistory
+{
+    private readonly StateStore _store;
+
+    internal CommandHistory(StateStore store, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        _store = store;
+        Limit = limit;
+    }
+
+    /// <summary>How many entries are kept.</summary>
+    public int Limit { get; }
+
+    /// <summary>Records a command; secrets in <paramref name="args"/> are redacted, and the oldest entries beyond <see cref="Limit"/> are pruned.</summary>
+    /// <param name="command">The command path, e.g. <c>cloudspaces list</c>.</param>
+    /// <param name="args">The arguments as typed.</param>
+    /// <param name="exitCode">The exit code.</param>
+    /// <param name="at">When it ran.</param>
+    /// <param name="duration">How long it took.</param>
+    /// <returns>The stored entry.</returns>
+    public HistoryEntry Record(string command, IReadOnlyList<string> args, int exitCode, DateTimeOffset at, TimeSpan duration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(command);
+        ArgumentNullException.ThrowIfNull(args);
+        string safeCommand = string.Join(' ', SecretRedactor.RedactArguments(command.Split(' ')));
+        IReadOnlyList<string> safeArgs = SecretRedactor.RedactArguments(args);
+        long durationMs = (long)duration.TotalMilliseconds;
+        long id = _store.Write((c, t) =>
+        {
+            long newId = (long)Sql.Scalar(
+                c,
+                t,
+                "INSERT INTO command_history (command, args, exit_code, at, duration_ms) VALUES ($command, $args, $exit, $at, $duration) RETURNING id",
+                ("$command", safeCommand),
+                ("$args", JsonSerializer.Serialize(safeArgs)),
+                ("$exit", exitCode),
+                ("$at", StateTime.ToText(at)),
+                ("$duration", durationMs))!;
+            Sql.Execute(
+                c,
+                t,
+                "DELETE FROM command_history WHERE id <= (SELECT id FROM command_history ORDER BY id DESC LIMIT 1 OFFSET $limit)",
+                ("$limit", Limit));
+            return newId;
+        });
+        return new HistoryEntry(id, safeCommand, safeArgs, exitCode, at, TimeSpan.FromMilliseconds(durationMs));
+    }
+
+    /// <summary>The newest entries, newest first.</summary>
+    /// <param name="limit">At most this many.</param>
+    /// <returns>The entries.</returns>
+    public IReadOnlyList<HistoryEntry> List(int limit = 50)
+    {
+        return _store.Read(c =>
+        {
+            using SqliteCommand command = Sql.Command(
+                c,
+                null,
+                "SELECT id, command, args, exit_code, at, duration_ms FROM command_history ORDER BY id DESC LIMIT $limit",
+                ("$limit", Math.Max(0, limit)));
+            using SqliteDataReader reader = command.ExecuteReader();
+            var entries = new List<HistoryEntry>();
+            while (reader.Read())
+            {
+                entries.Add(new HistoryEntry(
+                    reader.GetInt64(0),
+                    reader.GetString(1),
+                    JsonSerializer.Deserialize<string[]>(reader.GetString(2)) ?? [],
+                    reader.GetInt32(3),
+                    StateTime.FromText(reader.GetString(4)),
+                    TimeSpan.FromMilliseconds(reader.GetInt64(5))));
+            }
+
+            return entries;
+        });
+    }
+
+    /// <summary>Deletes every entry.</summary>
+    /// <returns>How many were deleted.</returns>
+    public int Clear()
+    {
+        return _store.Write((c, t) => Sql.Execute(c, t, "DELETE FROM command_history"));
+    }
+
+    /// <summary>Distinct commands that start with <paramref name="prefix"/>, most recently used first.</summary>
+    /// <param name="prefix">The typed prefix (literal, case-sensitive).</param>
+    /// <param name="limit">At most this many.</param>
+    /// <returns>The commands.</returns>
+    public IReadOnlyList<string> Suggest(string prefix, int limit = 10)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        return _store.Read(c =>
+        {
+            using SqliteCommand command = Sql.Command(
+                c,
+                null,
+                """
+                SELECT command FROM command_history WHERE substr(command, 1, $length) = $prefix
+                GROUP BY command ORDER BY MAX(id) DESC LIMIT $limit
+                """,
+                ("$length", prefix.Length),
+                ("$prefix", prefix),
+                ("$limit", Math.Max(0, limit)));
+            using SqliteDataReader reader = command.ExecuteReader();
+            var result = new List<string>();
+            while (reader.Read())
+            {
+                result.Add(reader.GetString(0));
+            }
+
+            return result;
+        });
+    }
+
+    /// <summary>Count, oldest and newest times, and where the history lives.</summary>
+    /// <returns>The summary.</returns>
+    public HistoryInfo Info()
+    {
+        return _store.Read(c =>
+        {
+            using SqliteCommand command = Sql.Command(c, null, "SELECT COUNT(*), MIN(at), MAX(at) FROM command_history");
+            using SqliteDataReader reader = command.ExecuteReader();
+            reader.Read();
+            return new HistoryInfo(
+                Convert.ToInt32(reader.GetInt64(0), CultureInfo.InvariantCulture),
+                StateTime.FromNullableText(reader.GetValue(1)),
+                StateTime.FromNullableText(reader.GetValue(2)),
+                _store.DisplayPath,
+                Limit);
+        });
+    }
+}
