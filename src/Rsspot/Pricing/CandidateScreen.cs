@@ -1,0 +1,113 @@
+namespace Rsspot.Pricing;
+
+/// <summary>
+/// Runs every row through the checks of <see cref="BuildConstraint"/> in order; a row is excluded at the first check it
+/// fails. When nothing passes, the failed constraint is the furthest check any row reached: up to there some row survived.
+/// </summary>
+internal static class CandidateScreen
+{
+    public static Screening Run(IReadOnlyList<PriceRow> rows, ClusterBuildRequest request)
+    {
+        List<Candidate> candidates = [];
+        List<CandidateExclusion> exclusions = [];
+        Miss? furthest = null;
+        foreach (PriceRow row in rows)
+        {
+            Miss? miss = Check(row, request, out Candidate? candidate);
+            if (miss is null)
+            {
+                candidates.Add(candidate!);
+                continue;
+            }
+
+            exclusions.Add(miss.Exclusion);
+            if (furthest is null
+                || miss.Exclusion.Constraint > furthest.Exclusion.Constraint
+                || (miss.Exclusion.Constraint == furthest.Exclusion.Constraint && miss.Distance < furthest.Distance))
+            {
+                furthest = miss;
+            }
+        }
+
+        BuildFailure? failure = null;
+        if (rows.Count == 0)
+        {
+            failure = new BuildFailure(BuildConstraint.Catalog, "The price catalog is empty: there is no server class to choose from.");
+        }
+        else if (candidates.Count == 0)
+        {
+            failure = ScreenFailures.Describe(furthest!, request);
+        }
+
+        return new Screening(candidates, exclusions, failure);
+    }
+
+    private static Miss? Check(PriceRow row, ClusterBuildRequest request, out Candidate? candidate)
+    {
+        candidate = null;
+        string name = row.ClassName;
+        if (!RowMatch.Region(row, request.Regions))
+        {
+            return Miss.Filter(row, BuildConstraint.Region, $"{name}: region {Show(row.Region)} is not one of {RowMatch.Describe(request.Regions!)}");
+        }
+
+        if (!RowMatch.Family(row, request.Families))
+        {
+            return Miss.Filter(row, BuildConstraint.Family, $"{name}: family {Show(row.Family)} is not one of {RowMatch.Describe(request.Families!)}");
+        }
+
+        if (!RowMatch.Generation(row, request.Generations))
+        {
+            return Miss.Filter(row, BuildConstraint.Generation, $"{name}: generation {Show(row.Generation)} is not one of {RowMatch.Describe(request.Generations!)}");
+        }
+
+        if (!row.IsAvailable)
+        {
+            return Miss.Filter(row, BuildConstraint.Availability, $"{name}: availability is '{row.Availability}'");
+        }
+
+        SuggestedBid? bid = BidPolicy.Suggest(row, request.Risk);
+        if (bid is null)
+        {
+            string why = row.MarketPerHour is null
+                ? $"market price is unknown ({BuildText.Quoted(row.MarketRaw)})"
+                : $"market price {BuildText.Usd(row.MarketPerHour.Value)} is not positive";
+            return Miss.Filter(row, BuildConstraint.MarketPrice, $"{name}: {why}");
+        }
+
+        if (row.Cpu is not decimal cpu || cpu <= 0m || row.MemoryGb is not decimal memory || memory <= 0m)
+        {
+            return Miss.Filter(
+                row,
+                BuildConstraint.Capacity,
+                $"{name}: vCPU or memory is unknown (cpu {BuildText.Quoted(row.CpuRaw)}, memory {BuildText.Quoted(row.MemoryRaw)})");
+        }
+
+        Miss? sizing = NodePlan.Size(row, cpu, memory, request, out int nodes);
+        if (sizing is not null)
+        {
+            return sizing;
+        }
+
+        Candidate sized = new(row, bid, cpu, memory, nodes);
+        Miss? overBudget = BudgetCheck.Check(sized, request);
+        if (overBudget is null)
+        {
+            candidate = sized;
+        }
+
+        return overBudget;
+    }
+
+    private static string Show(string? value) => string.IsNullOrEmpty(value) ? "(unknown)" : value;
+}
+
+/// <summary>An exclusion and how far the row was from passing its check (0 for filters).</summary>
+internal sealed record Miss(CandidateExclusion Exclusion, decimal Distance)
+{
+    public static Miss Filter(PriceRow row, BuildConstraint constraint, string reason) =>
+        new(new CandidateExclusion(row.ClassName, row.Region, constraint, reason), 0m);
+
+    public static Miss Of(PriceRow row, BuildConstraint constraint, string reason, decimal distance) =>
+        new(new CandidateExclusion(row.ClassName, row.Region, constraint, reason), distance);
+}

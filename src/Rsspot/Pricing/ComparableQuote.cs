@@ -1,0 +1,23 @@
+namespace Rsspot.Pricing;
+
+/// <summary>One class of the public comparable-prices document (<c>regions.&lt;region&gt;.&lt;class&gt;</c>).</summary>
+/// <param name="Region">The region key of the document.</param>
+/// <param name="ClassName">The class key of the document.</param>
+public sealed record ComparableQuote(string Region, string ClassName)
+{
+    /// <summary><c>hyperscaler_average_price</c> as text, such as <c>$0.009</c>.</summary>
+    public string? HyperscalerAveragePrice { get; init; }
+
+    /// <summary><c>comparables</c>: the same-size offers of other clouds.</summary>
+    public IReadOnlyList<ComparableOffer> Comparables { get; init; } = [];
+}
+
+/// <summary>A similar instance type on another cloud.</summary>
+/// <param name="Cloud">Cloud name, e.g. <c>aws</c>.</param>
+/// <param name="ClassName">That cloud's instance type.</param>
+/// <param name="Price">Price as text (USD per hour).</param>
+public sealed record ComparableOffer(string? Cloud, string? ClassName, string? Price)
+{
+    /// <summary><see cref="Price"/> parsed, or null when unknown.</summary>
+    public decimal? PricePerHour => PriceText.ParseUsd(Price);
+}
