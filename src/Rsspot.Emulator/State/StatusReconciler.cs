@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Rsspot.Emulator.Catalog;
+
+namespace Rsspot.Emulator.State;
+
+/// <summary>
+/// Computes the server-owned <c>status</c> of cloudspaces and node pools from the clock and the catalog:
+/// phase Provisioning until the ready delay has passed, then Ready with an API endpoint; spot pools win
+/// when their bid reaches the class market price. Run before every read, so time alone moves phases.
+/// </summary>
+internal sealed class StatusReconciler(SpotCatalog catalog, EmulatorOptions options)
+{
+    public const string DefaultKubernetesVersion = "1.31.1";
+
+    /// <summary>Updates every cloudspace and pool of a namespace. Call with the state lock held.</summary>
+    public void Reconcile(EmulatorState state, string ns)
+    {
+        var now = options.TimeProvider.GetUtcNow();
+        var spotPools = state.List(ResourceKind.SpotNodePool, ns);
+        foreach (var pool in spotPools)
+        {
+            pool.Body["status"] = SpotPoolStatus(pool);
+        }
+
+        foreach (var pool in state.List(ResourceKind.OnDemandNodePool, ns))
+        {
+            var desired = Desired(pool);
+            pool.Body["status"] = new JsonObject { ["reservedStatus"] = "Fulfilled", ["reservedCount"] = desired };
+        }
+
+        foreach (var cloudspace in state.List(ResourceKind.CloudSpace, ns))
+        {
+            cloudspace.Body["status"] = CloudSpaceStatus(cloudspace, spotPools.Where(p => p.SpecString("cloudSpace") == cloudspace.Name), now);
+        }
+    }
+
+    public static string ApiServerEndpoint(StoredResource cloudspace) =>
+        $"https://hcp-{cloudspace.Uid[..8]}.{cloudspace.SpecString("region") ?? "local"}.spot-emulator.invalid:6443";
+
+    private JsonObject CloudSpaceStatus(StoredResource cloudspace, IEnumerable<StoredResource> pools, DateTimeOffset now)
+    {
+        var readyAt = cloudspace.CreatedAt + options.ReadyAfter;
+        var ready = now >= readyAt;
+        var bids = new JsonObject();
+        foreach (var pool in pools)
+        {
+            bids[pool.Name] = new JsonObject
+            {
+                ["bidName"] = pool.Name,
+                ["type"] = "spot",
+                ["wonCount"] = pool.Body["status"]?["wonCount"]?.GetValue<int>() ?? 0,
+            };
+        }
+
+        var status = new JsonObject
+        {
+            ["phase"] = ready ? "Ready" : "Provisioning",
+            ["health"] = ready ? "Healthy" : "Unknown",
+            ["currentKubernetesVersion"] = cloudspace.SpecString("kubernetesVersion") ?? DefaultKubernetesVersion,
+            ["bids"] = bids,
+        };
+        if (ready)
+        {
+            status["APIServerEndpoint"] = ApiServerEndpoint(cloudspace);
+            status["firstReadyTimestamp"] = readyAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            status["reason"] = "control plane is being provisioned";
+        }
+
+        return status;
+    }
+
+    private JsonObject SpotPoolStatus(StoredResource pool)
+    {
+        var market = catalog.FindClass(pool.SpecString("serverClass"))?.MarketPrice;
+        var bidText = pool.SpecString("bidPrice");
+        var hasBid = decimal.TryParse(bidText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var bid);
+        var bidStatus = market is null || !hasBid ? "Pending" : bid >= market ? "Won" : "Lost";
+        return new JsonObject
+        {
+            ["bidStatus"] = bidStatus,
+            ["wonCount"] = bidStatus == "Won" ? Desired(pool) : 0,
+        };
+    }
+
+    private static int Desired(StoredResource pool) =>
+        pool.Spec["desired"] is JsonValue v && v.TryGetValue<int>(out var desired) ? desired : 0;
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Rsspot.Emulator.Catalog;
+
+namespace Rsspot.Emulator.State;
+
+/// <summary>
+/// VM cloudspaces and their pools. The API only lists them; servers appear and vanish through the admin
+/// endpoint (or <see cref="EmulatorHost"/>), which is what registration workflows react to.
+/// </summary>
+internal sealed class VmInventory(EmulatorState state, EmulatorOptions options)
+{
+    public const string SeedCloudSpace = "vm-sandbox";
+    public const string SeedPoolA = "0c6f3f44-6d0e-4b0f-9a51-3a0c8d7f2a11";
+    public const string SeedPoolB = "7d2e9b1a-58c4-4e7a-b3f0-92d4c1e6a5b7";
+    private const string SeedRegion = "us-central-dfw-1";
+
+    /// <summary>Seeds one VM cloudspace with two pools and three servers in the given namespace.</summary>
+    public void Seed(string ns)
+    {
+        lock (state.Gate)
+        {
+            var now = options.TimeProvider.GetUtcNow();
+            var cloudspace = NewObject(ResourceKind.VmCloudSpace, ns, SeedCloudSpace, now, new JsonObject(), new JsonObject { ["region"] = SeedRegion, ["cloud"] = "default" });
+            cloudspace["status"] = new JsonObject { ["phase"] = "Ready", ["assignedServers"] = new JsonObject() };
+            state.Add(new StoredResource(ResourceKind.VmCloudSpace, ns, SeedCloudSpace, now, cloudspace));
+            AddPool(ns, SeedPoolA, "gp.vs1.medium-dfw", 2, now);
+            AddPool(ns, SeedPoolB, "mh.vs1.large-dfw", 1, now);
+            AddServer(ns, SeedCloudSpace, new VmServerRequest(SeedPoolA, "3f9a1c52-7e24-4d6b-8a0f-1b2c3d4e5f60", null, null, null, null));
+            AddServer(ns, SeedCloudSpace, new VmServerRequest(SeedPoolA, "8b7c6d5e-4f3a-4b2c-9d1e-0f9e8d7c6b5a", null, null, null, null));
+            AddServer(ns, SeedCloudSpace, new VmServerRequest(SeedPoolB, "c1d2e3f4-a5b6-4c7d-8e9f-a0b1c2d3e4f5", null, null, null, null));
+            state.Events.Record(ns, now, $"VmCloudSpace {SeedCloudSpace} created");
+        }
+    }
+
+    /// <summary>Adds a server to a VM cloudspace; returns its key, or an error message.</summary>
+    public (string? Key, string? Error) AddServer(string ns, string vmCloudSpace, VmServerRequest request)
+    {
+        lock (state.Gate)
+        {
+            if (state.Find(ResourceKind.VmCloudSpace, ns, vmCloudSpace) is not { } cloudspace)
+            {
+                return (null, $"vmcloudspace \"{vmCloudSpace}\" not found in namespace \"{ns}\"");
+            }
+
+            var pool = state.Find(ResourceKind.VmPool, ns, request.NodePoolName);
+            if (pool is null || pool.SpecString("vmCloudSpace") != vmCloudSpace)
+            {
+                return (null, $"vmpool \"{request.NodePoolName}\" is not a pool of vmcloudspace \"{vmCloudSpace}\"");
+            }
+
+            var servers = AssignedServers(cloudspace);
+            var serverName = request.ServerName ?? Guid.NewGuid().ToString();
+            if (servers.ContainsKey(serverName))
+            {
+                return (null, $"server \"{serverName}\" is already assigned");
+            }
+
+            var ordinal = servers.Count + 1;
+            servers[serverName] = new JsonObject
+            {
+                ["serverName"] = serverName,
+                ["displayName"] = request.DisplayName ?? $"{vmCloudSpace}-{request.NodePoolName[..8]}-{ordinal}",
+                ["nodePoolName"] = request.NodePoolName,
+                ["IP"] = request.IP ?? string.Create(CultureInfo.InvariantCulture, $"192.0.2.{10 + (ordinal % 240)}"),
+                ["serverClassName"] = request.ServerClassName ?? pool.SpecString("serverClass"),
+                ["state"] = request.State ?? "Running",
+            };
+            Touch(cloudspace);
+            state.Events.Record(ns, options.TimeProvider.GetUtcNow(), $"server {serverName} assigned to vmcloudspace {vmCloudSpace}");
+            state.Commit();
+            return (serverName, null);
+        }
+    }
+
+    public bool RemoveServer(string ns, string vmCloudSpace, string key)
+    {
+        lock (state.Gate)
+        {
+            if (state.Find(ResourceKind.VmCloudSpace, ns, vmCloudSpace) is not { } cloudspace || !AssignedServers(cloudspace).Remove(key))
+            {
+                return false;
+            }
+
+            Touch(cloudspace);
+            state.Events.Record(ns, options.TimeProvider.GetUtcNow(), $"server {key} removed from vmcloudspace {vmCloudSpace}");
+            state.Commit();
+            return true;
+        }
+    }
+
+    private void AddPool(string ns, string name, string serverClass, int desired, DateTimeOffset now)
+    {
+        var labels = new JsonObject { [ResourceKind.VmCloudSpaceLabel] = SeedCloudSpace };
+        var spec = new JsonObject { ["vmCloudSpace"] = SeedCloudSpace, ["serverClass"] = serverClass, ["desired"] = desired, ["bidPrice"] = "0.2500" };
+        var pool = NewObject(ResourceKind.VmPool, ns, name, now, labels, spec);
+        pool["status"] = new JsonObject { ["bidStatus"] = "Won", ["wonCount"] = desired };
+        state.Add(new StoredResource(ResourceKind.VmPool, ns, name, now, pool));
+    }
+
+    private JsonObject NewObject(ResourceKind kind, string ns, string name, DateTimeOffset now, JsonObject labels, JsonObject spec) => new()
+    {
+        ["apiVersion"] = ResourceKind.ApiVersion,
+        ["kind"] = kind.Kind,
+        ["metadata"] = new JsonObject
+        {
+            ["name"] = name,
+            ["namespace"] = ns,
+            ["uid"] = Guid.NewGuid().ToString(),
+            ["creationTimestamp"] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["resourceVersion"] = state.NextResourceVersion(),
+            ["labels"] = labels,
+        },
+        ["spec"] = spec,
+    };
+
+    private static JsonObject AssignedServers(StoredResource cloudspace)
+    {
+        if (cloudspace.Body["status"] is not JsonObject status)
+        {
+            cloudspace.Body["status"] = status = [];
+        }
+
+        if (status["assignedServers"] is not JsonObject servers)
+        {
+            status["assignedServers"] = servers = [];
+        }
+
+        return servers;
+    }
+
+    private void Touch(StoredResource resource) => resource.Body["metadata"]!["resourceVersion"] = state.NextResourceVersion();
+}
