@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Data.Sqlite;
+using Rsspot.State;
+
+namespace Rsspot.Workflows;
+
+/// <summary>Row access to the <c>registration_ledger</c> table, inside a caller's transaction.</summary>
+internal static class RegistrationLedger
+{
+    private const string Columns =
+        "key, vm_uid, org_id, vmcloudspace, vmpool, vm_name, omni_cluster, token_id, token_expires_at, status, last_error, payload, updated_at, version, lease_owner, lease_expires_at, created_at, history";
+
+    private static readonly JsonSerializerOptions HistoryJson = new()
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static RegistrationRecord? Get(SqliteConnection c, SqliteTransaction? t, string key)
+    {
+        return Query(c, t, "WHERE key = $key", ("$key", key)).FirstOrDefault();
+    }
+
+    public static List<RegistrationRecord> Query(SqliteConnection c, SqliteTransaction? t, string where, params (string, object?)[] parameters)
+    {
+        using SqliteCommand command = Sql.Command(c, t, $"SELECT {Columns} FROM registration_ledger {where}", parameters);
+        using SqliteDataReader reader = command.ExecuteReader();
+        var records = new List<RegistrationRecord>();
+        while (reader.Read())
+        {
+            records.Add(ReadRow(reader));
+        }
+
+        return records;
+    }
+
+    public static void Insert(SqliteConnection c, SqliteTransaction t, RegistrationRecord r)
+    {
+        Sql.Execute(
+            c,
+            t,
+            $"INSERT INTO registration_ledger ({Columns}) VALUES ($key, $vm_uid, $org_id, $vmcloudspace, $vmpool, $vm_name, $omni_cluster, $token_id, $token_expires_at, $status, $last_error, $payload, $updated_at, $version, $lease_owner, $lease_expires_at, $created_at, $history)",
+            Parameters(r));
+    }
+
+    /// <summary>Writes <paramref name="r"/> over the row if the row is still at <paramref name="expectedVersion"/>.</summary>
+    public static bool CompareAndSet(SqliteConnection c, SqliteTransaction t, RegistrationRecord r, long expectedVersion)
+    {
+        (string, object?)[] parameters = [.. Parameters(r), ("$expected", expectedVersion)];
+        return Sql.Execute(
+            c,
+            t,
+            """
+            UPDATE registration_ledger SET vm_uid = $vm_uid, org_id = $org_id, vmcloudspace = $vmcloudspace, vmpool = $vmpool,
+                vm_name = $vm_name, omni_cluster = $omni_cluster, token_id = $token_id, token_expires_at = $token_expires_at,
+                status = $status, last_error = $last_error, payload = $payload, updated_at = $updated_at, version = $version,
+                lease_owner = $lease_owner, lease_expires_at = $lease_expires_at, created_at = $created_at, history = $history
+            WHERE key = $key AND version = $expected
+            """,
+            parameters) == 1;
+    }
+
+    private static (string, object?)[] Parameters(RegistrationRecord r)
+    {
+        return
+        [
+            ("$key", r.Key), ("$vm_uid", r.VmUid), ("$org_id", r.OrgId), ("$vmcloudspace", r.VmCloudspace), ("$vmpool", r.VmPool),
+            ("$vm_name", r.VmName), ("$omni_cluster", r.OmniCluster), ("$token_id", r.TokenId),
+            ("$token_expires_at", r.TokenExpiresAt is { } te ? StateTime.ToText(te) : null), ("$status", r.Status.ToText()),
+            ("$last_error", r.LastError), ("$payload", r.Payload), ("$updated_at", StateTime.ToText(r.UpdatedAt)), ("$version", r.Version),
+            ("$lease_owner", r.LeaseOwner), ("$lease_expires_at", r.LeaseExpiresAt is { } le ? StateTime.ToText(le) : null),
+            ("$created_at", StateTime.ToText(r.CreatedAt)), ("$history", JsonSerializer.Serialize(r.History, HistoryJson)),
+        ];
+    }
+
+    private static RegistrationRecord ReadRow(SqliteDataReader reader)
+    {
+        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        DateTimeOffset updatedAt = StateTime.FromText(reader.GetString(12));
+        return new RegistrationRecord
+        {
+            Key = reader.GetString(0),
+            VmUid = reader.GetString(1),
+            OrgId = Text(2),
+            VmCloudspace = Text(3),
+            VmPool = Text(4),
+            VmName = Text(5),
+            OmniCluster = Text(6),
+            TokenId = Text(7),
+            TokenExpiresAt = StateTime.FromNullableText(Text(8)),
+            Status = RegistrationStatusText.Parse(reader.GetString(9)),
+            LastError = Text(10),
+            Payload = Text(11),
+            UpdatedAt = updatedAt,
+            Version = reader.GetInt64(13),
+            LeaseOwner = Text(14),
+            LeaseExpiresAt = StateTime.FromNullableText(Text(15)),
+            CreatedAt = StateTime.FromNullableText(Text(16)) ?? updatedAt,
+            History = JsonSerializer.Deserialize<List<RegistrationTransition>>(Text(17) ?? "[]", HistoryJson) ?? [],
+        };
+    }
+}
