@@ -1,0 +1,74 @@
+using Rsspot.Pricing;
+
+using static Rsspot.Tests.Pricing.TestCatalogs;
+
+namespace Rsspot.Tests.Pricing;
+
+public class BidPolicyTests
+{
+    [Theory]
+    [InlineData(RiskLevel.Low, "0.040")]
+    [InlineData(RiskLevel.Medium, "0.032")]
+    [InlineData(RiskLevel.High, "0.030")] // the 20th percentile (0.025) is below the market (0.030): floored
+    public void Percentile_bids_follow_the_risk_and_never_go_below_market(RiskLevel risk, string expected)
+    {
+        PriceRow row = Standard().Find("gp.vs1.large-dfw", Dfw)!;
+
+        SuggestedBid bid = BidPolicy.Suggest(row, risk)!;
+
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), bid.PerNodeHour);
+        Assert.Equal(BidSource.Percentile, bid.Source);
+        Assert.True(bid.PerNodeHour >= row.MarketPerHour);
+    }
+
+    [Theory]
+    [InlineData(RiskLevel.Low, "0.0122")] // 0.009 × 1.35 = 0.01215, rounded up
+    [InlineData(RiskLevel.Medium, "0.0108")]
+    [InlineData(RiskLevel.High, "0.0095")] // 0.00945 rounded up
+    public void Without_percentile_data_the_market_multiplier_is_used_and_said(RiskLevel risk, string expected)
+    {
+        PriceRow row = Standard().Find("gp.vs1.medium-lon", Lon)!;
+
+        SuggestedBid bid = BidPolicy.Suggest(row, risk)!;
+
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), bid.PerNodeHour);
+        Assert.Equal(BidSource.MarketMultiplier, bid.Source);
+        Assert.Contains("no percentile data for gp.vs1.medium-lon in uk-lon-1", bid.Basis, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_minimum_bid_is_a_floor()
+    {
+        PriceRow row = PriceCatalog.Create([Quote("a.vs1.a-dfw", Dfw, "2", "4GB", "0.010") with { MinimumBidPrice = "0.02" }]).Rows[0];
+
+        SuggestedBid bid = BidPolicy.Suggest(row, RiskLevel.High)!;
+
+        Assert.Equal(0.02m, bid.PerNodeHour);
+        Assert.Contains("minimum bid $0.02", bid.Basis, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("N/A")]
+    [InlineData("0")]
+    public void No_bid_without_a_positive_market_price(string market)
+    {
+        PriceRow row = PriceCatalog.Create(
+            [Quote("a.vs1.a-dfw", Dfw, "2", "4GB", market)],
+            [Percentiles("a.vs1.a-dfw", Dfw, 0.01m, 0.02m, 0.03m)]).Rows[0];
+
+        Assert.Null(BidPolicy.Suggest(row, RiskLevel.Low));
+    }
+
+    [Theory]
+    [InlineData("low", RiskLevel.Low)]
+    [InlineData("MED", RiskLevel.Medium)]
+    [InlineData("medium", RiskLevel.Medium)]
+    [InlineData(" high ", RiskLevel.High)]
+    public void Risk_levels_parse_as_the_cli_spells_them(string text, RiskLevel expected)
+    {
+        Assert.True(RiskLevels.TryParse(text, out RiskLevel risk));
+        Assert.Equal(expected, risk);
+        Assert.False(RiskLevels.TryParse("extreme", out _));
+    }
+}
