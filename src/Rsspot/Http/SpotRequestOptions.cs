@@ -10,5 +10,6 @@ public static class SpotRequestOptions
     public static readonly HttpRequestOptionsKey<bool> Anonymous = new("rsspot.anonymous");
 
     internal static bool IsSet(this HttpRequestMessage request, HttpRequestOptionsKey<bool> key) =>
-        request.Options.TryGetValue(key, out var value) && value;
+        (request.Options.TryGetValue(key, out var value) && value)
+        || (key.Key == BypassCache.Key && request.Options.TryGetValue(BypassCacheOption.Key, out _));
 }

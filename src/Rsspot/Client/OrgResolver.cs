@@ -1,0 +1,59 @@
+namespace Rsspot;
+
+/// <summary>Resolves the configured organization (name or id) to its namespace once per client.</summary>
+internal sealed class OrgResolver(Func<CancellationToken, Task<IReadOnlyList<OrganizationRef>>> listOrganizations, string? selector)
+{
+    private readonly Lock _gate = new();
+    private Task<OrganizationRef>? _resolved;
+
+    public string? Selector => selector;
+
+    public Task<OrganizationRef> ResolveAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _resolved ??= ResolveOnceAsync();
+            return _resolved.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task<OrganizationRef> ResolveOnceAsync()
+    {
+        try
+        {
+            var organizations = await listOrganizations(CancellationToken.None).ConfigureAwait(false);
+            return Pick(organizations, selector);
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                _resolved = null;
+            }
+
+            throw;
+        }
+    }
+
+    internal static OrganizationRef Pick(IReadOnlyList<OrganizationRef> organizations, string? selector)
+    {
+        if (string.IsNullOrWhiteSpace(selector))
+        {
+            return organizations.Count == 1
+                ? organizations[0]
+                : throw new ConfigException(
+                    $"No organization is selected and the token can see {Describe(organizations)}. Pick one with --org, RSSPOT_ORG or the profile's org.",
+                    key: "org");
+        }
+
+        return organizations.FirstOrDefault(o => o.Matches(selector))
+            ?? throw new ConfigException(
+                $"Organization '{selector}' is not one the token can see; it can see {Describe(organizations)}. Fix --org, RSSPOT_ORG or the profile's org.",
+                key: "org");
+    }
+
+    private static string Describe(IReadOnlyList<OrganizationRef> organizations) =>
+        organizations.Count == 0
+            ? "no organizations"
+            : string.Join(", ", organizations.Select(o => $"{o.Name} ({o.Id}, {o.Namespace})"));
+}

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+
+namespace Rsspot;
+
+public sealed partial class SpotClient
+{
+    private static readonly ConcurrentDictionary<(string? Profile, string? Org, string? Region), Lazy<SpotClient>> SharedClients = new();
+    private static SpotClientOptions _defaults = new();
+
+    /// <summary>
+    /// Sets the options the shared clients are built from, and closes the shared clients built so far
+    /// (the next use builds them again with the new options).
+    /// </summary>
+    public static void Configure(SpotClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Volatile.Write(ref _defaults, options);
+        CloseAll();
+    }
+
+    /// <summary>The shared client of the current scope (see <see cref="SpotScope"/>): one per (profile, org, region).</summary>
+    public static SpotClient Current => GetShared(SpotScope.Profile, SpotScope.Org, SpotScope.Region);
+
+    /// <summary>The shared client for a profile, organization and region (null = the configured default). Do not dispose it; use <see cref="CloseAll"/>.</summary>
+    public static SpotClient GetShared(string? profile = null, string? org = null, string? region = null)
+    {
+        var defaults = Volatile.Read(ref _defaults);
+        var key = (profile ?? defaults.Profile, org ?? defaults.Org, region ?? defaults.Region);
+        return SharedClients.GetOrAdd(key, k => new Lazy<SpotClient>(() => new SpotClient(defaults with { Profile = k.Profile, Org = k.Org, Region = k.Region }))).Value;
+    }
+
+    /// <summary>Disposes every shared client.</summary>
+    public static void CloseAll()
+    {
+        foreach (var key in SharedClients.Keys)
+        {
+            if (SharedClients.TryRemove(key, out var client) && client.IsValueCreated)
+            {
+                client.Value.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,216 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Http.HttpClientLibrary;
+using Rsspot.Auth;
+using Rsspot.Configuration;
+using Rsspot.Generated.Api;
+using Rsspot.Generated.OAuth;
+using Rsspot.Generated.PriceData;
+using Rsspot.Http;
+using Rsspot.Services;
+using Rsspot.State;
+
+namespace Rsspot;
+
+/// <summary>
+/// The Rackspace Spot client: one object with sync and async methods for every operation, grouped by resource.
+/// Build it from config (<see cref="SpotClient(SpotClientOptions?)"/>), dispose it when done.
+/// </summary>
+public sealed partial class SpotClient : IDisposable, IAsyncDisposable
+{
+    private readonly HttpMessageHandler _transport;
+    private readonly bool _ownsTransport;
+    private readonly HttpClient _apiHttp;
+    private readonly HttpClient _oauthHttp;
+    private readonly HttpClient _priceHttp;
+    private readonly StateResponseCacheStore? _cacheStore;
+    private int _disposed;
+
+    /// <summary>Builds a client from config, profile and explicit overrides.</summary>
+    /// <exception cref="ConfigException">The config is invalid or names an unknown profile.</exception>
+    public SpotClient(SpotClientOptions? options = null)
+    {
+        options ??= new SpotClientOptions();
+        var time = options.TimeProvider ?? TimeProvider.System;
+        Resolved = ConfigResolver.Resolve(new ConfigResolutionOptions
+        {
+            RuntimeConfig = options.Config,
+            ConfigPath = options.ConfigPath,
+            StatePath = options.StatePath,
+            HomeDirectory = options.HomeDirectory,
+            Environment = options.Environment is null ? null : ConfigEnvironment.FromDictionary(options.Environment),
+            TimeProvider = time,
+        });
+        Profile = ApplyOverrides(Resolved.GetProfile(options.Profile), options);
+
+        _ownsTransport = options.Transport is null;
+        _transport = options.Transport ?? SpotHttpPipeline.CreateTransport(Profile.VerifySsl);
+        var retry = ToRetryOptions(Profile);
+
+        _oauthHttp = NewHttpClient(SpotHttpPipeline.CreatePlainHandler(retry, _transport, time));
+        var oauth = new SpotOAuthClient(Adapter(_oauthHttp, Profile.OAuthUrl));
+        var tokens = new TokenManager(new OAuthTokenExchanger(oauth, Profile.ClientId), Profile.RefreshToken, Profile.AccessToken, time);
+
+        var cache = Profile.Cache;
+        if (cache.Enabled && cache.Backend == CacheBackend.Sqlite)
+        {
+            var statePath = Profile.StatePath ?? Resolved.StatePath;
+            _cacheStore = new StateResponseCacheStore(() => StateStore.Open(statePath));
+        }
+
+        var identity = CacheIdentity(Profile);
+        var cacheOptions = new CacheOptions
+        {
+            Enabled = cache.Enabled,
+            MaxEntries = cache.MaxEntries,
+            TtlForPath = path => cache.TtlFor("GET", path),
+            Identity = () => identity,
+        };
+        _apiHttp = NewHttpClient(SpotHttpPipeline.CreateApiHandler(tokens, retry, cacheOptions, _cacheStore, _transport, time));
+        _apiHttp.BaseAddress = new Uri(Profile.BaseUrl.TrimEnd('/') + "/");
+        _priceHttp = NewHttpClient(SpotHttpPipeline.CreatePlainHandler(retry, _transport, time));
+        _priceHttp.BaseAddress = new Uri(Profile.PriceDataUrl.TrimEnd('/') + "/");
+
+        Api = new SpotApiClient(Adapter(_apiHttp, Profile.BaseUrl));
+        var context = new SpotContext(Api, new SpotPriceDataClient(Adapter(_priceHttp, Profile.PriceDataUrl)), _apiHttp, _priceHttp, tokens, Profile, time);
+        Organizations = new OrganizationsService(context);
+        context.Orgs = new OrgResolver(Organizations.ListRefsAsync, Profile.Org ?? Profile.OrgId);
+        Regions = new RegionsService(context);
+        ServerClasses = new ServerClassesService(context);
+        Cloudspaces = new CloudspacesService(context);
+        SpotNodePools = new SpotNodePoolsService(context);
+        OnDemandNodePools = new OnDemandNodePoolsService(context);
+        Inventory = new InventoryService(context);
+        Raw = new RawService(context);
+        Pricing = new PricingService(context, ServerClasses);
+        Tokens = tokens;
+    }
+
+    /// <summary>The resolved config (which source won, the file, the profiles).</summary>
+    public ResolvedConfig Resolved { get; }
+
+    /// <summary>The effective profile after environment and explicit overrides (secrets included: never print it as is).</summary>
+    public EffectiveProfile Profile { get; }
+
+    /// <summary>Organizations the token can see.</summary>
+    public OrganizationsService Organizations { get; }
+
+    /// <summary>Regions.</summary>
+    public RegionsService Regions { get; }
+
+    /// <summary>Server classes with resources and prices.</summary>
+    public ServerClassesService ServerClasses { get; }
+
+    /// <summary>Market data and the cluster builder.</summary>
+    public PricingService Pricing { get; }
+
+    /// <summary>Cloudspaces (clusters).</summary>
+    public CloudspacesService Cloudspaces { get; }
+
+    /// <summary>Spot node pools.</summary>
+    public SpotNodePoolsService SpotNodePools { get; }
+
+    /// <summary>On-demand node pools.</summary>
+    public OnDemandNodePoolsService OnDemandNodePools { get; }
+
+    /// <summary>VM cloudspaces, VM pools and organization events.</summary>
+    public InventoryService Inventory { get; }
+
+    /// <summary>Any method and path, JSON in and out.</summary>
+    public RawService Raw { get; }
+
+    /// <summary>The generated Kiota request builders of the API host, for anything the services do not cover.</summary>
+    public SpotApiClient Api { get; }
+
+    /// <summary>The id_token lifecycle of this client.</summary>
+    public TokenManager Tokens { get; }
+
+    /// <summary>The organization the client works in (resolved once from the configured name or id).</summary>
+    public Task<OrganizationRef> GetOrganizationAsync(CancellationToken cancellationToken = default) =>
+        Organizations.CurrentAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _apiHttp.Dispose();
+        _oauthHttp.Dispose();
+        _priceHttp.Dispose();
+        _cacheStore?.Dispose();
+        if (_ownsTransport)
+        {
+            _transport.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static HttpClient NewHttpClient(HttpMessageHandler handler)
+    {
+        // The transport is shared by the three hosts' chains and disposed once by the client.
+        var client = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(SpotHttpPipeline.UserAgent);
+        return client;
+    }
+
+    private static HttpClientRequestAdapter Adapter(HttpClient http, string baseUrl) =>
+        new(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = baseUrl.TrimEnd('/') };
+
+    private static RetryOptions ToRetryOptions(EffectiveProfile profile) => new()
+    {
+        MaxAttempts = Math.Max(1, profile.Retry.MaxAttempts),
+        BaseDelay = profile.Retry.BaseDelay,
+        MaxDelay = profile.Retry.MaxDelay,
+        Jitter = profile.Retry.Jitter,
+        RetryStatuses = profile.Retry.RetryStatuses.ToHashSet(),
+        AttemptTimeout = profile.RequestTimeout,
+    };
+
+    /// <summary>
+    /// Who the cache answers belong to: profile, API and a one-way hash of the credential, so two accounts
+    /// sharing one state.db never share entries and no secret is stored.
+    /// </summary>
+    private static string CacheIdentity(EffectiveProfile profile)
+    {
+        var credential = profile.RefreshToken ?? profile.AccessToken ?? string.Empty;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{profile.BaseUrl}|{credential}")))[..16];
+        return $"{profile.Name}:{hash}";
+    }
+
+    private static EffectiveProfile ApplyOverrides(EffectiveProfile profile, SpotClientOptions options)
+    {
+        var cache = options.Cache ?? profile.Cache;
+        if (options.NoCache)
+        {
+            cache = cache with { Enabled = false };
+        }
+
+        return profile with
+        {
+            Org = options.Org ?? profile.Org,
+            OrgId = options.OrgId ?? profile.OrgId,
+            Region = options.Region ?? profile.Region,
+            RefreshToken = options.RefreshToken ?? profile.RefreshToken,
+            AccessToken = options.AccessToken ?? profile.AccessToken,
+            ClientId = options.ClientId ?? profile.ClientId,
+            BaseUrl = options.BaseUrl ?? profile.BaseUrl,
+            OAuthUrl = options.OAuthUrl ?? profile.OAuthUrl,
+            PriceDataUrl = options.PriceDataUrl ?? profile.PriceDataUrl,
+            RequestTimeout = options.Timeout ?? profile.RequestTimeout,
+            VerifySsl = options.VerifySsl ?? profile.VerifySsl,
+            Retry = options.Retry ?? profile.Retry,
+            Cache = cache,
+            StatePath = options.StatePath ?? profile.StatePath,
+        };
+    }
+}

@@ -1,0 +1,79 @@
+using Rsspot.Configuration;
+
+namespace Rsspot;
+
+/// <summary>
+/// How to build a <see cref="SpotClient"/>: where the config comes from, which profile, and explicit overrides
+/// that win over the config file and the environment. Every property is optional.
+/// </summary>
+public sealed record SpotClientOptions
+{
+    /// <summary>A config object to use instead of any file (the "runtime object" of the resolution order).</summary>
+    public RsspotConfig? Config { get; init; }
+
+    /// <summary>Explicit config file path (otherwise RSSPOT_CONFIG, ~/.config/rsspot/config.*, ~/.spot_config).</summary>
+    public string? ConfigPath { get; init; }
+
+    /// <summary>Profile name (otherwise RSSPOT_PROFILE, active_profile, default_profile, "default").</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>Organization name or id; resolved to its namespace once per client.</summary>
+    public string? Org { get; init; }
+
+    /// <summary>Organization id, used when no name is given.</summary>
+    public string? OrgId { get; init; }
+
+    /// <summary>Default region for commands that need one.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>Refresh token (a secret).</summary>
+    public string? RefreshToken { get; init; }
+
+    /// <summary>An id_token to use while valid (a secret).</summary>
+    public string? AccessToken { get; init; }
+
+    /// <summary>OAuth client id.</summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>Base URL of the Spot API.</summary>
+    public string? BaseUrl { get; init; }
+
+    /// <summary>Base URL of the OAuth server.</summary>
+    public string? OAuthUrl { get; init; }
+
+    /// <summary>Base URL of the public price documents.</summary>
+    public string? PriceDataUrl { get; init; }
+
+    /// <summary>Time allowed for one HTTP attempt.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Retry settings replacing the profile's.</summary>
+    public RetrySettings? Retry { get; init; }
+
+    /// <summary>Cache settings replacing the profile's.</summary>
+    public CacheSettings? Cache { get; init; }
+
+    /// <summary>True turns the response cache off (<c>--no-cache</c>).</summary>
+    public bool NoCache { get; init; }
+
+    /// <summary>Whether to verify TLS certificates.</summary>
+    public bool? VerifySsl { get; init; }
+
+    /// <summary>Path of state.db (the persistent cache lives there).</summary>
+    public string? StatePath { get; init; }
+
+    /// <summary>
+    /// The innermost HTTP handler (for example one from IHttpClientFactory, or a test transport). The client
+    /// wraps it in its own cache, retry and auth handlers and does not dispose it.
+    /// </summary>
+    public HttpMessageHandler? Transport { get; init; }
+
+    /// <summary>Clock for token expiry, cache TTLs and retries.</summary>
+    public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>Home directory used to find config files (tests use a temp folder).</summary>
+    public string? HomeDirectory { get; init; }
+
+    /// <summary>Environment variables to read instead of the process environment.</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Rsspot.Services;
+
+/// <summary>Bid prices: USD per node-hour, written as a plain decimal string (the API rejects a '$').</summary>
+public static class BidPrice
+{
+    /// <summary>Parses "0.08" or "$0.08" (a leading '$' is tolerated on input).</summary>
+    /// <exception cref="ArgumentException">Not a positive decimal.</exception>
+    public static decimal Parse(string text, string field = "bidPrice")
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        if (trimmed.StartsWith('$'))
+        {
+            trimmed = trimmed[1..].Trim();
+        }
+
+        if (!decimal.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value <= 0)
+        {
+            throw new ArgumentException($"Bid price '{text}' is invalid: give USD per node-hour as a positive decimal such as 0.08.", field);
+        }
+
+        return value;
+    }
+
+    /// <summary>The wire form: invariant decimal, no '$', no exponent.</summary>
+    public static string Format(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
+
+    internal static void Ensure(decimal value, string field)
+    {
+        if (value <= 0)
+        {
+            throw new ArgumentException($"Bid price {value} is invalid: it must be more than 0 USD per node-hour.", field);
+        }
+    }
+}

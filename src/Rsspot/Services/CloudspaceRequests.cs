@@ -1,0 +1,111 @@
+using Rsspot.Generated.Api.Models;
+
+namespace Rsspot.Services;
+
+/// <summary>A new cloudspace, optionally with node pools created right after it.</summary>
+/// <param name="Name">Cloudspace name (DNS-1123 label).</param>
+/// <param name="Region">Region such as us-central-dfw-1.</param>
+public sealed record CloudspaceCreateRequest(string Name, string Region)
+{
+    private static readonly Dictionary<string, CloudSpaceSpec_cni> Cnis = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["calico"] = CloudSpaceSpec_cni.Calico,
+        ["cilium"] = CloudSpaceSpec_cni.Cilium,
+        ["byocni"] = CloudSpaceSpec_cni.Byocni,
+    };
+
+    /// <summary>Kubernetes version, e.g. 1.31.1; the API's default when left out.</summary>
+    public string? KubernetesVersion { get; init; }
+
+    /// <summary>Container network interface: calico, cilium or byocni.</summary>
+    public string? Cni { get; init; }
+
+    /// <summary>Run a highly available control plane.</summary>
+    public bool? HighAvailability { get; init; }
+
+    /// <summary>Webhook URL (e.g. a Slack channel) told about preemptions.</summary>
+    public string? Webhook { get; init; }
+
+    /// <summary>Labels of the cloudspace object.</summary>
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
+
+    /// <summary>Spot pools to create in the new cloudspace (their Cloudspace must equal <see cref="Name"/>).</summary>
+    public IReadOnlyList<SpotNodePoolRequest> SpotPools { get; init; } = [];
+
+    /// <summary>On-demand pools to create in the new cloudspace.</summary>
+    public IReadOnlyList<OnDemandNodePoolRequest> OnDemandPools { get; init; } = [];
+
+    internal CloudSpace ToModel(string ns)
+    {
+        SpotNames.EnsureCloudspaceName(Name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(Region, "region");
+        CloudSpaceSpec_cni? cni = null;
+        if (Cni is not null)
+        {
+            cni = Cnis.TryGetValue(Cni, out var parsed)
+                ? parsed
+                : throw new ArgumentException($"CNI '{Cni}' is invalid: use calico, cilium or byocni.", "cni");
+        }
+
+        foreach (var pool in SpotPools.Select(p => p.Cloudspace).Concat(OnDemandPools.Select(p => p.Cloudspace)))
+        {
+            if (!string.Equals(pool, Name, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"A pool of cloudspace '{Name}' names cloudspace '{pool}'; inline pools must belong to the new cloudspace.", "pools");
+            }
+        }
+
+        return new CloudSpace
+        {
+            ApiVersion = NodePoolModels.ApiVersion,
+            Kind = "CloudSpace",
+            Metadata = new ObjectMeta { Name = Name, Namespace = ns, Labels = ModelMaps.ToStringMap(Labels) },
+            Spec = new CloudSpaceSpec
+            {
+                Region = Region,
+                KubernetesVersion = KubernetesVersion,
+                Cni = cni,
+                HAControlPlane = HighAvailability,
+                Webhook = Webhook,
+            },
+        };
+    }
+}
+
+/// <summary>Changes to a cloudspace; only the set fields are sent (merge patch).</summary>
+public sealed record CloudspaceUpdate
+{
+    /// <summary>New Kubernetes version (an upgrade).</summary>
+    public string? KubernetesVersion { get; init; }
+
+    /// <summary>New webhook URL.</summary>
+    public string? Webhook { get; init; }
+
+    /// <summary>Turn the highly available control plane on or off.</summary>
+    public bool? HighAvailability { get; init; }
+
+    /// <summary>Labels of the cloudspace object to set.</summary>
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
+
+    internal CloudSpace ToPatch()
+    {
+        if (KubernetesVersion is null && Webhook is null && HighAvailability is null && Labels is null)
+        {
+            throw new ArgumentException("Nothing to update: set the Kubernetes version, webhook, HA control plane or labels.", nameof(KubernetesVersion));
+        }
+
+        return new CloudSpace
+        {
+            Metadata = Labels is null ? null : new ObjectMeta { Labels = ModelMaps.ToStringMap(Labels) },
+            Spec = KubernetesVersion is null && Webhook is null && HighAvailability is null
+                ? null
+                : new CloudSpaceSpec { KubernetesVersion = KubernetesVersion, Webhook = Webhook, HAControlPlane = HighAvailability },
+        };
+    }
+}
+
+/// <summary>A cloudspace and the pools created with it.</summary>
+/// <param name="Cloudspace">The created cloudspace.</param>
+/// <param name="SpotPools">The created spot pools.</param>
+/// <param name="OnDemandPools">The created on-demand pools.</param>
+public sealed record CloudspaceCreation(CloudSpace Cloudspace, IReadOnlyList<SpotNodePool> SpotPools, IReadOnlyList<OnDemandNodePool> OnDemandPools);

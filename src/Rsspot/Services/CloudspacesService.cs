@@ -1,0 +1,249 @@
+using System.Text;
+using Rsspot.Generated.Api.Models;
+using Rsspot.Http;
+
+namespace Rsspot.Services;
+
+/// <summary>Cloudspaces (managed Kubernetes clusters) of the client's organization.</summary>
+public sealed class CloudspacesService : SpotService
+{
+    /// <summary>The phase of a cloudspace that can take workloads.</summary>
+    public const string ReadyPhase = "Ready";
+
+    internal CloudspacesService(SpotContext context)
+        : base(context)
+    {
+    }
+
+    /// <summary>Every cloudspace of the organization, optionally filtered by a label selector.</summary>
+    public async Task<IReadOnlyList<CloudSpace>> ListAsync(string? labelSelector = null, CancellationToken cancellationToken = default)
+    {
+        var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
+        var list = await ApiCall.RunAsync(
+            "list cloudspaces",
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces.GetAsync(c => c.QueryParameters.LabelSelector = labelSelector, ct),
+            cancellationToken).ConfigureAwait(false);
+        return list?.Items ?? [];
+    }
+
+    /// <summary>Blocking form of <see cref="ListAsync"/>.</summary>
+    public IReadOnlyList<CloudSpace> List(string? labelSelector = null) => SyncOverAsync.Run(() => ListAsync(labelSelector), nameof(ListAsync));
+
+    /// <summary>One cloudspace by name.</summary>
+    public Task<CloudSpace> GetAsync(string name, CancellationToken cancellationToken = default) => GetAsync(name, bypassCache: false, cancellationToken);
+
+    /// <summary>Blocking form of <see cref="GetAsync(string, CancellationToken)"/>.</summary>
+    public CloudSpace Get(string name) => SyncOverAsync.Run(() => GetAsync(name), nameof(GetAsync));
+
+    /// <summary>Creates a cloudspace, then the pools of the request (if any).</summary>
+    /// <exception cref="ArgumentException">The request is invalid (nothing was sent).</exception>
+    public async Task<CloudspaceCreation> CreateAsync(CloudspaceCreateRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
+        var body = request.ToModel(ns);
+        var spotBodies = request.SpotPools.Select(p => p.ToModel(ns)).ToList();
+        var onDemandBodies = request.OnDemandPools.Select(p => p.ToModel(ns)).ToList();
+        var created = await ApiCall.RunAsync(
+            $"create cloudspace \"{request.Name}\"",
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces.PostAsync(body, cancellationToken: ct),
+            cancellationToken).ConfigureAwait(false) ?? body;
+
+        var spotPools = new List<SpotNodePool>();
+        foreach (var pool in spotBodies)
+        {
+            spotPools.Add(await SpotNodePoolsService.PostAsync(Context, ns, pool, cancellationToken).ConfigureAwait(false));
+        }
+
+        var onDemandPools = new List<OnDemandNodePool>();
+        foreach (var pool in onDemandBodies)
+        {
+            onDemandPools.Add(await OnDemandNodePoolsService.PostAsync(Context, ns, pool, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new CloudspaceCreation(created, spotPools, onDemandPools);
+    }
+
+    /// <summary>Blocking form of <see cref="CreateAsync"/>.</summary>
+    public CloudspaceCreation Create(CloudspaceCreateRequest request) => SyncOverAsync.Run(() => CreateAsync(request), nameof(CreateAsync));
+
+    /// <summary>Changes a cloudspace with a merge patch of the set fields.</summary>
+    public Task<CloudSpace> UpdateAsync(string name, CloudspaceUpdate update, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return PatchAsync(name, update.ToPatch(), cancellationToken);
+    }
+
+    /// <summary>Blocking form of <see cref="UpdateAsync"/>.</summary>
+    public CloudSpace Update(string name, CloudspaceUpdate update) => SyncOverAsync.Run(() => UpdateAsync(name, update), nameof(UpdateAsync));
+
+    /// <summary>Sends any merge patch (only the non-null fields of <paramref name="patch"/> are sent).</summary>
+    public async Task<CloudSpace> PatchAsync(string name, CloudSpace patch, CancellationToken cancellationToken = default)
+    {
+        SpotNames.EnsureCloudspaceName(name);
+        ArgumentNullException.ThrowIfNull(patch);
+        var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
+        return await ApiCall.RunAsync(
+            $"update cloudspace \"{name}\"",
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces[name].PatchAsync(patch, cancellationToken: ct),
+            cancellationToken).ConfigureAwait(false) ?? throw RegionsService.MissingBody($"cloudspace \"{name}\"");
+    }
+
+    /// <summary>Deletes a cloudspace (and with it its pools).</summary>
+    public async Task<Status?> DeleteAsync(string name, CancellationToken cancellationToken = default)
+    {
+        SpotNames.EnsureCloudspaceName(name);
+        var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
+        return await ApiCall.RunAsync(
+            $"delete cloudspace \"{name}\"",
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces[name].DeleteAsync(cancellationToken: ct),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Blocking form of <see cref="DeleteAsync"/>.</summary>
+    public Status? Delete(string name) => SyncOverAsync.Run(() => DeleteAsync(name), nameof(DeleteAsync));
+
+    /// <summary>Generates the kubeconfig of a cloudspace (a secret: never log it).</summary>
+    public async Task<string> GetKubeconfigAsync(string name, CancellationToken cancellationToken = default)
+    {
+        SpotNames.EnsureCloudspaceName(name);
+        var refresh = Context.Profile.RefreshToken
+            ?? throw new AuthException($"Generating a kubeconfig needs the refresh token. {AuthException.HowToFix}");
+        var org = await Context.Orgs.ResolveAsync(cancellationToken).ConfigureAwait(false);
+        var body = new KubeconfigRequest { OrganizationName = org.Name, CloudspaceName = name, RefreshToken = refresh };
+        var operation = $"generate the kubeconfig of cloudspace \"{name}\"";
+        try
+        {
+            var response = await ApiCall.RunAsync(
+                operation,
+                ct => Context.Api.Apis.AuthNgpcRxtIo.V1.GenerateKubeconfig.PostAsync(body, cancellationToken: ct),
+                cancellationToken).ConfigureAwait(false);
+            return response?.Data?.Kubeconfig is { Length: > 0 } kubeconfig
+                ? kubeconfig
+                : throw new SpotException($"The Spot API answered without a kubeconfig for cloudspace \"{name}\".");
+        }
+        catch (OAuthError error)
+        {
+            var code = (System.Net.HttpStatusCode)error.ResponseStatusCode;
+            var detail = error.ErrorDescription ?? error.Error ?? code.ToString();
+            if (code == System.Net.HttpStatusCode.Unauthorized)
+            {
+                throw new AuthException($"Generating the kubeconfig failed: the refresh token was refused ({detail}). {AuthException.HowToFix}", error);
+            }
+
+            throw new SpotApiException($"Generating the kubeconfig of cloudspace \"{name}\" failed: {detail} (HTTP {(int)code}). Check the cloudspace name and --org.", code, error.Error, detail, operation, error);
+        }
+    }
+
+    /// <summary>Blocking form of <see cref="GetKubeconfigAsync"/>.</summary>
+    public string GetKubeconfig(string name) => SyncOverAsync.Run(() => GetKubeconfigAsync(name), nameof(GetKubeconfigAsync));
+
+    /// <summary>
+    /// Writes the kubeconfig to <paramref name="path"/> with owner-only permissions (0600), atomically.
+    /// Refuses to replace an existing file unless <paramref name="overwrite"/> is true.
+    /// </summary>
+    public async Task WriteKubeconfigAsync(string name, string path, bool overwrite = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (File.Exists(path) && !overwrite)
+        {
+            throw new IOException($"'{path}' already exists; pass overwrite (--force) to replace it.");
+        }
+
+        var kubeconfig = await GetKubeconfigAsync(name, cancellationToken).ConfigureAwait(false);
+        SecretFile.WriteAllText(path, kubeconfig);
+    }
+
+    /// <summary>
+    /// Polls the cloudspace (bypassing the cache, backing off from 1 s to 10 s) until its phase is Ready,
+    /// reporting each new phase.
+    /// </summary>
+    /// <exception cref="TimeoutException">Not Ready within <paramref name="timeout"/>.</exception>
+    public async Task<CloudSpace> WaitUntilReadyAsync(string name, TimeSpan timeout, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var time = Context.Time;
+        var deadline = time.GetUtcNow() + timeout;
+        var delay = TimeSpan.FromSeconds(1);
+        string? lastPhase = null;
+        while (true)
+        {
+            var cloudspace = await GetAsync(name, bypassCache: true, cancellationToken).ConfigureAwait(false);
+            var phase = cloudspace.Status?.Phase ?? "Unknown";
+            if (phase != lastPhase)
+            {
+                progress?.Report(phase);
+                lastPhase = phase;
+            }
+
+            if (string.Equals(phase, ReadyPhase, StringComparison.OrdinalIgnoreCase))
+            {
+                return cloudspace;
+            }
+
+            var left = deadline - time.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"Cloudspace \"{name}\" is still {phase} after {timeout.TotalSeconds:0} s; wait longer (--timeout) or check its status.");
+            }
+
+            await Task.Delay(delay < left ? delay : left, time, cancellationToken).ConfigureAwait(false);
+            delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 10));
+        }
+    }
+
+    /// <summary>Blocking form of <see cref="WaitUntilReadyAsync"/>.</summary>
+    public CloudSpace WaitUntilReady(string name, TimeSpan timeout, IProgress<string>? progress = null) =>
+        SyncOverAsync.Run(() => WaitUntilReadyAsync(name, timeout, progress), nameof(WaitUntilReadyAsync));
+
+    private async Task<CloudSpace> GetAsync(string name, bool bypassCache, CancellationToken cancellationToken)
+    {
+        SpotNames.EnsureCloudspaceName(name);
+        var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
+        return await ApiCall.RunAsync(
+            $"get cloudspace \"{name}\"",
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces[name].GetAsync(
+                c =>
+                {
+                    if (bypassCache)
+                    {
+                        c.Options.Add(BypassCacheOption.Instance);
+                    }
+                },
+                ct),
+            cancellationToken).ConfigureAwait(false) ?? throw RegionsService.MissingBody($"cloudspace \"{name}\"");
+    }
+}
+
+/// <summary>Writes secret files: owner-only permissions from the first byte, replaced atomically.</summary>
+public static class SecretFile
+{
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> with mode 0600 (temp file + rename).</summary>
+    public static void WriteAllText(string path, string content)
+    {
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(dir);
+        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        try
+        {
+            using (var stream = new FileStream(temp, options))
+            {
+                stream.Write(Encoding.UTF8.GetBytes(content));
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+}

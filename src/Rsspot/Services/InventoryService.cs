@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using Rsspot.Generated.Api.Models;
+
+namespace Rsspot.Services;
+
+/// <summary>A virtual machine assigned to a VM cloudspace.</summary>
+/// <param name="Key">Key of the server in <c>status.assignedServers</c>.</param>
+/// <param name="ServerName">Server name (the VM's uid).</param>
+/// <param name="DisplayName">Display name.</param>
+/// <param name="NodePoolName">The VM pool it belongs to.</param>
+/// <param name="Ip">Its IP address.</param>
+/// <param name="State">Provisioning state.</param>
+public sealed record AssignedVm(string Key, string? ServerName, string? DisplayName, string? NodePoolName, string? Ip, string? State);
+
+/// <summary>One organization event.</summary>
+/// <param name="Timestamp">When it happened, as the API wrote it.</param>
+/// <param name="Message">What happened.</param>
+public sealed record OrganizationEvent(string Timestamp, string Message);
+
+/// <summary>VM cloudspaces, VM pools and organization events.</summary>
+public sealed class InventoryService : SpotService
+{
+    internal InventoryService(SpotContext context)
+        : base(context)
+    {
+    }
+
+    /// <summary>VM cloudspaces of the organization.</summary>
+    public async Task<IReadOnlyList<VmCloudSpace>> ListVmCloudspacesAsync(CancellationToken cancellationToken = default)
+    {
+        var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
+        var list = await ApiCall.RunAsync(
+            "list VM cloudspaces",
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Vmcloudspaces.GetAsync(cancellationToken: ct),
+            cancellationToken).ConfigureAwait(false);
+        return list?.Items ?? [];
+    }
+
+    /// <summary>Blocking form of <see cref="ListVmCloudspacesAsync"/>.</summary>
+    public IReadOnlyList<VmCloudSpace> ListVmCloudspaces() => SyncOverAsync.Run(() => ListVmCloudspacesAsync(), nameof(ListVmCloudspacesAsync));
+
+    /// <summary>VM pools of the organization, or of one VM cloudspace.</summary>
+    public async Task<IReadOnlyList<VmPool>> ListVmPoolsAsync(string? vmCloudspace = null, CancellationToken cancellationToken = default)
+    {
+        var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
+        var selector = string.IsNullOrWhiteSpace(vmCloudspace) ? null : $"ngpc.rxt.io/vmcloudspace={vmCloudspace}";
+        var list = await ApiCall.RunAsync(
+            "list VM pools",
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Vmpools.GetAsync(c => c.QueryParameters.LabelSelector = selector, ct),
+            cancellationToken).ConfigureAwait(false);
+        return list?.Items ?? [];
+    }
+
+    /// <summary>Blocking form of <see cref="ListVmPoolsAsync"/>.</summary>
+    public IReadOnlyList<VmPool> ListVmPools(string? vmCloudspace = null) => SyncOverAsync.Run(() => ListVmPoolsAsync(vmCloudspace), nameof(ListVmPoolsAsync));
+
+    /// <summary>Recent events of the organization (at most <paramref name="limit"/>).</summary>
+    public async Task<IReadOnlyList<OrganizationEvent>> ListEventsAsync(int limit = 50, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var events = await ApiCall.RunAsync(
+            "list organization events",
+            ct => Context.Api.Apis.MetricsNgpcRxtIo.V1.Events.Organizations.GetAsync(c => c.QueryParameters.Limits = limit, ct),
+            cancellationToken).ConfigureAwait(false);
+        return ModelMaps.ToJson(events?.Events) is JsonArray pairs
+            ? pairs.OfType<JsonArray>()
+                .Select(p => new OrganizationEvent(p.Count > 0 ? p[0]?.ToString() ?? string.Empty : string.Empty, p.Count > 1 ? p[1]?.ToString() ?? string.Empty : string.Empty))
+                .ToList()
+            : [];
+    }
+
+    /// <summary>Blocking form of <see cref="ListEventsAsync"/>.</summary>
+    public IReadOnlyList<OrganizationEvent> ListEvents(int limit = 50) => SyncOverAsync.Run(() => ListEventsAsync(limit), nameof(ListEventsAsync));
+
+    /// <summary>The machines assigned to a VM cloudspace (from <c>status.assignedServers</c>).</summary>
+    public static IReadOnlyList<AssignedVm> AssignedVms(VmCloudSpace cloudspace)
+    {
+        ArgumentNullException.ThrowIfNull(cloudspace);
+        return ModelMaps.ToObjects(cloudspace.Status?.AssignedServers)
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new AssignedVm(
+                kv.Key,
+                Text(kv.Value, "serverName"),
+                Text(kv.Value, "displayName"),
+                Text(kv.Value, "nodePoolName"),
+                Text(kv.Value, "IP"),
+                Text(kv.Value, "state")))
+            .ToList();
+    }
+
+    private static string? Text(JsonObject value, string name) => value[name]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? value[name]!.GetValue<string>() : null;
+}

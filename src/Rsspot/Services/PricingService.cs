@@ -1,0 +1,188 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Rsspot.Generated.Api.Models;
+using Rsspot.Pricing;
+
+namespace Rsspot.Services;
+
+/// <summary>
+/// Market data joined from the server classes and the public price documents, price history, hyperscaler
+/// comparables, and the cluster builder.
+/// </summary>
+public sealed class PricingService : SpotService
+{
+    private readonly ServerClassesService _serverClasses;
+
+    internal PricingService(SpotContext context, ServerClassesService serverClasses)
+        : base(context)
+    {
+        _serverClasses = serverClasses;
+    }
+
+    /// <summary>
+    /// The unified price rows: every server class (market, hammer, on-demand, resources) joined with the
+    /// percentiles and comparable-prices documents. A document that cannot be fetched leaves its columns unknown.
+    /// </summary>
+    public async Task<PriceCatalog> GetCatalogAsync(CancellationToken cancellationToken = default)
+    {
+        var classes = _serverClasses.ListAsync(cancellationToken: cancellationToken);
+        var percentiles = GetDocumentAsync("percentiles.json", cancellationToken);
+        var comparables = GetDocumentAsync("comparable_prices.json", cancellationToken);
+        await Task.WhenAll(classes, percentiles, comparables).ConfigureAwait(false);
+        return PriceCatalog.Create(
+            (await classes.ConfigureAwait(false)).Select(ToQuote),
+            PriceDocuments.Percentiles(await percentiles.ConfigureAwait(false)),
+            PriceDocuments.Comparables(await comparables.ConfigureAwait(false)));
+    }
+
+    /// <summary>Blocking form of <see cref="GetCatalogAsync"/>.</summary>
+    public PriceCatalog GetCatalog() => SyncOverAsync.Run(() => GetCatalogAsync(), nameof(GetCatalogAsync));
+
+    /// <summary>Price rows matching the query, cheapest market price first (unknown prices last).</summary>
+    public async Task<IReadOnlyList<PriceListItem>> ListAsync(PriceQuery? query = null, CancellationToken cancellationToken = default) =>
+        (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).List(query);
+
+    /// <summary>Blocking form of <see cref="ListAsync"/>.</summary>
+    public IReadOnlyList<PriceListItem> List(PriceQuery? query = null) => SyncOverAsync.Run(() => ListAsync(query), nameof(ListAsync));
+
+    /// <summary>The price rows of one server class (one per region it is offered in).</summary>
+    /// <exception cref="ArgumentException">No class of that name is known.</exception>
+    public async Task<IReadOnlyList<PriceRow>> GetAsync(string serverClass, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serverClass);
+        var rows = (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).Find(serverClass);
+        return rows.Count > 0
+            ? rows
+            : throw new ArgumentException($"Server class '{serverClass}' is not known; list them with `rsspot server-classes list`.", nameof(serverClass));
+    }
+
+    /// <summary>Blocking form of <see cref="GetAsync"/>.</summary>
+    public IReadOnlyList<PriceRow> Get(string serverClass) => SyncOverAsync.Run(() => GetAsync(serverClass), nameof(GetAsync));
+
+    /// <summary>Past auction results of a server class.</summary>
+    public async Task<PriceHistory> GetHistoryAsync(string serverClass, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serverClass);
+        var history = await ApiCall.RunAsync(
+            $"get the price history of \"{serverClass}\"",
+            ct => Context.PriceData.History[serverClass].GetAsync(cancellationToken: ct),
+            cancellationToken).ConfigureAwait(false);
+        return PriceHistory.FromRaw(
+            history?.Auction ?? serverClass,
+            (history?.History ?? []).Select(p => (p.RunAt, (double?)p.HammerPrice)));
+    }
+
+    /// <summary>Blocking form of <see cref="GetHistoryAsync"/>.</summary>
+    public PriceHistory GetHistory(string serverClass) => SyncOverAsync.Run(() => GetHistoryAsync(serverClass), nameof(GetHistoryAsync));
+
+    /// <summary>Builds the three cluster scenarios (max performance, max value, balanced) for the request.</summary>
+    public async Task<ClusterBuildResult> BuildAsync(ClusterBuildRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ClusterBuildRequestValidation.Validate(request);
+        return ClusterBuilder.Build(await GetCatalogAsync(cancellationToken).ConfigureAwait(false), request);
+    }
+
+    /// <summary>Blocking form of <see cref="BuildAsync"/>.</summary>
+    public ClusterBuildResult Build(ClusterBuildRequest request) => SyncOverAsync.Run(() => BuildAsync(request), nameof(BuildAsync));
+
+    /// <summary>The server class as a pricing quote (raw strings; parsing happens in the catalog).</summary>
+    public static ServerClassQuote ToQuote(ServerClass serverClass)
+    {
+        ArgumentNullException.ThrowIfNull(serverClass);
+        var name = serverClass.Metadata?.Name ?? string.Empty;
+        return new ServerClassQuote(name, serverClass.Spec?.Region)
+        {
+            Category = serverClass.Spec?.Category,
+            Generation = ServerClassName.Parse(name).Generation,
+            DisplayName = serverClass.Spec?.DisplayName,
+            Availability = serverClass.Spec?.Availability,
+            Cpu = serverClass.Spec?.Resources?.Cpu,
+            Memory = serverClass.Spec?.Resources?.Memory,
+            MarketPricePerHour = serverClass.Status?.SpotPricing?.MarketPricePerHour,
+            HammerPricePerHour = serverClass.Status?.SpotPricing?.HammerPricePerHour,
+            OnDemandCost = serverClass.Spec?.OnDemandPricing?.Cost,
+            OnDemandInterval = serverClass.Spec?.OnDemandPricing?.Interval,
+        };
+    }
+
+    private async Task<JsonObject?> GetDocumentAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await Context.PriceHttp.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return null;
+            }
+
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false) as JsonObject;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException)
+        {
+            // Public documents are optional enrichment: their columns stay unknown rather than failing the listing.
+            return null;
+        }
+    }
+}
+
+/// <summary>Reads the public percentiles and comparable-prices documents into quotes.</summary>
+internal static class PriceDocuments
+{
+    public static IEnumerable<PercentileQuote> Percentiles(JsonObject? document)
+    {
+        foreach (var (region, regionNode) in Entries(document?["regions"] as JsonObject))
+        {
+            var generation = Text(regionNode, "generation");
+            foreach (var (name, entry) in Entries(regionNode["serverclasses"] as JsonObject))
+            {
+                yield return new PercentileQuote(region, name)
+                {
+                    Generation = generation,
+                    DisplayName = Text(entry, "display_name"),
+                    Category = Text(entry, "category"),
+                    Cpu = Text(entry, "cpu"),
+                    Memory = Text(entry, "memory"),
+                    MarketPrice = Text(entry, "market_price"),
+                    P20 = Number(entry, "20_percentile"),
+                    P50 = Number(entry, "50_percentile"),
+                    P80 = Number(entry, "80_percentile"),
+                };
+            }
+        }
+    }
+
+    public static IEnumerable<ComparableQuote> Comparables(JsonObject? document)
+    {
+        foreach (var (region, classes) in Entries(document?["regions"] as JsonObject))
+        {
+            foreach (var (name, entry) in Entries(classes))
+            {
+                var offers = (entry["comparables"] as JsonArray ?? [])
+                    .OfType<JsonObject>()
+                    .Select(o => new ComparableOffer(Text(o, "cloud"), Text(o, "class"), Text(o, "price")))
+                    .ToList();
+                yield return new ComparableQuote(region, name) { HyperscalerAveragePrice = Text(entry, "hyperscaler_average_price"), Comparables = offers };
+            }
+        }
+    }
+
+    private static IEnumerable<(string Key, JsonObject Value)> Entries(JsonObject? map) =>
+        map is null ? [] : map.Where(kv => kv.Value is JsonObject).Select(kv => (kv.Key, (JsonObject)kv.Value!));
+
+    private static string? Text(JsonObject node, string name) => node[name] switch
+    {
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number => value.ToJsonString(),
+        _ => null,
+    };
+
+    private static decimal? Number(JsonObject node, string name) => node[name] switch
+    {
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<decimal>(out var number) => number,
+        JsonValue value when value.GetValueKind() == JsonValueKind.String && decimal.TryParse(value.GetValue<string>(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => null,
+    };
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Rsspot.Services;
+
+/// <summary>
+/// Any method and path of the Spot API, JSON in and out, through the same auth, retry and cache pipeline.
+/// A <c>{namespace}</c> placeholder in the path is replaced by the organization's namespace.
+/// </summary>
+public sealed class RawService : SpotService
+{
+    private const string NamespacePlaceholder = "{namespace}";
+
+    internal RawService(SpotContext context)
+        : base(context)
+    {
+    }
+
+    /// <summary>Sends a request and returns the JSON answer (null for an empty body).</summary>
+    /// <param name="method">HTTP method such as GET, POST, PATCH, DELETE.</param>
+    /// <param name="path">Path on the API host, e.g. <c>/apis/ngpc.rxt.io/v1/namespaces/{namespace}/cloudspaces</c>.</param>
+    /// <param name="query">Query parameters.</param>
+    /// <param name="body">JSON body (PATCH bodies are sent as a merge patch).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<JsonNode?> SendAsync(string method, string path, IReadOnlyDictionary<string, string>? query = null, JsonNode? body = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!path.StartsWith('/'))
+        {
+            throw new ArgumentException($"Path '{path}' must start with '/', e.g. /apis/ngpc.rxt.io/v1/regions.", nameof(path));
+        }
+
+        if (path.Contains(NamespacePlaceholder, StringComparison.Ordinal))
+        {
+            path = path.Replace(NamespacePlaceholder, await NamespaceAsync(cancellationToken).ConfigureAwait(false), StringComparison.Ordinal);
+        }
+
+        var httpMethod = new HttpMethod(method.ToUpperInvariant());
+        using var request = new HttpRequestMessage(httpMethod, BuildUri(path, query));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (body is not null)
+        {
+            var type = httpMethod == HttpMethod.Patch ? "application/merge-patch+json" : "application/json";
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, type);
+        }
+
+        var operation = $"{httpMethod} {path}";
+        HttpResponseMessage response;
+        try
+        {
+            response = await Context.ApiHttp.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException error)
+        {
+            throw ApiCall.Transport(operation, error);
+        }
+
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var json = Parse(text);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw Failure(operation, response.StatusCode, json);
+            }
+
+            return json;
+        }
+    }
+
+    /// <summary>Blocking form of <see cref="SendAsync"/>.</summary>
+    public JsonNode? Send(string method, string path, IReadOnlyDictionary<string, string>? query = null, JsonNode? body = null) =>
+        SyncOverAsync.Run(() => SendAsync(method, path, query, body), nameof(SendAsync));
+
+    private static string BuildUri(string path, IReadOnlyDictionary<string, string>? query)
+    {
+        var relative = path.TrimStart('/');
+        if (query is null || query.Count == 0)
+        {
+            return relative;
+        }
+
+        var pairs = query.Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value)}");
+        return $"{relative}?{string.Join('&', pairs)}";
+    }
+
+    private static JsonNode? Parse(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(text);
+        }
+    }
+
+    private static SpotApiException Failure(string operation, HttpStatusCode code, JsonNode? json)
+    {
+        var status = json as JsonObject;
+        var reason = status?["reason"]?.GetValueKind() == JsonValueKind.String ? status["reason"]!.GetValue<string>() : null;
+        var apiMessage = status?["message"]?.GetValueKind() == JsonValueKind.String ? status["message"]!.GetValue<string>() : null;
+        var what = apiMessage ?? reason ?? code.ToString();
+        var message = $"{operation} failed: {what} (HTTP {(int)code}{(reason is null ? string.Empty : " " + reason)}). {ApiCall.NextStep(code, reason)}";
+        return new SpotApiException(message.TrimEnd(), code, reason, apiMessage, operation);
+    }
+}

@@ -1,0 +1,40 @@
+using Rsspot.Generated.Api.Models;
+
+namespace Rsspot.Services;
+
+/// <summary>Regions where cloudspaces run.</summary>
+public sealed class RegionsService : SpotService
+{
+    internal RegionsService(SpotContext context)
+        : base(context)
+    {
+    }
+
+    /// <summary>Every region, optionally filtered by a label selector.</summary>
+    public async Task<IReadOnlyList<Region>> ListAsync(string? labelSelector = null, CancellationToken cancellationToken = default)
+    {
+        var list = await ApiCall.RunAsync(
+            "list regions",
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Regions.GetAsync(c => c.QueryParameters.LabelSelector = labelSelector, ct),
+            cancellationToken).ConfigureAwait(false);
+        return list?.Items ?? [];
+    }
+
+    /// <summary>Blocking form of <see cref="ListAsync"/>.</summary>
+    public IReadOnlyList<Region> List(string? labelSelector = null) => SyncOverAsync.Run(() => ListAsync(labelSelector), nameof(ListAsync));
+
+    /// <summary>One region by name.</summary>
+    public async Task<Region> GetAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return await ApiCall.RunAsync(
+            $"get region \"{name}\"",
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Regions[name].GetAsync(cancellationToken: ct),
+            cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"region \"{name}\"");
+    }
+
+    /// <summary>Blocking form of <see cref="GetAsync"/>.</summary>
+    public Region Get(string name) => SyncOverAsync.Run(() => GetAsync(name), nameof(GetAsync));
+
+    internal static SpotException MissingBody(string what) => new($"The Spot API answered without a body for {what}.");
+}

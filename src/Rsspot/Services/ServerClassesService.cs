@@ -1,0 +1,60 @@
+using Rsspot.Generated.Api.Models;
+
+namespace Rsspot.Services;
+
+/// <summary>Server classes: resources, availability and prices per region.</summary>
+public sealed class ServerClassesService : SpotService
+{
+    internal ServerClassesService(SpotContext context)
+        : base(context)
+    {
+    }
+
+    /// <summary>Server classes, optionally only those of one region, availability or category (families gp, ch, mh...).</summary>
+    public async Task<IReadOnlyList<ServerClass>> ListAsync(
+        string? region = null,
+        string? availability = null,
+        string? category = null,
+        CancellationToken cancellationToken = default)
+    {
+        var list = await ApiCall.RunAsync(
+            "list server classes",
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Serverclasses.GetAsync(cancellationToken: ct),
+            cancellationToken).ConfigureAwait(false);
+        return (list?.Items ?? [])
+            .Where(c => Matches(c.Spec?.Region, region) && Matches(c.Spec?.Availability, availability) && MatchesCategory(c, category))
+            .OrderBy(c => c.Metadata?.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Blocking form of <see cref="ListAsync"/>.</summary>
+    public IReadOnlyList<ServerClass> List(string? region = null, string? availability = null, string? category = null) =>
+        SyncOverAsync.Run(() => ListAsync(region, availability, category), nameof(ListAsync));
+
+    /// <summary>One server class by name, e.g. <c>gp.vs1.medium-dfw</c>.</summary>
+    public async Task<ServerClass> GetAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return await ApiCall.RunAsync(
+            $"get server class \"{name}\"",
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Serverclasses[name].GetAsync(cancellationToken: ct),
+            cancellationToken).ConfigureAwait(false) ?? throw RegionsService.MissingBody($"server class \"{name}\"");
+    }
+
+    /// <summary>Blocking form of <see cref="GetAsync"/>.</summary>
+    public ServerClass Get(string name) => SyncOverAsync.Run(() => GetAsync(name), nameof(GetAsync));
+
+    private static bool Matches(string? value, string? wanted) =>
+        string.IsNullOrWhiteSpace(wanted) || string.Equals(value, wanted, StringComparison.OrdinalIgnoreCase);
+
+    private static bool MatchesCategory(ServerClass serverClass, string? category)
+    {
+        if (string.IsNullOrWhiteSpace(category))
+        {
+            return true;
+        }
+
+        var family = serverClass.Metadata?.Name?.Split('.')[0];
+        return Matches(serverClass.Spec?.Category, category) || Matches(family, category);
+    }
+}

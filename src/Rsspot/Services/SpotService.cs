@@ -1,0 +1,14 @@
+namespace Rsspot.Services;
+
+/// <summary>Base of the typed services: access to the client's shared context.</summary>
+public abstract class SpotService
+{
+    private protected SpotService(SpotContext context)
+    {
+        Context = context;
+    }
+
+    private protected SpotContext Context { get; }
+
+    private protected Task<string> NamespaceAsync(CancellationToken cancellationToken) => Context.NamespaceAsync(cancellationToken);
+}
