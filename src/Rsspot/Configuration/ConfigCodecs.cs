@@ -87,17 +87,23 @@ internal static partial class ConfigCodecs
         {
             throw Unparsable(path, "YAML", ex.Start.Line, ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet reports some truncated documents (an unclosed flow collection at the end) this way.
+            throw Unparsable(path, "YAML", null, ex);
+        }
 
         return stream.Documents.Count == 0 ? null : FromYaml(stream.Documents[0].RootNode);
     }
 
     // Parser messages can quote the offending text, which may be a token: only the line is reported.
-    private static ConfigException Unparsable(string path, string format, long line, Exception inner)
+    private static ConfigException Unparsable(string path, string format, long? line, Exception inner)
     {
+        string where = line is null ? "it ends too early, e.g. an unclosed [ or {" : $"near line {line}";
         return new ConfigException(
-            $"Config file '{path}' is not valid {format} (near line {line}). Fix the syntax there, or move the file away and run 'rsspot configure'.",
+            $"Config file '{path}' is not valid {format} ({where}). Fix: correct the syntax there, or move the file away and run 'rsspot configure'.",
             path,
-            innerException: new FormatException($"{format} parse error near line {line} ({inner.GetType().Name})."));
+            innerException: new FormatException($"{format} parse error ({where}; {inner.GetType().Name})."));
     }
 
     private static JsonNode? FromYaml(YamlNode node)

@@ -36,7 +36,7 @@ public sealed class ConfigEnvironment
     /// <summary>An environment holding the entries of a non-generic dictionary (as returned by <see cref="Environment.GetEnvironmentVariables()"/>).</summary>
     /// <param name="variables">Variable names and values.</param>
     /// <returns>The environment.</returns>
-    public static ConfigEnvironment FromDictionary(IDictionary variables)
+    public static ConfigEnvironment FromEnvironmentVariables(IDictionary variables)
     {
         ArgumentNullException.ThrowIfNull(variables);
         var copy = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -48,7 +48,7 @@ public sealed class ConfigEnvironment
             }
         }
 
-        return FromDictionary((IEnumerable<KeyValuePair<string, string>>)copy);
+        return FromDictionary(copy);
     }
 
     /// <summary>The value of one variable, or <see langword="null"/> when unset or empty.</summary>

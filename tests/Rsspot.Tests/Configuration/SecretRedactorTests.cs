@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using Rsspot.Security;
+
+namespace Rsspot.Tests.Configuration;
+
+public sealed class SecretRedactorTests
+{
+    private const string Jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1In0.c2lnbmF0dXJl";
+    private const string RandomToken = "v1.Mr5bYq8WnK2pL0sT7uZ3xC9dF4gH6jQ1aE";
+
+    [Theory]
+    [InlineData("refresh_token", true)]
+    [InlineData("refreshToken", true)]
+    [InlineData("--refresh-token", true)]
+    [InlineData("access_token", true)]
+    [InlineData("client_secret", true)]
+    [InlineData("password", true)]
+    [InlineData("api_key", true)]
+    [InlineData("apiKey", true)]
+    [InlineData("Authorization", true)]
+    [InlineData("cookie", true)]
+    [InlineData("credentials", true)]
+    [InlineData("oauth_url", false)]
+    [InlineData("org_id", false)]
+    [InlineData("client_id", false)]
+    [InlineData("region", false)]
+    [InlineData("--output", false)]
+    public void Secret_names_are_recognised(string name, bool secret)
+    {
+        Assert.Equal(secret, SecretRedactor.IsSecretName(name));
+    }
+
+    [Theory]
+    [InlineData(Jwt, true)]
+    [InlineData(RandomToken, true)]
+    [InlineData("0123456789abcdef0123456789abcdef", true)]
+    [InlineData("/apis/ngpc.rxt.io/v1/namespaces/org-abc/cloudspaces", false)]
+    [InlineData("5f0c6a4e-1b2c-4d3e-8f9a-0b1c2d3e4f5a", false)]
+    [InlineData("us-central-dfw-1", false)]
+    [InlineData("gp.vs1.medium-dfw", false)]
+    public void Secret_looking_values_are_recognised(string value, bool secret)
+    {
+        Assert.Equal(secret, SecretRedactor.LooksLikeSecret(value));
+    }
+
+    [Fact]
+    public void Arguments_are_redacted_in_both_flag_forms_and_by_value()
+    {
+        string[] args = ["--refresh-token", "plain-rt", "--password=hunter2", "--org", "acme", "--note", Jwt, "--body-json", "{\"a\":1}", "--api-key=k"];
+
+        IReadOnlyList<string> redacted = SecretRedactor.RedactArguments(args);
+
+        Assert.Equal(
+            ["--refresh-token", SecretRedactor.Mask, "--password=" + SecretRedactor.Mask, "--org", "acme", "--note", SecretRedactor.Mask, "--body-json", "{\"a\":1}", "--api-key=" + SecretRedactor.Mask],
+            redacted);
+    }
+
+    [Fact]
+    public void A_secret_flag_followed_by_another_flag_does_not_swallow_it()
+    {
+        IReadOnlyList<string> redacted = SecretRedactor.RedactArguments(["--token", "--org", "acme"]);
+
+        Assert.Equal(["--token", "--org", "acme"], redacted);
+    }
+
+    [Fact]
+    public void Trees_and_maps_are_redacted_without_changing_the_input()
+    {
+        var tree = new JsonObject { ["profiles"] = new JsonObject { ["p"] = new JsonObject { ["refresh_token"] = "rt", ["org"] = "acme", ["list"] = new JsonArray(Jwt, "x") } } };
+
+        JsonNode redacted = SecretRedactor.RedactTree(tree)!;
+
+        Assert.Equal(SecretRedactor.Mask, (string?)redacted["profiles"]!["p"]!["refresh_token"]);
+        Assert.Equal("acme", (string?)redacted["profiles"]!["p"]!["org"]);
+        Assert.Equal(SecretRedactor.Mask, (string?)redacted["profiles"]!["p"]!["list"]![0]);
+        Assert.Equal("rt", (string?)tree["profiles"]!["p"]!["refresh_token"]);
+
+        IReadOnlyDictionary<string, string?> map = SecretRedactor.RedactMap([new("accessToken", "at"), new("region", "uk-lon-1")]);
+        Assert.Equal(SecretRedactor.Mask, map["accessToken"]);
+        Assert.Equal("uk-lon-1", map["region"]);
+    }
+}
