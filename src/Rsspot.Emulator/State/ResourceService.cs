@@ -149,7 +149,8 @@ internal sealed class ResourceService(
 
             if (!JsonNode.DeepEquals(before["spec"], merged["spec"]))
             {
-                metadata["generation"] = (before["metadata"]?["generation"]?.GetValue<long>() ?? 1) + 1;
+                var generation = before["metadata"]?["generation"] is JsonValue g && long.TryParse(g.ToJsonString(), CultureInfo.InvariantCulture, out var n) ? n : 1;
+                metadata["generation"] = generation + 1;
             }
 
             metadata["resourceVersion"] = state.NextResourceVersion();
