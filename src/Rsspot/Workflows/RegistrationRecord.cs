@@ -66,6 +66,27 @@ public sealed record RegistrationRecord
     /// <summary>Every move, oldest first.</summary>
     public IReadOnlyList<RegistrationTransition> History { get; init; } = [];
 
+    /// <summary>Value equality over every field, the history compared item by item.</summary>
+    /// <param name="other">The record to compare with.</param>
+    /// <returns><see langword="true"/> when all fields are equal.</returns>
+    public bool Equals(RegistrationRecord? other)
+    {
+        return other is not null
+            && Key == other.Key && VmUid == other.VmUid && OrgId == other.OrgId && VmCloudspace == other.VmCloudspace
+            && VmPool == other.VmPool && VmName == other.VmName && OmniCluster == other.OmniCluster && Status == other.Status
+            && Version == other.Version && TokenId == other.TokenId && TokenExpiresAt == other.TokenExpiresAt
+            && LastError == other.LastError && Payload == other.Payload && LeaseOwner == other.LeaseOwner
+            && LeaseExpiresAt == other.LeaseExpiresAt && CreatedAt == other.CreatedAt && UpdatedAt == other.UpdatedAt
+            && History.SequenceEqual(other.History);
+    }
+
+    /// <summary>A hash of the identifying fields.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode()
+    {
+        return HashCode.Combine(Key, Status, Version, UpdatedAt);
+    }
+
     /// <summary>Whether a worker holds an unexpired claim at <paramref name="now"/>.</summary>
     /// <param name="now">The current time.</param>
     /// <returns><see langword="true"/> when claimed.</returns>
