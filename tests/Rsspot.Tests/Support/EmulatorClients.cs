@@ -1,0 +1,46 @@
+using Rsspot.Configuration;
+using Rsspot.Emulator;
+
+namespace Rsspot.Tests.Support;
+
+/// <summary>SpotClients pointed at an emulator, isolated from the machine's config, env and state.</summary>
+public static class EmulatorClients
+{
+    public static SpotClientOptions Options(EmulatorHost emulator, string stateDirectory) => new()
+    {
+        Config = new RsspotConfig(),
+        Environment = new Dictionary<string, string>(),
+        HomeDirectory = stateDirectory,
+        StatePath = Path.Combine(stateDirectory, "state.db"),
+        BaseUrl = emulator.BaseUrl,
+        OAuthUrl = emulator.BaseUrl,
+        PriceDataUrl = emulator.BaseUrl,
+        RefreshToken = emulator.RefreshToken,
+        Org = emulator.OrganizationName,
+        Retry = new RetrySettings(3, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50), 0.2, [429, 500, 502, 503, 504]),
+    };
+
+    public static SpotClient Create(EmulatorHost emulator, string stateDirectory, Func<SpotClientOptions, SpotClientOptions>? adjust = null)
+    {
+        var options = Options(emulator, stateDirectory);
+        return new SpotClient(adjust is null ? options : adjust(options));
+    }
+}
+
+/// <summary>One emulator per test class, with a temp folder for state.</summary>
+public sealed class EmulatorFixture : IAsyncLifetime
+{
+    public EmulatorHost Emulator { get; private set; } = null!;
+
+    public TempDirectory State { get; } = new();
+
+    public async Task InitializeAsync() => Emulator = await EmulatorHost.StartAsync(new EmulatorOptions { OrganizationPageSize = 2 });
+
+    public async Task DisposeAsync()
+    {
+        await Emulator.DisposeAsync();
+        State.Dispose();
+    }
+
+    public SpotClient Client(Func<SpotClientOptions, SpotClientOptions>? adjust = null) => EmulatorClients.Create(Emulator, State.Path, adjust);
+}
