@@ -71,7 +71,7 @@ internal static partial class ConfigCodecs
         }
         catch (TomlException ex)
         {
-            throw Unparsable(path, "TOML", (ex.Line ?? 0) + 1, ex);
+            throw Unparsable(path, "TOML", ex.Line, ex);
         }
     }
 

@@ -63,6 +63,19 @@ public sealed class BadConfigTests : IDisposable
         Assert.DoesNotContain("'true'", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("c.yaml", "version: 1\nbad: a: b\nok: 1\n")]
+    [InlineData("c.json", "{\n\"version\": 1,\n\"profiles\": }\n")]
+    [InlineData("c.toml", "version = 1\nprofiles = = 2\n")]
+    public void The_message_points_at_the_broken_line(string fileName, string content)
+    {
+        string path = _home.Write(fileName, content);
+
+        ConfigException ex = Assert.Throws<ConfigException>(() => _home.Resolve(path));
+
+        Assert.Matches(@"near line [23]\)", ex.Message);
+    }
+
     [Fact]
     public void A_top_level_list_is_refused()
     {
