@@ -20,6 +20,9 @@ namespace Rsspot.Emulator;
 /// </example>
 public sealed class EmulatorHost : IAsyncDisposable
 {
+    /// <summary>Name of the VM cloudspace seeded in the first organization (two pools, three servers).</summary>
+    public const string SeededVmCloudSpace = VmInventory.SeedCloudSpace;
+
     private readonly WebApplication _app;
     private readonly EmulatorServices _services;
 

@@ -6,7 +6,7 @@ namespace Rsspot.Emulator.Tests;
 
 public class InventoryTests
 {
-    private const string Seeded = "vm-sandbox";
+    private const string Seeded = EmulatorHost.SeededVmCloudSpace;
 
     [Fact]
     public async Task The_seeded_vm_cloudspace_has_assigned_servers_with_their_pool_and_ip()
