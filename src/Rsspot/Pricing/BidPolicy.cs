@@ -53,6 +53,12 @@ public static class BidPolicy
     public static SuggestedBid? Suggest(PriceRow row, RiskLevel risk)
     {
         ArgumentNullException.ThrowIfNull(row);
+        return Compute(row, risk) is BidQuote quote ? new SuggestedBid(quote.PerNodeHour, quote.Source, Basis(row, quote)) : null;
+    }
+
+    /// <summary>The bid without its readable basis (the builder prices thousands of rows and describes a few).</summary>
+    internal static BidQuote? Compute(PriceRow row, RiskLevel risk)
+    {
         if (row.MarketPerHour is not decimal market || market <= 0m)
         {
             return null;
@@ -67,28 +73,36 @@ public static class BidPolicy
             _ => row.P20,
         };
 
-        if (percentile is decimal value)
+        return percentile is decimal value
+            ? new BidQuote(RoundUp(Math.Max(value, floor)), BidSource.Percentile, risk, value, floor)
+            : new BidQuote(RoundUp(Math.Max(market * Multiplier(risk), row.MinimumBidPerHour ?? 0m)), BidSource.MarketMultiplier, risk, null, floor);
+    }
+
+    /// <summary>A readable derivation of a computed bid.</summary>
+    internal static string Basis(PriceRow row, BidQuote quote)
+    {
+        decimal market = row.MarketPerHour ?? 0m;
+        int target = TargetPercentile(quote.Risk);
+        if (quote.Percentile is decimal value)
         {
-            string floorNote = value < floor ? Invariant($", raised to the floor {PriceText.FormatUsd(floor)}") : string.Empty;
-            return new SuggestedBid(
-                RoundUp(Math.Max(value, floor)),
-                BidSource.Percentile,
-                Invariant($"{target}th percentile {PriceText.FormatUsd(value)} (market {PriceText.FormatUsd(market)}{floorNote})"));
+            string floorNote = value < quote.Floor ? $", raised to the floor {PriceText.FormatUsd(quote.Floor)}" : string.Empty;
+            return Invariant($"{target}th percentile {PriceText.FormatUsd(value)} (market {PriceText.FormatUsd(market)}{floorNote})");
         }
 
-        decimal multiplier = Multiplier(risk);
-        decimal multiplied = market * multiplier;
-        string minimumNote = row.MinimumBidPerHour > multiplied ? Invariant($", raised to the minimum bid {PriceText.FormatUsd(row.MinimumBidPerHour.Value)}") : string.Empty;
+        decimal multiplier = Multiplier(quote.Risk);
+        string minimumNote = row.MinimumBidPerHour > market * multiplier
+            ? $", raised to the minimum bid {PriceText.FormatUsd(row.MinimumBidPerHour.Value)}"
+            : string.Empty;
         string why = row.HasPercentiles
             ? Invariant($"no {target}th percentile")
             : $"no percentile data for {row.ClassName} in {DescribeRegion(row.Region)}";
-        return new SuggestedBid(
-            RoundUp(Math.Max(multiplied, row.MinimumBidPerHour ?? 0m)),
-            BidSource.MarketMultiplier,
-            $"market {PriceText.FormatUsd(market)} × {multiplier.ToString("0.00", CultureInfo.InvariantCulture)} ({why}{minimumNote})");
+        return $"market {PriceText.FormatUsd(market)} × {multiplier.ToString("0.00", CultureInfo.InvariantCulture)} ({why}{minimumNote})";
     }
 
     private static decimal RoundUp(decimal value) => Math.Ceiling(value / Step) * Step;
 
     private static string DescribeRegion(string region) => region.Length == 0 ? "an unknown region" : region;
 }
+
+/// <summary>A computed bid: the amount, its source, and what the readable basis needs.</summary>
+internal readonly record struct BidQuote(decimal PerNodeHour, BidSource Source, RiskLevel Risk, decimal? Percentile, decimal Floor);

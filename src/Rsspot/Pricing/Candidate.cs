@@ -5,7 +5,7 @@ internal sealed class Candidate
 {
     private const decimal NewGenerationBoost = 1.10m;
 
-    public Candidate(PriceRow row, SuggestedBid bid, decimal cpu, decimal memoryGb, int nodes)
+    public Candidate(PriceRow row, BidQuote bid, decimal cpu, decimal memoryGb, int nodes)
     {
         Row = row;
         Bid = bid;
@@ -20,7 +20,7 @@ internal sealed class Candidate
 
     public PriceRow Row { get; }
 
-    public SuggestedBid Bid { get; }
+    public BidQuote Bid { get; }
 
     public decimal Cpu { get; }
 
@@ -59,7 +59,7 @@ internal sealed class Candidate
         Nodes = nodes,
         BidPerNodeHour = Bid.PerNodeHour,
         BidSource = Bid.Source,
-        BidBasis = Bid.Basis,
+        BidBasis = BidPolicy.Basis(Row, Bid),
         MarketPerHour = Row.MarketPerHour ?? 0m,
         VcpuPerNode = Cpu,
         MemoryGbPerNode = MemoryGb,

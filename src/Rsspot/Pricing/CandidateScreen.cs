@@ -11,9 +11,13 @@ internal static class CandidateScreen
         List<Candidate> candidates = [];
         List<CandidateExclusion> exclusions = [];
         Miss? furthest = null;
+        FilterTexts filters = new(
+            RowMatch.IsEmpty(request.Regions) ? string.Empty : RowMatch.Describe(request.Regions!),
+            RowMatch.IsEmpty(request.Families) ? string.Empty : RowMatch.Describe(request.Families!),
+            RowMatch.IsEmpty(request.Generations) ? string.Empty : RowMatch.Describe(request.Generations!));
         foreach (PriceRow row in rows)
         {
-            Miss? miss = Check(row, request, out Candidate? candidate);
+            Miss? miss = Check(row, request, filters, out Candidate? candidate);
             if (miss is null)
             {
                 candidates.Add(candidate!);
@@ -42,23 +46,23 @@ internal static class CandidateScreen
         return new Screening(candidates, exclusions, failure);
     }
 
-    private static Miss? Check(PriceRow row, ClusterBuildRequest request, out Candidate? candidate)
+    private static Miss? Check(PriceRow row, ClusterBuildRequest request, FilterTexts filters, out Candidate? candidate)
     {
         candidate = null;
         string name = row.ClassName;
         if (!RowMatch.Region(row, request.Regions))
         {
-            return Miss.Filter(row, BuildConstraint.Region, $"{name}: region {Show(row.Region)} is not one of {RowMatch.Describe(request.Regions!)}");
+            return Miss.Filter(row, BuildConstraint.Region, $"{name}: region {Show(row.Region)} is not one of {filters.Regions}");
         }
 
         if (!RowMatch.Family(row, request.Families))
         {
-            return Miss.Filter(row, BuildConstraint.Family, $"{name}: family {Show(row.Family)} is not one of {RowMatch.Describe(request.Families!)}");
+            return Miss.Filter(row, BuildConstraint.Family, $"{name}: family {Show(row.Family)} is not one of {filters.Families}");
         }
 
         if (!RowMatch.Generation(row, request.Generations))
         {
-            return Miss.Filter(row, BuildConstraint.Generation, $"{name}: generation {Show(row.Generation)} is not one of {RowMatch.Describe(request.Generations!)}");
+            return Miss.Filter(row, BuildConstraint.Generation, $"{name}: generation {Show(row.Generation)} is not one of {filters.Generations}");
         }
 
         if (!row.IsAvailable)
@@ -66,8 +70,8 @@ internal static class CandidateScreen
             return Miss.Filter(row, BuildConstraint.Availability, $"{name}: availability is '{row.Availability}'");
         }
 
-        SuggestedBid? bid = BidPolicy.Suggest(row, request.Risk);
-        if (bid is null)
+        BidQuote? bid = BidPolicy.Compute(row, request.Risk);
+        if (bid is not BidQuote quote)
         {
             string why = row.MarketPerHour is null
                 ? $"market price is unknown ({BuildText.Quoted(row.MarketRaw)})"
@@ -89,7 +93,7 @@ internal static class CandidateScreen
             return sizing;
         }
 
-        Candidate sized = new(row, bid, cpu, memory, nodes);
+        Candidate sized = new(row, quote, cpu, memory, nodes);
         Miss? overBudget = BudgetCheck.Check(sized, request);
         if (overBudget is null)
         {
@@ -100,6 +104,9 @@ internal static class CandidateScreen
     }
 
     private static string Show(string? value) => string.IsNullOrEmpty(value) ? "(unknown)" : value;
+
+    /// <summary>The filter lists as text, formatted once per build rather than once per excluded row.</summary>
+    private sealed record FilterTexts(string Regions, string Families, string Generations);
 }
 
 /// <summary>An exclusion and how far the row was from passing its check (0 for filters).</summary>

@@ -29,7 +29,11 @@ public static class ClusterBuilder
         ClusterBuildRequestValidation.Validate(request);
 
         PriceRow[] ordered = [.. rows];
-        Array.Sort(ordered, CompareRows);
+        if (!IsSorted(ordered))
+        {
+            Array.Sort(ordered, CompareRows);
+        }
+
         Screening screening = CandidateScreen.Run(ordered, request);
         ClusterScenario[] scenarios = AllStrategies
             .Where(s => request.Strategies is null || request.Strategies.Count == 0 || request.Strategies.Contains(s))
@@ -72,6 +76,20 @@ public static class ClusterBuilder
     }
 
     private static (IReadOnlyList<ScenarioPool>, IReadOnlyList<string>) Single(Candidate best) => ([best.ToPool(best.Nodes)], []);
+
+    // Catalog rows arrive sorted already; checking is linear, sorting is not.
+    private static bool IsSorted(PriceRow[] rows)
+    {
+        for (int i = 1; i < rows.Length; i++)
+        {
+            if (CompareRows(rows[i - 1], rows[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     // Rows with the same class and region (only possible when callers build rows themselves) are ordered by content.
     private static int CompareRows(PriceRow a, PriceRow b)

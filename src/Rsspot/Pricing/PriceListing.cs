@@ -14,17 +14,28 @@ public static class PriceListing
         ArgumentNullException.ThrowIfNull(query);
         Validate(query);
 
-        return rows
+        PriceRow[] kept = rows
             .Where(row => RowMatch.Region(row, query.Regions)
                 && RowMatch.Family(row, query.Families)
                 && RowMatch.Generation(row, query.Generations)
                 && CpuInRange(row, query))
-            .OrderBy(static row => row.MarketPerHour is null)
-            .ThenBy(static row => row.MarketPerHour ?? 0m)
-            .ThenBy(static row => row.ClassName, StringComparer.Ordinal)
-            .ThenBy(static row => row.Region, StringComparer.Ordinal)
-            .Select(row => new PriceListItem(row, query.Nodes))
             .ToArray();
+        Array.Sort(kept, ByMarketPrice);
+        return Array.ConvertAll(kept, row => new PriceListItem(row, query.Nodes));
+    }
+
+    /// <summary>Known prices first, cheapest first; then class name and region (ordinal).</summary>
+    private static int ByMarketPrice(PriceRow a, PriceRow b)
+    {
+        int order = (a.MarketPerHour, b.MarketPerHour) switch
+        {
+            (null, null) => 0,
+            (null, _) => 1,
+            (_, null) => -1,
+            (decimal x, decimal y) => x.CompareTo(y),
+        };
+        order = order != 0 ? order : string.CompareOrdinal(a.ClassName, b.ClassName);
+        return order != 0 ? order : string.CompareOrdinal(a.Region, b.Region);
     }
 
     private static bool CpuInRange(PriceRow row, PriceQuery query)
