@@ -1,16 +1,8 @@
 using System.Text.Json.Nodes;
 using Rsspot.Generated.Api.Models;
+using Rsspot.Workflows;
 
 namespace Rsspot.Services;
-
-/// <summary>A virtual machine assigned to a VM cloudspace.</summary>
-/// <param name="Key">Key of the server in <c>status.assignedServers</c>.</param>
-/// <param name="ServerName">Server name (the VM's uid).</param>
-/// <param name="DisplayName">Display name.</param>
-/// <param name="NodePoolName">The VM pool it belongs to.</param>
-/// <param name="Ip">Its IP address.</param>
-/// <param name="State">Provisioning state.</param>
-public sealed record AssignedVm(string Key, string? ServerName, string? DisplayName, string? NodePoolName, string? Ip, string? State);
 
 /// <summary>One organization event.</summary>
 /// <param name="Timestamp">When it happened, as the API wrote it.</param>
@@ -78,15 +70,24 @@ public sealed class InventoryService : SpotService
         ArgumentNullException.ThrowIfNull(cloudspace);
         return ModelMaps.ToObjects(cloudspace.Status?.AssignedServers)
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => new AssignedVm(
-                kv.Key,
-                Text(kv.Value, "serverName"),
-                Text(kv.Value, "displayName"),
-                Text(kv.Value, "nodePoolName"),
-                Text(kv.Value, "IP"),
-                Text(kv.Value, "state")))
+            .Select(kv => new AssignedVm(kv.Key, Text(kv.Value, "serverName"), Text(kv.Value, "displayName"), Text(kv.Value, "nodePoolName"))
+            {
+                Ip = Text(kv.Value, "IP"),
+                State = Text(kv.Value, "state"),
+            })
             .ToList();
     }
+
+    /// <summary>The VM cloudspaces as the registration workflow takes them (name and assigned machines).</summary>
+    public async Task<IReadOnlyList<VmCloudspaceSnapshot>> ListVmCloudspaceSnapshotsAsync(CancellationToken cancellationToken = default) =>
+        (await ListVmCloudspacesAsync(cancellationToken).ConfigureAwait(false))
+            .Where(c => !string.IsNullOrEmpty(c.Metadata?.Name))
+            .Select(c => new VmCloudspaceSnapshot(c.Metadata!.Name!, AssignedVms(c)))
+            .ToList();
+
+    /// <summary>Blocking form of <see cref="ListVmCloudspaceSnapshotsAsync"/>.</summary>
+    public IReadOnlyList<VmCloudspaceSnapshot> ListVmCloudspaceSnapshots() =>
+        SyncOverAsync.Run(() => ListVmCloudspaceSnapshotsAsync(), nameof(ListVmCloudspaceSnapshotsAsync));
 
     private static string? Text(JsonObject value, string name) => value[name]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? value[name]!.GetValue<string>() : null;
 }

@@ -5,7 +5,14 @@ namespace Rsspot.Workflows;
 /// <param name="ServerName">The <c>serverName</c>, if present.</param>
 /// <param name="DisplayName">The <c>displayName</c>, if present.</param>
 /// <param name="NodePoolName">The <c>nodePoolName</c> (VM pool), if present.</param>
-public sealed record AssignedVm(string Key, string? ServerName = null, string? DisplayName = null, string? NodePoolName = null);
+public sealed record AssignedVm(string Key, string? ServerName = null, string? DisplayName = null, string? NodePoolName = null)
+{
+    /// <summary>The machine's IP address, when the API reports one.</summary>
+    public string? Ip { get; init; }
+
+    /// <summary>The machine's provisioning state, when the API reports one.</summary>
+    public string? State { get; init; }
+}
 
 /// <summary>The part of a VM cloudspace the registration workflow needs: its name and assigned servers.</summary>
 /// <param name="Name">The VM cloudspace name.</param>
