@@ -15,7 +15,7 @@ internal static class BalancedPlanner
         int wanted = BidPolicy.BalancedPoolCount(request.Risk);
         if (request.Nodes is int nodes && nodes < wanted)
         {
-            notes.Add($"{BuildText.Nodes(nodes)} cannot fill {wanted} pools: spread over {nodes}.");
+            notes.Add($"{BuildText.Nodes(nodes)} cannot fill {BuildText.Pools(wanted)}: spread over {BuildText.Pools(nodes)}.");
             wanted = nodes;
         }
 
@@ -29,7 +29,7 @@ internal static class BalancedPlanner
                 return (pools, notes);
             }
 
-            notes.Add($"{picks.Count} pools would cost {violation}: spread over {picks.Count - 1} instead.");
+            notes.Add($"{BuildText.Pools(picks.Count)}: {violation}; spread over {BuildText.Pools(picks.Count - 1)} instead.");
             picks.RemoveAt(picks.Count - 1);
         }
     }
@@ -62,11 +62,11 @@ internal static class BalancedPlanner
         picks.Sort(CandidateRanking.Balanced);
         if (picks.Count < wanted)
         {
-            notes.Add($"Only {picks.Count} distinct server classes are eligible: spread over {picks.Count} pools instead of {wanted}.");
+            notes.Add($"Only {picks.Count} distinct server class(es) eligible: spread over {BuildText.Pools(picks.Count)} instead of {wanted}.");
         }
         else if (regions.Count < picks.Count)
         {
-            notes.Add($"Not enough eligible regions for one pool each: {picks.Count} pools share {regions.Count} regions.");
+            notes.Add($"Not enough eligible regions for one pool each: {BuildText.Pools(picks.Count)} share {BuildText.Regions(regions.Count)}.");
         }
 
         return picks;

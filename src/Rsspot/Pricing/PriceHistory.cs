@@ -48,6 +48,27 @@ public sealed class PriceHistory
         return Create(serverClass, points);
     }
 
+    /// <summary>
+    /// A history from the generated client's points (<c>RunAt</c>, single-precision <c>HammerPrice</c>). A float converts
+    /// to its 7 significant digits (0.0123f → 0.0123); entries with a missing time or a missing, negative or non-finite
+    /// price are skipped.
+    /// </summary>
+    public static PriceHistory FromRaw(string serverClass, IEnumerable<(long? RunAt, float? HammerPrice)> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        List<PricePoint> points = [];
+        foreach ((long? runAt, float? price) in entries)
+        {
+            if (runAt is long seconds && price is float value && float.IsFinite(value) && value >= 0
+                && seconds >= MinUnixSeconds && seconds <= MaxUnixSeconds)
+            {
+                points.Add(PricePoint.FromUnixSeconds(seconds, (decimal)value));
+            }
+        }
+
+        return Create(serverClass, points);
+    }
+
     /// <summary>The clearing prices as a sparkline of at most <paramref name="maxWidth"/> characters; see <see cref="Pricing.Sparkline"/>.</summary>
     public string Sparkline(int maxWidth = 40) =>
         Pricing.Sparkline.Render(Points.Select(static p => p.HammerPerHour).ToArray(), maxWidth);

@@ -111,7 +111,7 @@ public class ClusterBuilderTests
 
         Assert.Equal(3, Classes(scenario).Distinct().Count());
         Assert.All(scenario.Pools, p => Assert.Equal(Dfw, p.Region));
-        Assert.Contains(scenario.Notes, n => n.Contains("3 pools share 1 regions", StringComparison.Ordinal));
+        Assert.Contains(scenario.Notes, n => n.Contains("3 pools share 1 region", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -120,7 +120,17 @@ public class ClusterBuilderTests
         ClusterScenario scenario = Build(new ClusterBuildRequest { Nodes = 1, Risk = RiskLevel.Low }).Get(BuildStrategy.Balanced)!;
 
         Assert.Single(scenario.Pools);
-        Assert.Equal(["1 node cannot fill 3 pools: spread over 1."], scenario.Notes);
+        Assert.Equal(["1 node cannot fill 3 pools: spread over 1 pool."], scenario.Notes);
+    }
+
+    [Fact]
+    public void Balanced_with_fewer_eligible_classes_than_pools_says_so()
+    {
+        ClusterScenario scenario = Build(new ClusterBuildRequest { Nodes = 3, Risk = RiskLevel.Low, Families = ["mh"] }).Get(BuildStrategy.Balanced)!;
+
+        ScenarioPool pool = Assert.Single(scenario.Pools);
+        Assert.Equal(("mh.vs2.large-iad", 3), (pool.ServerClass, pool.Nodes));
+        Assert.Equal(["Only 1 distinct server class(es) eligible: spread over 1 pool instead of 3."], scenario.Notes);
     }
 
     [Fact]
@@ -137,7 +147,7 @@ public class ClusterBuilderTests
 
         Assert.Equal(["a.vs1.a-dfw"], Classes(scenario));
         Assert.Equal(0.12m, scenario.HourlyCost);
-        Assert.Equal(["2 pools would cost $0.24/h exceeds max hourly $0.15: spread over 1 instead."], scenario.Notes);
+        Assert.Equal(["2 pools: $0.24/h exceeds max hourly $0.15; spread over 1 pool instead."], scenario.Notes);
     }
 
     [Fact]

@@ -21,6 +21,16 @@ public class PriceHistoryTests
     }
 
     [Fact]
+    public void FromRaw_reads_single_precision_prices_as_published()
+    {
+        (long? RunAt, float? HammerPrice)[] entries = [(1_700_000_000, 0.0123f), (1_700_000_060, null), (1_700_000_120, float.PositiveInfinity)];
+
+        PriceHistory history = PriceHistory.FromRaw("gp.vs1.medium-dfw", entries);
+
+        Assert.Equal([PricePoint.FromUnixSeconds(1_700_000_000, 0.0123m)], history.Points);
+    }
+
+    [Fact]
     public void Summary_gives_min_max_first_last_and_mean()
     {
         PriceHistory history = PriceHistory.Create(
