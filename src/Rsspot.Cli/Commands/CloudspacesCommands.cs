@@ -1,0 +1,253 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Rsspot.Cli.Infrastructure;
+using Rsspot.Cli.Input;
+using Rsspot.Cli.Output;
+using Rsspot.Services;
+
+namespace Rsspot.Cli.Commands;
+
+/// <summary><c>cloudspaces list|get|create|update|delete|get-config|wait</c>.</summary>
+internal static class CloudspacesCommands
+{
+    private const string SpotPoolFlag = "--spot-nodepool";
+    private const string OnDemandPoolFlag = "--ondemand-nodepool";
+
+    public static Command Create(CliSession s) => Cmd.Group(
+        "cloudspaces",
+        "Cloudspaces (managed Kubernetes clusters)",
+        List(s),
+        Get(s),
+        CreateCommand(s),
+        Update(s),
+        Delete(s),
+        GetConfig(s),
+        Wait(s));
+
+    internal static Argument<string> NameArg() => Cmd.NameArgument("name", "Cloudspace name");
+
+    private static Command List(CliSession s)
+    {
+        var selector = new Option<string?>("--selector", "-l") { Description = "Label selector, e.g. team=web" };
+        return Cmd.New("list", "List cloudspaces", selector).Runs(s, async (p, ct) =>
+        {
+            var json = JsonModels.ToArray(await s.Client.Cloudspaces.ListAsync(p.GetValue(selector), ct).ConfigureAwait(false));
+            s.Output.Write(json, () =>
+            {
+                var table = new TableView("NAME", "REGION", "PHASE", "KUBERNETES", "HA");
+                foreach (var c in json.OrderBy(c => JsonModels.Text(c, "metadata.name"), StringComparer.Ordinal))
+                {
+                    table.Add(JsonModels.Text(c, "metadata.name"), JsonModels.Text(c, "spec.region"), JsonModels.Text(c, "status.phase"), JsonModels.Text(c, "spec.kubernetesVersion"), JsonModels.Text(c, "spec.HAControlPlane"));
+                }
+
+                return table;
+            });
+        });
+    }
+
+    private static Command Get(CliSession s)
+    {
+        var name = NameArg();
+        return Cmd.New("get", "Show one cloudspace", name).Runs(s, async (p, ct) =>
+        {
+            var json = JsonModels.ToNode(await s.Client.Cloudspaces.GetAsync(p.GetValue(name)!, ct).ConfigureAwait(false));
+            s.Output.Write(json, () => Pairs(json));
+        });
+    }
+
+    private static TableView Pairs(JsonNode json) => TableView.Pairs(
+    [
+        ("name", JsonModels.Text(json, "metadata.name")),
+        ("region", JsonModels.Text(json, "spec.region")),
+        ("phase", JsonModels.Text(json, "status.phase")),
+        ("health", JsonModels.Text(json, "status.health")),
+        ("kubernetes", JsonModels.Text(json, "spec.kubernetesVersion")),
+        ("ha_control_plane", JsonModels.Text(json, "spec.HAControlPlane")),
+        ("cni", JsonModels.Text(json, "spec.cni")),
+        ("api_endpoint", JsonModels.Text(json, "status.APIServerEndpoint")),
+    ]);
+
+    private static Command CreateCommand(CliSession s)
+    {
+        var name = new Argument<string?>("name") { Description = "Cloudspace name (or 'name' in --file)", Arity = ArgumentArity.ZeroOrOne };
+        var version = new Option<string?>("--kubernetes-version") { Description = "Kubernetes version, e.g. 1.31.1" };
+        var cni = new Option<string?>("--cni") { Description = "calico | cilium | byocni" };
+        cni.CompletionSources.Add("calico", "cilium", "byocni");
+        var ha = new Option<bool?>("--ha") { Description = "Highly available control plane" };
+        var webhook = new Option<string?>("--webhook") { Description = "Webhook URL told about preemptions" };
+        var labels = Cmd.Repeatable("--label", "Cloudspace label key=value (repeatable)", "key=value");
+        var spot = Cmd.Repeatable(SpotPoolFlag, "Spot pool: desired=2,serverclass=gp.vs1.medium-dfw,bidprice=0.08 (or the same as JSON; repeatable)", "spec");
+        var onDemand = Cmd.Repeatable(OnDemandPoolFlag, "On-demand pool: desired=1,serverclass=gp.vs1.large-dfw (or JSON; repeatable)", "spec");
+        var file = new Option<string?>("--file", "-f") { Description = "YAML/JSON cloudspace spec with pools (flags win over the file)", HelpName = "spec.yaml" };
+        var wait = new Option<bool>("--wait") { Description = "Wait until the cloudspace is Ready, showing each phase" };
+        var timeout = TimeoutOption();
+        var command = Cmd.New(
+            "create",
+            """
+            Create a cloudspace, optionally with node pools.
+
+            Examples:
+              rsspot cloudspaces create demo --region us-central-dfw-1 --spot-nodepool desired=2,serverclass=gp.vs1.medium-dfw,bidprice=0.08
+              rsspot cloudspaces create demo --region us-central-dfw-1 --ondemand-nodepool '{"desired":1,"serverclass":"gp.vs1.large-dfw"}' --wait
+              rsspot cloudspaces create --file demo.yaml
+            """,
+            name,
+            version,
+            cni,
+            ha,
+            webhook,
+            labels,
+            spot,
+            onDemand,
+            file,
+            wait,
+            timeout);
+        return command.Runs(s, async (p, ct) =>
+        {
+            var spec = p.GetValue(file) is { } path ? CloudspaceSpecFile.Load(path) : null;
+            var csName = p.GetValue(name) ?? spec?.Name ?? throw new CliUsageException("<name>: give the cloudspace name as an argument or as 'name' in --file.");
+            var region = s.Region ?? spec?.Region ?? s.Client.Profile.Region
+                ?? throw new CliUsageException("--region: the cloudspace needs a region (flag, 'region' in --file, or the profile's region).");
+            var request = spec?.ToRequest(csName, region) ?? new CloudspaceCreateRequest(csName, region);
+            request = request with
+            {
+                KubernetesVersion = p.GetValue(version) ?? request.KubernetesVersion,
+                Cni = p.GetValue(cni) ?? request.Cni,
+                HighAvailability = p.GetValue(ha) ?? request.HighAvailability,
+                Webhook = p.GetValue(webhook) ?? request.Webhook,
+                Labels = KeyValues.Parse(p.GetValue(labels), "--label"),
+                SpotPools = [.. request.SpotPools, .. (p.GetValue(spot) ?? []).Select(t => PoolSpecs.Spot(PoolSpecs.Fields(t, SpotPoolFlag), csName, SpotPoolFlag))],
+                OnDemandPools = [.. request.OnDemandPools, .. (p.GetValue(onDemand) ?? []).Select(t => PoolSpecs.OnDemand(PoolSpecs.Fields(t, OnDemandPoolFlag), csName, OnDemandPoolFlag))],
+            };
+
+            var created = await s.Client.Cloudspaces.CreateAsync(request, ct).ConfigureAwait(false);
+            var cloudspace = created.Cloudspace;
+            if (p.GetValue(wait))
+            {
+                cloudspace = await WaitAsync(s, csName, p.GetValue(timeout), ct).ConfigureAwait(false);
+            }
+
+            var json = new JsonObject
+            {
+                ["cloudspace"] = JsonModels.ToNode(cloudspace),
+                ["spotNodePools"] = JsonModels.ToArray(created.SpotPools),
+                ["onDemandNodePools"] = JsonModels.ToArray(created.OnDemandPools),
+            };
+            s.Output.Write(json, () =>
+            {
+                var table = new TableView("KIND", "NAME", "SERVER CLASS", "DESIRED", "BID");
+                table.Add("cloudspace", csName, string.Empty, string.Empty, string.Empty);
+                foreach (var pool in created.SpotPools)
+                {
+                    table.Add("spot pool", pool.Metadata?.Name, pool.Spec?.ServerClass, pool.Spec?.Desired?.ToString(System.Globalization.CultureInfo.InvariantCulture), pool.Spec?.BidPrice);
+                }
+
+                foreach (var pool in created.OnDemandPools)
+                {
+                    table.Add("on-demand pool", pool.Metadata?.Name, pool.Spec?.ServerClass, pool.Spec?.Desired?.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Empty);
+                }
+
+                return table;
+            });
+        });
+    }
+
+    private static Command Update(CliSession s)
+    {
+        var name = NameArg();
+        var version = new Option<string?>("--kubernetes-version") { Description = "New Kubernetes version (upgrade)" };
+        var ha = new Option<bool?>("--ha") { Description = "Turn the HA control plane on (true) or off (false)" };
+        var webhook = new Option<string?>("--webhook") { Description = "New webhook URL" };
+        var labels = Cmd.Repeatable("--label", "Label key=value to set (repeatable)", "key=value");
+        return Cmd.New("update", "Change a cloudspace (merge patch of the given fields)", name, version, ha, webhook, labels).Runs(s, async (p, ct) =>
+        {
+            var update = new CloudspaceUpdate
+            {
+                KubernetesVersion = p.GetValue(version),
+                HighAvailability = p.GetValue(ha),
+                Webhook = p.GetValue(webhook),
+                Labels = KeyValues.Parse(p.GetValue(labels), "--label"),
+            };
+            var json = JsonModels.ToNode(await s.Client.Cloudspaces.UpdateAsync(p.GetValue(name)!, update, ct).ConfigureAwait(false));
+            s.Output.Write(json, () => Pairs(json));
+        });
+    }
+
+    private static Command Delete(CliSession s)
+    {
+        var name = NameArg();
+        var yes = Cmd.Yes();
+        return Cmd.New("delete", "Delete a cloudspace and its node pools", name, yes).Runs(s, async (p, ct) =>
+        {
+            var csName = p.GetValue(name)!;
+            SpotNames.EnsureCloudspaceName(csName);
+            s.Confirm($"Delete cloudspace '{csName}' and all its node pools", p.GetValue(yes));
+            var status = await s.Client.Cloudspaces.DeleteAsync(csName, ct).ConfigureAwait(false);
+            s.Output.Write(StatusJson("cloudspace", csName, status), () => TableView.Pairs([("deleted", "cloudspace " + csName), ("status", status?.StatusProp ?? "Success")]));
+        });
+    }
+
+    internal static JsonObject StatusJson(string kind, string name, Generated.Api.Models.Status? status) => new()
+    {
+        ["deleted"] = kind,
+        ["name"] = name,
+        ["status"] = status is null ? null : JsonModels.ToNode(status),
+    };
+
+    private static Command GetConfig(CliSession s)
+    {
+        var name = NameArg();
+        var file = new Option<string?>("--file", "-f") { Description = "Write the kubeconfig here (mode 0600) instead of stdout", HelpName = "path" };
+        var force = new Option<bool>("--force") { Description = "Replace --file if it exists" };
+        return Cmd.New("get-config", "Print or save the kubeconfig of a cloudspace (a secret: --file writes it with mode 0600)", name, file, force).Runs(s, async (p, ct) =>
+        {
+            var csName = p.GetValue(name)!;
+            if (p.GetValue(file) is { } path)
+            {
+                if (File.Exists(path) && !p.GetValue(force))
+                {
+                    throw new CliUsageException($"--file: '{path}' already exists; pass --force to replace it.");
+                }
+
+                await s.Client.Cloudspaces.WriteKubeconfigAsync(csName, path, overwrite: true, ct).ConfigureAwait(false);
+                var full = Path.GetFullPath(path);
+                s.Output.Write(new JsonObject { ["cloudspace"] = csName, ["path"] = full, ["mode"] = "0600" }, () => TableView.Pairs([("cloudspace", csName), ("kubeconfig", full), ("mode", "0600")]));
+                return;
+            }
+
+            // Without --file the user asked for the kubeconfig on stdout, whatever --output says.
+            s.Output.Raw(await s.Client.Cloudspaces.GetKubeconfigAsync(csName, ct).ConfigureAwait(false));
+        });
+    }
+
+    private static Option<int> TimeoutOption() => new("--timeout") { Description = "Seconds to wait for Ready (default 1800)", DefaultValueFactory = _ => 1800 };
+
+    private static Command Wait(CliSession s)
+    {
+        var name = NameArg();
+        var timeout = TimeoutOption();
+        return Cmd.New("wait", "Wait until a cloudspace is Ready, showing each phase on stderr", name, timeout).Runs(s, async (p, ct) =>
+        {
+            var json = JsonModels.ToNode(await WaitAsync(s, p.GetValue(name)!, p.GetValue(timeout), ct).ConfigureAwait(false));
+            s.Output.Write(json, () => Pairs(json));
+        });
+    }
+
+    private static Task<Generated.Api.Models.CloudSpace> WaitAsync(CliSession s, string name, int timeoutSeconds, CancellationToken ct)
+    {
+        if (timeoutSeconds < 1)
+        {
+            throw new CliUsageException($"--timeout: {timeoutSeconds} is invalid; give seconds, 1 or more.");
+        }
+
+        var started = DateTimeOffset.UtcNow;
+        var progress = new InlineProgress<string>(phase => s.Err.WriteLine($"cloudspace {name}: {phase} ({(DateTimeOffset.UtcNow - started).TotalSeconds:0} s)"));
+        return s.Client.Cloudspaces.WaitUntilReadyAsync(name, TimeSpan.FromSeconds(timeoutSeconds), progress, ct);
+    }
+}
+
+/// <summary>An IProgress that reports on the caller's thread, in order (Progress&lt;T&gt; posts to the thread pool).</summary>
+internal sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}

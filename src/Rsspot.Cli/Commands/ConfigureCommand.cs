@@ -1,0 +1,149 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Rsspot.Cli.Infrastructure;
+using Rsspot.Configuration;
+using Rsspot.Security;
+
+namespace Rsspot.Cli.Commands;
+
+/// <summary><c>configure</c>: writes a profile (flags, or prompts in a terminal when no flag is given).</summary>
+internal static class ConfigureCommand
+{
+    public static Command Create(CliSession s)
+    {
+        var orgId = new Option<string?>("--org-id") { Description = "Organization id (when you do not use the name)" };
+        var refreshToken = new Option<string?>("--refresh-token") { Description = "Refresh token from the Spot console (API access); stored in the config file (0600)" };
+        var accessToken = new Option<string?>("--access-token") { Description = "An id_token to use while valid" };
+        var clientId = new Option<string?>("--client-id") { Description = "OAuth client id (default: the public Spot client)" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Spot API URL (default https://spot.rackspace.com)" };
+        var oauthUrl = new Option<string?>("--oauth-url") { Description = "OAuth URL (default https://login.spot.rackspace.com)" };
+        var priceDataUrl = new Option<string?>("--price-data-url") { Description = "Public price data URL" };
+        var timeout = new Option<double?>("--request-timeout") { Description = "Seconds allowed per HTTP attempt" };
+        var activate = new Option<bool>("--activate") { Description = "Make this the active profile (done anyway when none is active)" };
+        var command = Cmd.New(
+            "configure",
+            """
+            Create or update a profile in the config file (mode 0600). Without flags, in a terminal, asks for each value
+            (the refresh token is not echoed).
+
+            Examples:
+              rsspot configure --org my-org --region us-central-dfw-1 --refresh-token <token>
+              rsspot configure --profile sandbox --base-url http://127.0.0.1:5080 --oauth-url http://127.0.0.1:5080 --refresh-token rsspot-emulator-refresh-token --org sandbox
+            """,
+            orgId,
+            refreshToken,
+            accessToken,
+            clientId,
+            baseUrl,
+            oauthUrl,
+            priceDataUrl,
+            timeout,
+            activate);
+
+        return command.Runs(s, p =>
+        {
+            var update = new ProfileUpdate
+            {
+                Org = p.GetValue(s.Globals.Org),
+                OrgId = p.GetValue(orgId),
+                Region = p.GetValue(s.Globals.Region),
+                RefreshToken = p.GetValue(refreshToken),
+                AccessToken = p.GetValue(accessToken),
+                ClientId = p.GetValue(clientId),
+                BaseUrl = p.GetValue(baseUrl),
+                OAuthUrl = p.GetValue(oauthUrl),
+                PriceDataUrl = p.GetValue(priceDataUrl),
+                RequestTimeoutSeconds = p.GetValue(timeout),
+            };
+            if (update == new ProfileUpdate())
+            {
+                update = s.Terminal.StdinIsTerminal && s.Terminal.StdoutIsTerminal
+                    ? new ConfigurePrompt(s.In, s.Err).Ask()
+                    : throw new CliUsageException("configure: nothing to set. Pass flags such as --org, --region, --refresh-token (stdin is not a terminal, so rsspot cannot ask).");
+            }
+
+            foreach (var url in new[] { ("--base-url", update.BaseUrl), ("--oauth-url", update.OAuthUrl), ("--price-data-url", update.PriceDataUrl) })
+            {
+                if (url.Item2 is not null && !Uri.TryCreate(url.Item2, UriKind.Absolute, out _))
+                {
+                    throw new CliUsageException($"{url.Item1}: '{url.Item2}' is not an absolute URL (e.g. https://spot.rackspace.com).");
+                }
+            }
+
+            var path = s.ConfigFile ?? s.ResolveConfig().WritablePath;
+            var store = ConfigStore.Open(path);
+            var config = store.ToConfig();
+            var name = s.ProfileName ?? config.ActiveProfile ?? config.DefaultProfile ?? "default";
+            store.SaveProfile(name, update);
+            var activated = p.GetValue(activate) || string.IsNullOrWhiteSpace(config.ActiveProfile);
+            if (activated)
+            {
+                store.SetActiveProfile(name);
+            }
+
+            store.Save();
+            var saved = ConfigStore.Open(path).ToRedactedDocument()["profiles"]?[name]?.DeepClone();
+            var json = new JsonObject { ["profile"] = name, ["path"] = store.Path, ["active"] = activated, ["settings"] = saved };
+            s.Output.Write(json, () => Output.TableView.Pairs([("profile", name), ("path", store.Path), ("active", activated ? "yes" : "no")]));
+            s.Output.Note($"Saved profile '{name}' to {store.Path} (mode 0600). Try: rsspot regions list");
+        });
+    }
+}
+
+/// <summary>The interactive questions of <c>configure</c>.</summary>
+internal sealed class ConfigurePrompt
+{
+    private readonly TextReader _in;
+    private readonly TextWriter _err;
+
+    public ConfigurePrompt(TextReader input, TextWriter prompts)
+    {
+        _in = input;
+        _err = prompts;
+    }
+
+    public ProfileUpdate Ask() => new()
+    {
+        Org = Line("Organization name"),
+        Region = Line("Default region (e.g. us-central-dfw-1)"),
+        RefreshToken = Secret("Refresh token (input hidden)"),
+        BaseUrl = Line("API URL [https://spot.rackspace.com]"),
+        OAuthUrl = Line("OAuth URL [https://login.spot.rackspace.com]"),
+    };
+
+    private string? Line(string question)
+    {
+        _err.Write(question + ": ");
+        var answer = _in.ReadLine()?.Trim();
+        return string.IsNullOrEmpty(answer) ? null : answer;
+    }
+
+    private string? Secret(string question)
+    {
+        _err.Write(question + ": ");
+        var text = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                break;
+            }
+
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (text.Length > 0)
+                {
+                    text.Length--;
+                }
+
+                continue;
+            }
+
+            text.Append(key.KeyChar);
+        }
+
+        _err.WriteLine(text.Length > 0 ? " " + SecretRedactor.Mask : string.Empty);
+        return text.Length == 0 ? null : text.ToString();
+    }
+}

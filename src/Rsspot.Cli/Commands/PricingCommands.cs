@@ -1,0 +1,362 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Rsspot.Cli.Infrastructure;
+using Rsspot.Cli.Output;
+using Rsspot.Pricing;
+using Rsspot.Services;
+
+namespace Rsspot.Cli.Commands;
+
+/// <summary><c>pricing list|get|history|compare|build</c>.</summary>
+internal static class PricingCommands
+{
+    public static Command Create(CliSession s) => Cmd.Group(
+        "pricing",
+        "Market prices, history, hyperscaler comparison and the cluster builder",
+        List(s),
+        Get(s),
+        History(s),
+        Compare(s),
+        Build(s));
+
+    private static Option<string[]> Families() => Cmd.Repeatable("--family", "Class family: gp, ch, mh (repeatable or comma-separated)", "family");
+
+    private static Option<string[]> Generations() => Cmd.Repeatable("--generation", "Generation, e.g. vs1, vs2 (repeatable or comma-separated)", "gen");
+
+    private static IReadOnlyList<string>? Many(string[]? values) =>
+        values is { Length: > 0 } ? [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))] : null;
+
+    private static Command List(CliSession s)
+    {
+        var families = Families();
+        var generations = Generations();
+        var minVcpu = new Option<decimal?>("--min-vcpu") { Description = "At least this many vCPU per node" };
+        var maxVcpu = new Option<decimal?>("--max-vcpu") { Description = "At most this many vCPU per node" };
+        var nodes = new Option<int>("--nodes") { Description = "Multiply prices and resources by this node count", DefaultValueFactory = _ => 1 };
+        return Cmd.New("list", "Price rows per server class and region, cheapest market price first (global --region filters)", families, generations, minVcpu, maxVcpu, nodes).Runs(s, async (p, ct) =>
+        {
+            if (p.GetValue(nodes) < 1)
+            {
+                throw new CliUsageException($"--nodes: {p.GetValue(nodes)} is invalid; give 1 or more.");
+            }
+
+            var query = new PriceQuery
+            {
+                Regions = s.Region is { } region ? [region] : null,
+                Families = Many(p.GetValue(families)),
+                Generations = Many(p.GetValue(generations)),
+                MinVcpu = p.GetValue(minVcpu),
+                MaxVcpu = p.GetValue(maxVcpu),
+                Nodes = p.GetValue(nodes),
+            };
+            var items = await s.Client.Pricing.ListAsync(query, ct).ConfigureAwait(false);
+            var json = new JsonArray([.. items.Select(i => (JsonNode)ListItemJson(i))]);
+            s.Output.Write(json, () =>
+            {
+                var table = new TableView("CLASS", "REGION", "VCPU", "MEM GB", "MARKET/H", "MARKET/MO", "HAMMER/H", "ON-DEMAND/H", "P50");
+                foreach (var i in items)
+                {
+                    table.Add(i.Row.ClassName, i.Row.Region, JsonModels.Number(i.Vcpu), JsonModels.Number(i.MemoryGb), JsonModels.Money(i.MarketPerHour), JsonModels.Money(i.MarketPerMonth), JsonModels.Money(i.HammerPerHour), JsonModels.Money(i.OnDemandPerHour), JsonModels.Money(i.Row.P50));
+                }
+
+                return table;
+            });
+        });
+    }
+
+    private static JsonObject ListItemJson(PriceListItem item)
+    {
+        var json = RowJson(item.Row);
+        json["nodes"] = item.Nodes;
+        json["total_market_per_hour"] = JsonModels.Value(item.MarketPerHour);
+        json["total_market_per_month"] = JsonModels.Value(item.MarketPerMonth);
+        json["total_vcpu"] = JsonModels.Value(item.Vcpu);
+        json["total_memory_gb"] = JsonModels.Value(item.MemoryGb);
+        return json;
+    }
+
+    private static JsonObject RowJson(PriceRow row) => new()
+    {
+        ["server_class"] = row.ClassName,
+        ["region"] = row.Region,
+        ["family"] = row.Family,
+        ["generation"] = row.Generation,
+        ["category"] = row.Category,
+        ["availability"] = row.Availability,
+        ["cpu"] = JsonModels.Value(row.Cpu),
+        ["memory_gb"] = JsonModels.Value(row.MemoryGb),
+        ["market_per_hour"] = JsonModels.Value(row.MarketPerHour),
+        ["hammer_per_hour"] = JsonModels.Value(row.HammerPerHour),
+        ["on_demand_per_hour"] = JsonModels.Value(row.OnDemandPerHour),
+        ["minimum_bid_per_hour"] = JsonModels.Value(row.MinimumBidPerHour),
+        ["p20"] = JsonModels.Value(row.P20),
+        ["p50"] = JsonModels.Value(row.P50),
+        ["p80"] = JsonModels.Value(row.P80),
+        ["hyperscaler_average"] = JsonModels.Value(row.HyperscalerAverage),
+        ["raw"] = new JsonObject
+        {
+            ["cpu"] = row.CpuRaw,
+            ["memory"] = row.MemoryRaw,
+            ["market"] = row.MarketRaw,
+            ["hammer"] = row.HammerRaw,
+            ["on_demand"] = row.OnDemandRaw,
+            ["minimum_bid"] = row.MinimumBidRaw,
+        },
+    };
+
+    private static Argument<string> ClassArg() => Cmd.NameArgument("class", "Server class, e.g. gp.vs1.medium-dfw");
+
+    private static Command Get(CliSession s)
+    {
+        var name = ClassArg();
+        return Cmd.New("get", "All known prices of one server class", name).Runs(s, async (p, ct) =>
+        {
+            var rows = await s.Client.Pricing.GetAsync(p.GetValue(name)!, ct).ConfigureAwait(false);
+            var json = new JsonArray([.. rows.Select(r => (JsonNode)RowJson(r))]);
+            s.Output.Write(json, () =>
+            {
+                var table = new TableView("REGION", "VCPU", "MEM GB", "MARKET/H", "HAMMER/H", "MIN BID/H", "ON-DEMAND/H", "P20", "P50", "P80");
+                foreach (var r in rows)
+                {
+                    table.Add(r.Region, JsonModels.Number(r.Cpu), JsonModels.Number(r.MemoryGb), JsonModels.Money(r.MarketPerHour), JsonModels.Money(r.HammerPerHour), JsonModels.Money(r.MinimumBidPerHour), JsonModels.Money(r.OnDemandPerHour), JsonModels.Money(r.P20), JsonModels.Money(r.P50), JsonModels.Money(r.P80));
+                }
+
+                return table;
+            });
+        });
+    }
+
+    private static Command History(CliSession s)
+    {
+        var name = ClassArg();
+        var last = new Option<int>("--last", "-n") { Description = "Show the last n points in the table", DefaultValueFactory = _ => 20 };
+        return Cmd.New("history", "Hammer price history of a server class, with a sparkline", name, last).Runs(s, async (p, ct) =>
+        {
+            var history = await s.Client.Pricing.GetHistoryAsync(p.GetValue(name)!, ct).ConfigureAwait(false);
+            var summary = history.Summary;
+            var json = new JsonObject
+            {
+                ["server_class"] = history.ServerClass,
+                ["sparkline"] = history.Sparkline(),
+                ["summary"] = summary is null ? null : new JsonObject
+                {
+                    ["count"] = summary.Count,
+                    ["from"] = summary.From.ToString("O", CultureInfo.InvariantCulture),
+                    ["to"] = summary.To.ToString("O", CultureInfo.InvariantCulture),
+                    ["min"] = summary.Min,
+                    ["max"] = summary.Max,
+                    ["first"] = summary.First,
+                    ["last"] = summary.Last,
+                    ["mean"] = summary.Mean,
+                },
+                ["points"] = new JsonArray([.. history.Points.Select(pt => (JsonNode)new JsonObject { ["at"] = pt.At.ToString("O", CultureInfo.InvariantCulture), ["hammer_per_hour"] = pt.HammerPerHour })]),
+            };
+            s.Output.Write(json, () =>
+            {
+                s.Output.Raw(summary is null
+                    ? $"{history.ServerClass}: no price history\n"
+                    : $"{history.ServerClass}  {history.Sparkline()}  min {JsonModels.Money(summary.Min)}  max {JsonModels.Money(summary.Max)}  mean {JsonModels.Money(summary.Mean)}  last {JsonModels.Money(summary.Last)}\n");
+                var table = new TableView("AT (UTC)", "HAMMER/H");
+                foreach (var pt in history.Points.TakeLast(Math.Max(1, p.GetValue(last))))
+                {
+                    table.Add(pt.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), JsonModels.Money(pt.HammerPerHour));
+                }
+
+                return table;
+            });
+        });
+    }
+
+    private static Command Compare(CliSession s)
+    {
+        var name = ClassArg();
+        return Cmd.New("compare", "Hyperscaler prices comparable to a server class", name).Runs(s, async (p, ct) =>
+        {
+            var rows = await s.Client.Pricing.GetAsync(p.GetValue(name)!, ct).ConfigureAwait(false);
+            var json = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
+            {
+                ["server_class"] = r.ClassName,
+                ["region"] = r.Region,
+                ["market_per_hour"] = JsonModels.Value(r.MarketPerHour),
+                ["hyperscaler_average"] = JsonModels.Value(r.HyperscalerAverage),
+                ["comparables"] = new JsonArray([.. r.Comparables.Select(c => (JsonNode)new JsonObject { ["cloud"] = c.Cloud, ["class"] = c.ClassName, ["price_per_hour"] = JsonModels.Value(c.PricePerHour), ["price_raw"] = c.Price })]),
+            })]);
+            s.Output.Write(json, () =>
+            {
+                var table = new TableView("REGION", "CLOUD", "CLASS", "PRICE/H", "SPOT MARKET/H", "SAVING");
+                foreach (var r in rows)
+                {
+                    foreach (var c in r.Comparables)
+                    {
+                        table.Add(r.Region, c.Cloud, c.ClassName, JsonModels.Money(c.PricePerHour), JsonModels.Money(r.MarketPerHour), Saving(r.MarketPerHour, c.PricePerHour));
+                    }
+
+                    table.Add(r.Region, "average", string.Empty, JsonModels.Money(r.HyperscalerAverage), JsonModels.Money(r.MarketPerHour), Saving(r.MarketPerHour, r.HyperscalerAverage));
+                }
+
+                return table;
+            });
+        });
+    }
+
+    private static string Saving(decimal? spot, decimal? other) =>
+        spot is { } a && other is { } b && b > 0 ? ((1 - (a / b)) * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : string.Empty;
+
+    private static Command Build(CliSession s)
+    {
+        var nodes = new Option<int?>("--nodes") { Description = "Node count" };
+        var vcpu = new Option<decimal?>("--vcpu") { Description = "Total vCPU wanted (instead of --nodes)" };
+        var memory = new Option<decimal?>("--memory-gb") { Description = "Total memory in GB wanted" };
+        var risk = new Option<string>("--risk") { Description = "Preemption risk you accept: low | med | high", DefaultValueFactory = _ => "med" };
+        risk.CompletionSources.Add("low", "med", "high");
+        var families = Families();
+        var generations = Generations();
+        var regions = Cmd.Repeatable("--in-region", "Regions to consider (repeatable; default the global --region, else all)", "region");
+        var maxHourly = new Option<decimal?>("--max-hourly") { Description = "Cluster budget: max USD per hour" };
+        var minHourly = new Option<decimal?>("--min-hourly") { Description = "Min USD per hour" };
+        var maxMonthly = new Option<decimal?>("--max-monthly") { Description = "Cluster budget: max USD per month (730 h)" };
+        var minMonthly = new Option<decimal?>("--min-monthly") { Description = "Min USD per month" };
+        var apply = new Option<bool>("--apply") { Description = "Create the chosen scenario's spot pools in --cloudspace (asks first unless --yes)" };
+        var cloudspace = new Option<string?>("--cloudspace") { Description = "Cloudspace for --apply" };
+        var scenario = new Option<string>("--scenario") { Description = "Scenario to apply: balanced | max-value | max-performance", DefaultValueFactory = _ => "balanced" };
+        scenario.CompletionSources.Add("balanced", "max-value", "max-performance");
+        var yes = Cmd.Yes();
+        var command = Cmd.New(
+            "build",
+            """
+            Recommend a cluster: three scenarios (max performance, max value, balanced) with pools, bids and totals.
+
+            Examples:
+              rsspot pricing build --nodes 3 --risk low
+              rsspot pricing build --vcpu 32 --family gp --max-monthly 400
+              rsspot pricing build --nodes 4 --apply --cloudspace demo --scenario balanced
+            """,
+            nodes, vcpu, memory, risk, families, generations, regions, maxHourly, minHourly, maxMonthly, minMonthly, apply, cloudspace, scenario, yes);
+        return command.Runs(s, async (p, ct) =>
+        {
+            if (!RiskLevels.TryParse(p.GetValue(risk), out var riskLevel))
+            {
+                throw new CliUsageException($"--risk: '{p.GetValue(risk)}' is invalid; use low, med or high.");
+            }
+
+            var strategy = ParseStrategy(p.GetValue(scenario)!);
+            var csName = p.GetValue(cloudspace);
+            if (p.GetValue(apply) && csName is null)
+            {
+                throw new CliUsageException("--cloudspace: --apply needs the cloudspace to create the pools in.");
+            }
+
+            var request = new ClusterBuildRequest
+            {
+                Nodes = p.GetValue(nodes),
+                TotalVcpu = p.GetValue(vcpu),
+                TotalMemoryGb = p.GetValue(memory),
+                Risk = riskLevel,
+                Families = Many(p.GetValue(families)),
+                Generations = Many(p.GetValue(generations)),
+                Regions = Many(p.GetValue(regions)) ?? (s.Region is { } r ? [r] : null),
+                MaxHourly = p.GetValue(maxHourly),
+                MinHourly = p.GetValue(minHourly),
+                MaxMonthly = p.GetValue(maxMonthly),
+                MinMonthly = p.GetValue(minMonthly),
+            };
+            var result = await s.Client.Pricing.BuildAsync(request, ct).ConfigureAwait(false);
+            s.Output.Write(BuildJson(result), () => BuildTable(s, result));
+            if (!p.GetValue(apply))
+            {
+                return;
+            }
+
+            var chosen = result.Get(strategy);
+            if (chosen is not { IsFeasible: true })
+            {
+                throw new SpotException($"Nothing to apply: the {StrategyName(strategy)} scenario is not feasible ({chosen?.Failure?.Message ?? "no scenario"}). Relax the constraints and try again.");
+            }
+
+            var summary = string.Join(", ", chosen.Pools.Select(pl => $"{pl.Nodes} x {pl.ServerClass} at ${BidPrice.Format(pl.BidPerNodeHour)}"));
+            s.Confirm($"Create {chosen.Pools.Count} spot pool(s) in cloudspace '{csName}' ({summary})", p.GetValue(yes));
+            var created = new List<Generated.Api.Models.SpotNodePool>();
+            foreach (var pool in chosen.Pools)
+            {
+                created.Add(await s.Client.SpotNodePools.CreateAsync(new SpotNodePoolRequest(csName!, pool.ServerClass, pool.BidPerNodeHour) { Desired = pool.Nodes }, ct).ConfigureAwait(false));
+            }
+
+            s.Err.WriteLine($"Created {created.Count} spot pool(s) in cloudspace '{csName}': {string.Join(", ", created.Select(c => c.Metadata?.Name))}");
+        });
+    }
+
+    private static BuildStrategy ParseStrategy(string text) => text.Replace("_", "-", StringComparison.Ordinal).ToLowerInvariant() switch
+    {
+        "balanced" => BuildStrategy.Balanced,
+        "max-value" => BuildStrategy.MaxValue,
+        "max-performance" => BuildStrategy.MaxPerformance,
+        _ => throw new CliUsageException($"--scenario: '{text}' is invalid; use balanced, max-value or max-performance."),
+    };
+
+    private static string StrategyName(BuildStrategy strategy) => strategy switch
+    {
+        BuildStrategy.MaxPerformance => "max_performance",
+        BuildStrategy.MaxValue => "max_value",
+        _ => "balanced",
+    };
+
+    private static JsonObject BuildJson(ClusterBuildResult result) => new()
+    {
+        ["risk"] = result.Request.Risk.ToShortName(),
+        ["candidates_considered"] = result.CandidatesConsidered,
+        ["candidates_eligible"] = result.CandidatesEligible,
+        ["failure"] = result.Failure is null ? null : new JsonObject { ["constraint"] = result.Failure.Constraint.ToString(), ["message"] = result.Failure.Message },
+        ["scenarios"] = new JsonArray([.. result.Scenarios.Select(sc => (JsonNode)new JsonObject
+        {
+            ["strategy"] = StrategyName(sc.Strategy),
+            ["feasible"] = sc.IsFeasible,
+            ["failure"] = sc.Failure?.Message,
+            ["nodes"] = sc.Nodes,
+            ["hourly_cost"] = sc.HourlyCost,
+            ["monthly_cost"] = sc.MonthlyCost,
+            ["vcpu"] = sc.Vcpu,
+            ["memory_gb"] = sc.MemoryGb,
+            ["pools"] = new JsonArray([.. sc.Pools.Select(pl => (JsonNode)new JsonObject
+            {
+                ["server_class"] = pl.ServerClass,
+                ["region"] = pl.Region,
+                ["nodes"] = pl.Nodes,
+                ["bid_per_node_hour"] = pl.BidPerNodeHour,
+                ["bid_source"] = pl.BidSource == BidSource.Percentile ? "percentile" : "market_multiplier",
+                ["bid_basis"] = pl.BidBasis,
+                ["market_per_hour"] = pl.MarketPerHour,
+                ["hourly_cost"] = pl.HourlyCost,
+            })]),
+            ["notes"] = new JsonArray([.. sc.Notes.Select(n => (JsonNode)n)]),
+            ["exclusions"] = new JsonArray([.. sc.Exclusions.Select(e => (JsonNode)new JsonObject { ["server_class"] = e.ServerClass, ["region"] = e.Region, ["constraint"] = e.Constraint.ToString(), ["reason"] = e.Reason })]),
+        })]),
+    };
+
+    private static TableView BuildTable(CliSession s, ClusterBuildResult result)
+    {
+        if (result.Failure is { } failure)
+        {
+            s.Output.Raw($"No feasible cluster: {failure.Message}\n");
+        }
+
+        var table = new TableView("SCENARIO", "CLASS", "REGION", "NODES", "BID/NODE-H", "BID FROM", "HOURLY", "MONTHLY", "VCPU", "MEM GB");
+        foreach (var sc in result.Scenarios)
+        {
+            if (!sc.IsFeasible)
+            {
+                table.Add(StrategyName(sc.Strategy), "not feasible: " + sc.Failure?.Message);
+                continue;
+            }
+
+            foreach (var pl in sc.Pools)
+            {
+                table.Add(StrategyName(sc.Strategy), pl.ServerClass, pl.Region, NodePoolsCommands.Int(pl.Nodes), JsonModels.Money(pl.BidPerNodeHour), pl.BidSource == BidSource.Percentile ? "percentile" : "market x", JsonModels.Money(pl.HourlyCost), JsonModels.Money(pl.MonthlyCost), JsonModels.Number(pl.Vcpu), JsonModels.Number(pl.MemoryGb));
+            }
+
+            table.Add(StrategyName(sc.Strategy), "total", string.Empty, NodePoolsCommands.Int(sc.Nodes), string.Empty, string.Empty, JsonModels.Money(sc.HourlyCost), JsonModels.Money(sc.MonthlyCost), JsonModels.Number(sc.Vcpu), JsonModels.Number(sc.MemoryGb));
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Rsspot.Cli.Infrastructure;
+using Rsspot.Cli.Output;
+
+namespace Rsspot.Cli.Commands;
+
+/// <summary><c>regions list|get</c>.</summary>
+internal static class RegionsCommands
+{
+    public static Command Create(CliSession s)
+    {
+        var list = Cmd.New("list", "List the regions").Runs(s, async (_, ct) =>
+        {
+            var regions = await s.Client.Regions.ListAsync(cancellationToken: ct).ConfigureAwait(false);
+            var json = JsonModels.ToArray(regions.OrderBy(r => r.Metadata?.Name, StringComparer.Ordinal));
+            s.Output.Write(json, () => Table(json));
+        });
+
+        var name = Cmd.NameArgument("name", "Region name, e.g. us-central-dfw-1");
+        var get = Cmd.New("get", "Show one region", name).Runs(s, async (p, ct) =>
+        {
+            var region = JsonModels.ToNode(await s.Client.Regions.GetAsync(p.GetValue(name)!, ct).ConfigureAwait(false));
+            s.Output.Write(region, () => TableView.Pairs([
+                ("name", JsonModels.Text(region, "metadata.name")),
+                ("country", JsonModels.Text(region, "spec.country")),
+                ("description", JsonModels.Text(region, "spec.description")),
+                ("provider", JsonModels.Text(region, "spec.provider.providerType")),
+            ]));
+        });
+
+        return Cmd.Group("regions", "Regions where cloudspaces run", list, get);
+    }
+
+    private static TableView Table(System.Text.Json.Nodes.JsonArray regions)
+    {
+        var table = new TableView("NAME", "COUNTRY", "DESCRIPTION");
+        foreach (var region in regions)
+        {
+            table.Add(JsonModels.Text(region, "metadata.name"), JsonModels.Text(region, "spec.country"), JsonModels.Text(region, "spec.description"));
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Diagnostics;
+using Rsspot.Cli.Commands;
+using Rsspot.State;
+
+namespace Rsspot.Cli.Infrastructure;
+
+/// <summary>Parses, runs, maps failures to exit codes, and records the invocation in state.db.</summary>
+internal static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Terminal terminal)
+    {
+        var at = DateTimeOffset.UtcNow;
+        var started = Stopwatch.GetTimestamp();
+        using var session = new CliSession(output, error, Console.In, terminal);
+        var root = CommandTree.Build(session);
+        var parse = root.Parse(args);
+        session.Parse = parse;
+
+        int exit;
+        if (parse.Action is ParseErrorAction)
+        {
+            exit = ReportParseError(parse, error);
+        }
+        else
+        {
+            try
+            {
+                exit = await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                exit = ErrorReporter.Report(ex, error, SafeVerbose(session));
+            }
+        }
+
+        if (session.CommandRan || parse.Action is ParseErrorAction)
+        {
+            RecordHistory(session, parse, args, exit, at, Stopwatch.GetElapsedTime(started));
+        }
+
+        return exit;
+    }
+
+    private static int ReportParseError(ParseResult parse, TextWriter error)
+    {
+        var first = parse.Errors[0].Message;
+        var path = CommandPath(parse);
+        error.WriteLine($"error: {first} See 'rsspot {(path.Length == 0 ? string.Empty : path + " ")}--help'.");
+        return ExitCodes.Usage;
+    }
+
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+        {
+            names.Add(result.Command.Name);
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
+    }
+
+    private static bool SafeVerbose(CliSession session)
+    {
+        try
+        {
+            return session.Verbose;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>History must never fail the command: any problem with state.db is ignored (mentioned with --verbose).</summary>
+    private static void RecordHistory(CliSession session, ParseResult parse, string[] args, int exit, DateTimeOffset at, TimeSpan duration)
+    {
+        try
+        {
+            var statePath = session.TryStatePath();
+            if (statePath is null)
+            {
+                return;
+            }
+
+            using var store = StateStore.Open(statePath);
+            var command = CommandPath(parse);
+            store.History.Record(command.Length == 0 ? "rsspot" : command, args, exit, at, duration);
+        }
+#pragma warning disable CA1031 // Recording history is best effort by design.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            if (SafeVerbose(session))
+            {
+                session.Err.WriteLine($"note: command history not recorded: {ex.Message}");
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.CommandLine;
+using Rsspot.Cli.Output;
+using Rsspot.Configuration;
+using Rsspot.Http;
+
+namespace Rsspot.Cli.Infrastructure;
+
+/// <summary>
+/// One invocation: the parse result, the console, and the SpotClient (created only when a command needs it,
+/// so <c>--version</c>, <c>--help</c> and local commands never resolve config or open state.db).
+/// </summary>
+internal sealed class CliSession : IDisposable
+{
+    private SpotClient? _client;
+    private HttpMessageHandler? _verboseTransport;
+    private OutputWriter? _output;
+
+    public CliSession(TextWriter output, TextWriter error, TextReader input, Terminal terminal)
+    {
+        Out = output;
+        Err = error;
+        In = input;
+        Terminal = terminal;
+    }
+
+    public GlobalOptions Globals { get; } = new();
+
+    public TextWriter Out { get; }
+
+    public TextWriter Err { get; }
+
+    public TextReader In { get; }
+
+    public Terminal Terminal { get; }
+
+    public ParseResult Parse { get; set; } = null!;
+
+    /// <summary>True once a command's action started (help, version and completion directives are not recorded).</summary>
+    public bool CommandRan { get; set; }
+
+    public bool Verbose => Parse.GetValue(Globals.Verbose);
+
+    public string? ConfigFile => Parse.GetValue(Globals.ConfigFile);
+
+    public string? ProfileName => Parse.GetValue(Globals.Profile);
+
+    public string? Region => Parse.GetValue(Globals.Region);
+
+    public OutputWriter Output => _output ??= new OutputWriter(Out, Terminal, Parse.GetValue(Globals.Output) ?? OutputFormat.Table);
+
+    public bool HasClient => _client is not null;
+
+    public SpotClient Client => _client ??= CreateClient();
+
+    /// <summary>The config as resolved for this invocation (for config and profile commands).</summary>
+    public ResolvedConfig ResolveConfig(bool migrateLegacy = true) =>
+        ConfigResolver.Resolve(new ConfigResolutionOptions { ConfigPath = ConfigFile, MigrateLegacy = migrateLegacy });
+
+    /// <summary>Opens state.db of this invocation (config errors propagate).</summary>
+    public State.StateStore OpenState()
+    {
+        if (_client is not null)
+        {
+            return State.StateStore.Open(_client.Profile.StatePath ?? _client.Resolved.StatePath);
+        }
+
+        var resolved = ResolveConfig();
+        return State.StateStore.Open(resolved.GetProfile(ProfileName).StatePath ?? resolved.StatePath);
+    }
+
+    /// <summary>state.db of this invocation, or null when config cannot be resolved.</summary>
+    public string? TryStatePath()
+    {
+        if (_client is not null)
+        {
+            return _client.Profile.StatePath ?? _client.Resolved.StatePath;
+        }
+
+        try
+        {
+            var resolved = ResolveConfig(migrateLegacy: false);
+            return resolved.GetProfile(ProfileName).StatePath ?? resolved.StatePath;
+        }
+        catch (Exception ex) when (ex is SpotException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Asks before a destructive step. <paramref name="yes"/> skips the question; without a terminal to ask on,
+    /// refuses (exit 2) and says to pass --yes.
+    /// </summary>
+    public void Confirm(string question, bool yes)
+    {
+        if (yes)
+        {
+            return;
+        }
+
+        if (!Terminal.StdinIsTerminal)
+        {
+            throw new CliUsageException($"{question} needs confirmation: pass --yes (stdin is not a terminal, so rsspot cannot ask).");
+        }
+
+        Err.Write($"{question}? [y/N] ");
+        var answer = In.ReadLine()?.Trim();
+        if (!string.Equals(answer, "y", StringComparison.OrdinalIgnoreCase) && !string.Equals(answer, "yes", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new OperationCanceledException("Not confirmed; nothing was changed.");
+        }
+    }
+
+    public void Dispose()
+    {
+        _client?.Dispose();
+        _verboseTransport?.Dispose();
+    }
+
+    private SpotClient CreateClient()
+    {
+        var options = new SpotClientOptions
+        {
+            ConfigPath = ConfigFile,
+            Profile = ProfileName,
+            Org = Parse.GetValue(Globals.Org),
+            Region = Region,
+            NoCache = Parse.GetValue(Globals.NoCache),
+        };
+        if (Verbose)
+        {
+            var verifyTls = ResolveConfig().GetProfile(ProfileName).VerifySsl;
+            _verboseTransport = new VerboseHttpLog(Err) { InnerHandler = SpotHttpPipeline.CreateTransport(verifyTls) };
+            options = options with { Transport = _verboseTransport };
+        }
+
+        return new SpotClient(options);
+    }
+}

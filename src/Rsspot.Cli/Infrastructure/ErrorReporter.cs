@@ -1,0 +1,38 @@
+using Rsspot.State;
+using Rsspot.Workflows;
+
+namespace Rsspot.Cli.Infrastructure;
+
+/// <summary>Turns an exception into one stderr line and an exit code; --verbose adds the type and inner cause.</summary>
+internal static class ErrorReporter
+{
+    public static int Report(Exception error, TextWriter stderr, bool verbose)
+    {
+        var (code, message) = Describe(error);
+        var line = "error: " + OneLine(message);
+        if (verbose)
+        {
+            line += $" [{error.GetType().Name}{(error.InnerException is { } inner ? $"; cause {inner.GetType().Name}: {OneLine(inner.Message)}" : string.Empty)}]";
+        }
+
+        stderr.WriteLine(line);
+        return code;
+    }
+
+    public static (int Code, string Message) Describe(Exception error) => error switch
+    {
+        CliUsageException usage => (ExitCodes.Usage, usage.Message),
+        ArgumentException argument => (ExitCodes.Usage, FlagNames.Describe(argument)),
+        ConfigException or StateStoreException => (ExitCodes.Config, error.Message),
+        AuthException => (ExitCodes.Auth, error.Message),
+        SpotApiException => (ExitCodes.Api, error.Message),
+        SpotTransportException => (ExitCodes.Transport, error.Message),
+        HttpRequestException http => (ExitCodes.Transport, $"The request failed before an answer arrived: {http.Message} Check the network and base_url (--verbose shows each request)."),
+        OperationCanceledException => (ExitCodes.Cancelled, error.Message.Length > 0 ? error.Message : "Cancelled."),
+        IllegalTransitionException or RegistrationConflictException or RegistrationNotFoundException => (ExitCodes.Other, error.Message),
+        _ => (ExitCodes.Other, error.Message),
+    };
+
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

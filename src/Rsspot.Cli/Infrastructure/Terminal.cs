@@ -1,0 +1,18 @@
+namespace Rsspot.Cli.Infrastructure;
+
+/// <summary>What the process is attached to: decides the default output, colour and prompts.</summary>
+/// <param name="StdoutIsTerminal">Stdout is a terminal (not a pipe or file).</param>
+/// <param name="StdinIsTerminal">Stdin is a terminal, so the user can answer prompts.</param>
+/// <param name="Colour">Colour is allowed: stdout is a terminal and NO_COLOR is unset.</param>
+internal sealed record Terminal(bool StdoutIsTerminal, bool StdinIsTerminal, bool Colour)
+{
+    public static Terminal Redirected { get; } = new(false, false, false);
+
+    public static Terminal Detect()
+    {
+        var stdout = !Console.IsOutputRedirected;
+        var stdin = !Console.IsInputRedirected;
+        var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        return new Terminal(stdout, stdin, stdout && !noColor);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using Rsspot.Cli.Infrastructure;
+using Rsspot.Services;
+
+namespace Rsspot.Cli.Input;
+
+/// <summary>
+/// A cloudspace spec file (YAML or JSON), like spotctl's:
+/// <code>
+/// name: demo
+/// region: us-central-dfw-1
+/// kubernetesVersion: 1.31.1
+/// cni: calico
+/// haControlPlane: false
+/// spotNodePools:
+///   - {serverClass: gp.vs1.medium-dfw, desired: 2, bidPrice: 0.08}
+/// onDemandNodePools:
+///   - {serverClass: gp.vs1.large-dfw, desired: 1}
+/// </code>
+/// </summary>
+internal sealed record CloudspaceSpecFile(
+    string? Name,
+    string? Region,
+    string? KubernetesVersion,
+    string? Cni,
+    bool? HighAvailability,
+    string? Webhook,
+    IReadOnlyList<Dictionary<string, string>> SpotPools,
+    IReadOnlyList<Dictionary<string, string>> OnDemandPools)
+{
+    public const string Flag = "--file";
+
+    public static CloudspaceSpecFile Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliUsageException($"{Flag}: '{path}' does not exist.");
+        }
+
+        JsonObject root;
+        try
+        {
+            root = StructuredText.Parse(File.ReadAllText(path)) as JsonObject ?? throw new CliUsageException($"{Flag}: '{path}' is not a YAML/JSON mapping.");
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            throw new CliUsageException($"{Flag}: '{path}' is not valid YAML/JSON at line {ex.Start.Line}: {ex.Message}", ex);
+        }
+
+        var fields = root.ToDictionary(kv => KeyValues.NormalizeKey(kv.Key), kv => kv.Value, StringComparer.Ordinal);
+
+        // Accept the Kubernetes shape too (metadata.name, spec.*).
+        if (fields.GetValueOrDefault("spec") is JsonObject spec)
+        {
+            foreach (var (key, value) in spec)
+            {
+                fields.TryAdd(KeyValues.NormalizeKey(key), value);
+            }
+        }
+
+        var name = Text(fields, "name") ?? JsonNodeText((fields.GetValueOrDefault("metadata") as JsonObject)?["name"]);
+        return new CloudspaceSpecFile(
+            name,
+            Text(fields, "region"),
+            Text(fields, "kubernetesversion"),
+            Text(fields, "cni"),
+            Bool(fields, "hacontrolplane") ?? Bool(fields, "ha"),
+            Text(fields, "webhook"),
+            Pools(fields, "spotnodepools", "spotpools"),
+            Pools(fields, "ondemandnodepools", "ondemandpools"));
+    }
+
+    private static string? Text(Dictionary<string, JsonNode?> fields, string key) => JsonNodeText(fields.GetValueOrDefault(key));
+
+    private static string? JsonNodeText(JsonNode? node) => node is JsonValue value ? value.ToString() : null;
+
+    private static bool? Bool(Dictionary<string, JsonNode?> fields, string key) => Text(fields, key) switch
+    {
+        null => null,
+        var t when bool.TryParse(t, out var b) => b,
+        var t => throw new CliUsageException($"{Flag}: {key} '{t}' is not true or false."),
+    };
+
+    private static List<Dictionary<string, string>> Pools(Dictionary<string, JsonNode?> fields, params string[] keys)
+    {
+        var node = keys.Select(k => fields.GetValueOrDefault(k)).FirstOrDefault(n => n is not null);
+        return node switch
+        {
+            null => [],
+            JsonArray array => [.. array.Select(item => item is JsonObject obj ? PoolSpecs.FromObject(obj, Flag) : throw new CliUsageException($"{Flag}: each entry of {keys[0]} must be a mapping."))],
+            _ => throw new CliUsageException($"{Flag}: {keys[0]} must be a list."),
+        };
+    }
+
+    /// <summary>The create request of this file, with flags (non-null arguments) winning over the file.</summary>
+    public CloudspaceCreateRequest ToRequest(string name, string region) => new(name, region)
+    {
+        KubernetesVersion = KubernetesVersion,
+        Cni = Cni,
+        HighAvailability = HighAvailability,
+        Webhook = Webhook,
+        SpotPools = [.. SpotPools.Select(p => PoolSpecs.Spot(p, name, Flag))],
+        OnDemandPools = [.. OnDemandPools.Select(p => PoolSpecs.OnDemand(p, name, Flag))],
+    };
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Rsspot.Cli.Infrastructure;
+using Rsspot.Services;
+
+namespace Rsspot.Cli.Input;
+
+/// <summary>
+/// Inline node pools: <c>desired=2,serverclass=gp.vs1.medium-dfw,bidprice=0.08</c> or the same as a JSON object
+/// (keys: serverclass, desired, bidprice, name, min, max; any case, '-' and '_' ignored).
+/// </summary>
+internal static class PoolSpecs
+{
+    public static Dictionary<string, string> Fields(string text, string flag)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.StartsWith('{'))
+        {
+            try
+            {
+                return FromObject(JsonNode.Parse(trimmed) as JsonObject ?? throw new CliUsageException($"{flag}: '{text}' is not a JSON object."), flag);
+            }
+            catch (JsonException ex)
+            {
+                throw new CliUsageException($"{flag}: '{text}' is not valid JSON ({ex.Message}).", ex);
+            }
+        }
+
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in trimmed.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = part.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new CliUsageException($"{flag}: '{part}' is invalid; write key=value pairs such as desired=2,serverclass=gp.vs1.medium-dfw,bidprice=0.08.");
+            }
+
+            fields[KeyValues.NormalizeKey(part[..eq].Trim())] = part[(eq + 1)..].Trim();
+        }
+
+        return fields;
+    }
+
+    public static Dictionary<string, string> FromObject(JsonObject obj, string flag) =>
+        obj.Where(kv => kv.Value is JsonValue).ToDictionary(
+            kv => KeyValues.NormalizeKey(kv.Key),
+            kv => kv.Value!.GetValueKind() == JsonValueKind.String ? kv.Value.GetValue<string>() : kv.Value.ToJsonString(),
+            StringComparer.Ordinal);
+
+    public static SpotNodePoolRequest Spot(IReadOnlyDictionary<string, string> fields, string cloudspace, string flag)
+    {
+        Known(fields, flag, "serverclass", "desired", "bidprice", "name", "min", "max");
+        var serverClass = Required(fields, "serverclass", flag);
+        var bid = BidPrice.Parse(Required(fields, "bidprice", flag), "bidPrice");
+        return new SpotNodePoolRequest(cloudspace, serverClass, bid)
+        {
+            Name = fields.GetValueOrDefault("name"),
+            Desired = Int(fields, "desired", flag) ?? 1,
+            Autoscaling = Int(fields, "min", flag) is { } min ? new AutoscalingRange(min, Int(fields, "max", flag) ?? min) : null,
+        };
+    }
+
+    public static OnDemandNodePoolRequest OnDemand(IReadOnlyDictionary<string, string> fields, string cloudspace, string flag)
+    {
+        Known(fields, flag, "serverclass", "desired", "name");
+        return new OnDemandNodePoolRequest(cloudspace, Required(fields, "serverclass", flag))
+        {
+            Name = fields.GetValueOrDefault("name"),
+            Desired = Int(fields, "desired", flag) ?? 1,
+        };
+    }
+
+    private static void Known(IReadOnlyDictionary<string, string> fields, string flag, params string[] keys)
+    {
+        foreach (var key in fields.Keys.Where(k => !keys.Contains(k)))
+        {
+            throw new CliUsageException($"{flag}: unknown key '{key}'; use {string.Join(", ", keys)}.");
+        }
+    }
+
+    private static string Required(IReadOnlyDictionary<string, string> fields, string key, string flag) =>
+        fields.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value)
+            ? value
+            : throw new CliUsageException($"{flag}: '{key}' is required (e.g. {flag} desired=2,serverclass=gp.vs1.medium-dfw,bidprice=0.08).");
+
+    private static int? Int(IReadOnlyDictionary<string, string> fields, string key, string flag)
+    {
+        if (!fields.TryGetValue(key, out var text))
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0
+            ? value
+            : throw new CliUsageException($"{flag}: {key}='{text}' is invalid; give a whole number, 0 or more.");
+    }
+}
