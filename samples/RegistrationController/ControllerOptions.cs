@@ -1,0 +1,138 @@
+using System.Globalization;
+
+namespace RegistrationController;
+
+/// <summary>Where the Spot API is: an in-process emulator, a running emulator, or a real account.</summary>
+internal enum ApiMode
+{
+    InProcessEmulator,
+    RunningEmulator,
+    Account,
+}
+
+/// <summary>The command line of the controller.</summary>
+internal sealed record ControllerOptions
+{
+    public const string Usage = """
+        Registers Spot VMs with an external system (a fake Omni here), one ledger transition per output line.
+
+        Usage: RegistrationController [options]
+
+        State and behaviour
+          --state <path>            state.db holding the registration ledger (default: ./registration-state.db)
+          --worker-id <id>          this worker's id; a restart with the same id resumes its own claims at once
+                                    (default: <machine>-controller)
+          --lease-seconds <n>       how long a claim lasts without renewal (default: 15)
+          --batch <n>               records claimed per round (default: 10)
+          --max-attempts <n>        failures before a VM is skipped (default: 5)
+          --step-delay-ms <n>       pause before each step, to watch it or to kill it mid-way (default: 0)
+          --round-delay-ms <n>      pause between rounds (default: 1000)
+          --watch                   keep running; otherwise exit once every VM is registered or skipped
+          --cluster <name>          the external cluster the VMs join (default: sample-cluster)
+          --omni-journal <path>     the fake external system's storage (default: <state>.omni.jsonl)
+          --fail-submits <n>        make the first n submits of this run fail, to see failures retried (default: 0)
+
+        Spot API (default: an emulator started in this process)
+          --emulator-url <url>      use an emulator that is already running (dotnet run --project src/Rsspot.Emulator);
+                                    --org and --refresh-token default to the emulator's
+          --emulator-data <file>    persist the in-process emulator's state in a file
+          --use-config              use the normal rsspot config (profile, env, ~/.config/rsspot) for a real account
+          --profile <name>, --config <file>, --base-url <url>, --oauth-url <url>, --refresh-token <token>, --org <org>
+                                    account settings; any of them implies --use-config
+
+        Examples
+          RegistrationController --state /tmp/reg.db --step-delay-ms 500
+          RegistrationController --state /tmp/reg.db --emulator-url http://127.0.0.1:5080 --watch
+          RegistrationController --state ~/.config/rsspot/state.db --profile prod --org my-org --watch
+        """;
+
+    public string StatePath { get; init; } = Path.GetFullPath("registration-state.db");
+
+    public string WorkerId { get; init; } = Environment.MachineName.ToLowerInvariant() + "-controller";
+
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(15);
+
+    public int Batch { get; init; } = 10;
+
+    public int MaxAttempts { get; init; } = 5;
+
+    public TimeSpan StepDelay { get; init; } = TimeSpan.Zero;
+
+    public TimeSpan RoundDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public bool Watch { get; init; }
+
+    public string Cluster { get; init; } = "sample-cluster";
+
+    public string? OmniJournalPath { get; init; }
+
+    public int FailSubmits { get; init; }
+
+    public bool UseConfig { get; init; }
+
+    /// <summary>A running emulator when its URL is given; else an account when any account setting is; else in-process.</summary>
+    public ApiMode Mode =>
+        EmulatorUrl is not null ? ApiMode.RunningEmulator
+        : UseConfig || Profile is not null || ConfigPath is not null || BaseUrl is not null || RefreshToken is not null || Org is not null ? ApiMode.Account
+        : ApiMode.InProcessEmulator;
+
+    public string? EmulatorUrl { get; init; }
+
+    public string? EmulatorDataFile { get; init; }
+
+    public string? Profile { get; init; }
+
+    public string? ConfigPath { get; init; }
+
+    public string? BaseUrl { get; init; }
+
+    public string? OAuthUrl { get; init; }
+
+    public string? RefreshToken { get; init; }
+
+    public string? Org { get; init; }
+
+    public bool ShowHelp { get; init; }
+
+    /// <summary>The fake external system's journal: <c>--omni-journal</c>, else beside state.db.</summary>
+    public string OmniJournal => OmniJournalPath ?? StatePath + ".omni.jsonl";
+
+    /// <summary>Parses the arguments; throws <see cref="FormatException"/> with a readable message on bad input.</summary>
+    public static ControllerOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new ControllerOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{name} needs a value.");
+            int Number() => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new FormatException($"{name} needs a whole number ≥ 0.");
+            options = name switch
+            {
+                "--state" => options with { StatePath = Path.GetFullPath(Value()) },
+                "--worker-id" => options with { WorkerId = Value() },
+                "--lease-seconds" => options with { Lease = TimeSpan.FromSeconds(Math.Max(1, Number())) },
+                "--batch" => options with { Batch = Math.Max(1, Number()) },
+                "--max-attempts" => options with { MaxAttempts = Math.Max(1, Number()) },
+                "--step-delay-ms" => options with { StepDelay = TimeSpan.FromMilliseconds(Number()) },
+                "--round-delay-ms" => options with { RoundDelay = TimeSpan.FromMilliseconds(Number()) },
+                "--watch" => options with { Watch = true },
+                "--cluster" => options with { Cluster = Value() },
+                "--omni-journal" => options with { OmniJournalPath = Path.GetFullPath(Value()) },
+                "--fail-submits" => options with { FailSubmits = Number() },
+                "--emulator-url" => options with { EmulatorUrl = Value().TrimEnd('/') },
+                "--emulator-data" => options with { EmulatorDataFile = Path.GetFullPath(Value()) },
+                "--use-config" => options with { UseConfig = true },
+                "--profile" => options with { Profile = Value() },
+                "--config" => options with { ConfigPath = Value() },
+                "--base-url" => options with { BaseUrl = Value() },
+                "--oauth-url" => options with { OAuthUrl = Value() },
+                "--refresh-token" => options with { RefreshToken = Value() },
+                "--org" => options with { Org = Value() },
+                "--help" or "-h" => options with { ShowHelp = true },
+                _ => throw new FormatException($"Unknown option '{name}'. Run with --help for the list."),
+            };
+        }
+
+        return options;
+    }
+}

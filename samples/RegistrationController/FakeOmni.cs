@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace RegistrationController;
+
+/// <summary>A join token as the external system hands it out. Only <see cref="Id"/> and the expiry go to the ledger.</summary>
+internal sealed record JoinToken(string Id, string Secret, DateTimeOffset ExpiresAt);
+
+/// <summary>One line of the fake system's journal.</summary>
+/// <param name="Op"><c>token</c> or <c>submit</c>.</param>
+/// <param name="Key">The registration key the call was made for (its idempotency key).</param>
+/// <param name="Id">The token id or machine id.</param>
+/// <param name="Duplicate">For a submit: the machine already existed, nothing was created.</param>
+/// <param name="ExpiresAt">For a token: its expiry.</param>
+internal sealed record OmniJournalEntry(string Op, string Key, string Id, bool Duplicate, DateTimeOffset? ExpiresAt);
+
+/// <summary>
+/// Stands in for Sidero Omni (or any external system): issues join tokens and registers machines. Every call
+/// takes the registration key as an idempotency key, so repeating a call after a crash never creates a second
+/// token or machine. Its state is a JSON-lines journal, locked for each call so several processes can share it.
+/// Replace this class with your real client; keep the idempotency key.
+/// </summary>
+internal sealed class FakeOmni(string journalPath, TimeSpan tokenLifetime, int failSubmits, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private int _failuresLeft = failSubmits;
+
+    /// <summary>The live join token for <paramref name="key"/>, or a new one.</summary>
+    public Task<JoinToken> IssueJoinTokenAsync(string key, CancellationToken cancellationToken) =>
+        WithJournalAsync(
+            entries =>
+            {
+                var now = time.GetUtcNow();
+                var live = entries.LastOrDefault(e => e.Op == "token" && e.Key == key && e.ExpiresAt > now);
+                var id = live?.Id ?? "jt-" + RandomNumberGenerator.GetHexString(12, lowercase: true);
+                var expiresAt = live?.ExpiresAt ?? now + tokenLifetime;
+                var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
+                return (new JoinToken(id, secret, expiresAt), live is null ? new OmniJournalEntry("token", key, id, false, expiresAt) : null);
+            },
+            cancellationToken);
+
+    /// <summary>Registers the machine for <paramref name="key"/>, or answers the one already registered.</summary>
+    /// <exception cref="HttpRequestException">The (simulated) service is unavailable.</exception>
+    public Task<string> SubmitMachineAsync(string key, string vmUid, string tokenId, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+        {
+            throw new HttpRequestException($"omni: 503 Service Unavailable while registering {vmUid} (simulated)");
+        }
+
+        return WithJournalAsync(
+            entries =>
+            {
+                var existing = entries.FirstOrDefault(e => e.Op == "submit" && e.Key == key && !e.Duplicate);
+                var id = existing?.Id ?? "machine-" + vmUid;
+                return (id, new OmniJournalEntry("submit", key, id, existing is not null, null));
+            },
+            cancellationToken);
+    }
+
+    /// <summary>The machine registered for <paramref name="key"/>, or <see langword="null"/>.</summary>
+    public Task<string?> FindMachineAsync(string key, CancellationToken cancellationToken) =>
+        WithJournalAsync<string?>(entries => (entries.FirstOrDefault(e => e.Op == "submit" && e.Key == key)?.Id, null), cancellationToken);
+
+    /// <summary>Reads every entry of a journal (a line cut short by a kill is ignored).</summary>
+    public static IReadOnlyList<OmniJournalEntry> ReadJournal(string path) =>
+        File.Exists(path) ? Parse(File.ReadAllText(path)) : [];
+
+    private static List<OmniJournalEntry> Parse(string text)
+    {
+        var entries = new List<OmniJournalEntry>();
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize<OmniJournalEntry>(line, Json) is { } entry)
+                {
+                    entries.Add(entry);
+                }
+            }
+            catch (JsonException)
+            {
+                // A partial last line from a killed process: that call never completed.
+            }
+        }
+
+        return entries;
+    }
+
+    /// <summary>Runs <paramref name="decide"/> over the journal under an exclusive lock and appends what it returns.</summary>
+    private async Task<T> WithJournalAsync<T>(Func<List<OmniJournalEntry>, (T Result, OmniJournalEntry? Append)> decide, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            FileStream stream;
+            try
+            {
+                stream = new FileStream(journalPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 200)
+            {
+                await Task.Delay(25, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            await using (stream.ConfigureAwait(false))
+            {
+                using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
+                var (result, append) = decide(Parse(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false)));
+                if (append is not null)
+                {
+                    stream.Seek(0, SeekOrigin.End);
+                    var line = Encoding.UTF8.GetBytes("\n" + JsonSerializer.Serialize(append, Json) + "\n");
+                    await stream.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+                    await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return result;
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Text.Json.Nodes;
+using Rsspot;
+using Rsspot.Workflows;
+
+namespace RegistrationController;
+
+/// <summary>
+/// The controller: each round reconciles the ledger with the VMs that exist, claims work with a lease, and drives
+/// each claimed VM one idempotent step at a time: discovered → token_issued → submitted → registered. A step's
+/// external call is made before its ledger move and is keyed by the registration key, so a process killed
+/// between the two repeats the call harmlessly after a restart. A failed step is recorded (failed + error) and
+/// retried from where it stopped in a later round; after <see cref="ControllerOptions.MaxAttempts"/> the VM is skipped.
+/// </summary>
+internal sealed class RegistrationLoop(ControllerOptions options, SpotClient client, RegistrationWorkflow workflow, FakeOmni omni, TransitionLog log, TimeProvider time)
+{
+    private static readonly RegistrationStatus[] Claimable =
+        [RegistrationStatus.Discovered, RegistrationStatus.TokenIssued, RegistrationStatus.Submitted, RegistrationStatus.Failed];
+
+    /// <summary>Runs rounds until nothing is left to do (or forever with <c>--watch</c>); returns the exit code.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var org = await client.GetOrganizationAsync(cancellationToken).ConfigureAwait(false);
+        for (var round = 1; ; round++)
+        {
+            var snapshots = await client.Inventory.ListVmCloudspaceSnapshotsAsync(cancellationToken).ConfigureAwait(false);
+            var reconciled = workflow.Reconcile(org.Id, snapshots, options.Cluster);
+            LogReconcile(reconciled);
+
+            var claimed = workflow.ClaimNext(options.WorkerId, options.Batch, Claimable);
+            log.Info($"round n={round} vms={snapshots.Sum(s => s.Servers.Count)} claimed={claimed.Count}");
+            foreach (var record in claimed)
+            {
+                await DriveAsync(record, cancellationToken).ConfigureAwait(false);
+            }
+
+            var open = Open(org.Id);
+            if (!options.Watch && open.Count == 0)
+            {
+                var all = workflow.List().Where(r => r.OrgId == org.Id && r.OmniCluster == options.Cluster).ToList();
+                log.Info($"done registered={all.Count(r => r.Status == RegistrationStatus.Registered)} skipped={all.Count(r => r.Status == RegistrationStatus.Skipped)}");
+                return 0;
+            }
+
+            await Task.Delay(options.RoundDelay, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Records that still need work (anything not registered or skipped), whoever holds them.</summary>
+    private List<RegistrationRecord> Open(string orgId) =>
+        [.. workflow.List().Where(r => r.OrgId == orgId && r.OmniCluster == options.Cluster && r.Status is not (RegistrationStatus.Registered or RegistrationStatus.Skipped))];
+
+    private void LogReconcile(ReconcileResult result)
+    {
+        foreach (var record in result.Added)
+        {
+            log.Transition(record, null);
+        }
+
+        foreach (var record in result.Reappeared)
+        {
+            log.Transition(record, RegistrationStatus.Skipped, "reason=reappeared");
+        }
+
+        foreach (var record in result.Vanished)
+        {
+            log.Transition(record, record.History[^1].From, "reason=vanished");
+        }
+
+        foreach (var record in result.VanishedRegistered)
+        {
+            log.Info($"vanished-registered key={record.Key} vm={record.VmCloudspace}/{record.VmName} (deregister it in the external system)");
+        }
+    }
+
+    /// <summary>Moves one claimed record forward until it is registered, fails, or the claim is lost.</summary>
+    private async Task DriveAsync(RegistrationRecord record, CancellationToken cancellationToken)
+    {
+        var key = record.Key;
+        try
+        {
+            while (record.Status is not (RegistrationStatus.Registered or RegistrationStatus.Skipped))
+            {
+                if (options.StepDelay > TimeSpan.Zero)
+                {
+                    await Task.Delay(options.StepDelay, time, cancellationToken).ConfigureAwait(false);
+                }
+
+                record = workflow.RenewLease(key, options.WorkerId);
+                var from = record.Status;
+                (record, var detail) = await StepAsync(record, cancellationToken).ConfigureAwait(false);
+                log.Transition(record, from, detail);
+            }
+        }
+        catch (RegistrationConflictException)
+        {
+            log.Info($"lease-lost key={key} worker={options.WorkerId}");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && ex is not IllegalTransitionException)
+        {
+            var from = record.Status;
+            record = workflow.MarkFailed(key, ex.Message, options.WorkerId);
+            workflow.Release(key, options.WorkerId);
+            log.Transition(record, from, $"error=\"{ex.Message}\"");
+        }
+    }
+
+    /// <summary>One step from the record's current status; returns the record after the move and a detail for the log.</summary>
+    private async Task<(RegistrationRecord Record, string? Detail)> StepAsync(RegistrationRecord record, CancellationToken cancellationToken)
+    {
+        var key = record.Key;
+        var owner = options.WorkerId;
+        switch (record.Status)
+        {
+            case RegistrationStatus.Failed:
+                return Retry(record);
+
+            case RegistrationStatus.Discovered:
+                // The token secret stays in memory (it would go into the machine's config); the ledger keeps id and expiry.
+                var token = await omni.IssueJoinTokenAsync(key, cancellationToken).ConfigureAwait(false);
+                return (workflow.MarkTokenIssued(key, token.Id, token.ExpiresAt, owner), $"token={token.Id}");
+
+            case RegistrationStatus.TokenIssued when record.TokenExpiresAt <= time.GetUtcNow():
+                return (workflow.MarkFailed(key, $"join token {record.TokenId} expired before submission", owner), "error=\"token expired\"");
+
+            case RegistrationStatus.TokenIssued:
+                var submitted = await omni.SubmitMachineAsync(key, record.VmUid, record.TokenId!, cancellationToken).ConfigureAwait(false);
+                return (workflow.Transition(key, RegistrationStatus.Submitted, new TransitionDetails { Owner = owner }), $"machine={submitted}");
+
+            case RegistrationStatus.Submitted:
+                // Confirm with the external system; a submit lost to a crash is simply made again (idempotent).
+                var machine = await omni.FindMachineAsync(key, cancellationToken).ConfigureAwait(false)
+                    ?? await omni.SubmitMachineAsync(key, record.VmUid, record.TokenId!, cancellationToken).ConfigureAwait(false);
+                var payload = new JsonObject { ["machine_id"] = machine, ["cluster"] = options.Cluster }.ToJsonString();
+                return (workflow.Transition(key, RegistrationStatus.Registered, new TransitionDetails { Owner = owner, PayloadJson = payload }), $"machine={machine}");
+
+            default:
+                throw new InvalidOperationException($"Nothing to do for {key} in status {record.Status.ToText()}.");
+        }
+    }
+
+    /// <summary>A failed record goes back to the step that failed (to discovered if its token has expired), or is skipped after too many failures.</summary>
+    private (RegistrationRecord Record, string? Detail) Retry(RegistrationRecord record)
+    {
+        var failures = record.History.Count(h => h.To == RegistrationStatus.Failed);
+        if (failures >= options.MaxAttempts)
+        {
+            return (workflow.MarkSkipped(record.Key, $"gave up after {failures} failures", options.WorkerId), $"reason=\"gave up after {failures} failures\"");
+        }
+
+        var failedAt = record.History.LastOrDefault(h => h.To == RegistrationStatus.Failed)?.From ?? RegistrationStatus.Discovered;
+        var tokenExpired = record.TokenExpiresAt is null || record.TokenExpiresAt <= time.GetUtcNow();
+        var target = failedAt is RegistrationStatus.TokenIssued or RegistrationStatus.Submitted && !tokenExpired ? failedAt : RegistrationStatus.Discovered;
+        var retried = workflow.Transition(record.Key, target, new TransitionDetails { Owner = options.WorkerId, Reason = "retry" });
+        return (retried, $"reason=retry attempt={failures + 1}");
+    }
+}

@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+using Rsspot.Emulator;
+using Rsspot.State;
+using Rsspot.Tests.State;
+using Rsspot.Workflows;
+
+namespace Rsspot.Tests.Workflows;
+
+/// <summary>
+/// samples/RegistrationController against one in-process emulator and one state.db, killed mid-way and restarted:
+/// every VM ends registered exactly once, nothing is lost, and VMs that vanish or appear between runs are handled.
+/// </summary>
+public sealed class RegistrationControllerSampleTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Finish = TimeSpan.FromMinutes(2);
+    private readonly TempStateDir _dir = new();
+    private EmulatorHost _emulator = null!;
+
+    private string StatePath => _dir.File("state.db");
+
+    private string JournalPath => _dir.File("omni.jsonl");
+
+    public async Task InitializeAsync() => _emulator = await EmulatorHost.StartAsync(new EmulatorOptions());
+
+    public async Task DisposeAsync()
+    {
+        await _emulator.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task Killed_mid_way_and_restarted_by_another_worker_registers_every_vm_exactly_once()
+    {
+        AddVms(3);
+        int vmCount = AssignedServerNames().Count;
+        Assert.Equal(6, vmCount);
+
+        using (var first = Start("worker-a", stepDelayMs: 100))
+        {
+            // 6 discoveries, then a few steps: some VMs are mid-way when the process dies.
+            await first.WaitForTransitionsAsync(vmCount + 5, TimeSpan.FromSeconds(60));
+            await first.KillAsync();
+            Assert.DoesNotContain(first.Lines, l => l.StartsWith("done ", StringComparison.Ordinal));
+        }
+
+        IReadOnlyList<RegistrationRecord> atKill = Ledger();
+        Assert.Equal(vmCount, atKill.Count);
+        Assert.Contains(atKill, r => r.Status != RegistrationStatus.Registered);
+        Assert.Contains(atKill, r => r.LeaseOwner == "worker-a");
+
+        // Another worker id: it must wait for worker-a's 2 s leases to expire, then take the work over.
+        using (var second = Start("worker-b", stepDelayMs: 0))
+        {
+            await second.CompleteAsync(Finish);
+            Assert.Contains($"done registered={vmCount} skipped=0", second.Lines);
+        }
+
+        AssertRegisteredExactlyOnce(Ledger(), AssignedServerNames());
+    }
+
+    [Fact]
+    public async Task Killed_and_restarted_by_the_same_worker_resumes_its_claims_and_retries_failures()
+    {
+        using (var first = Start("worker-a", stepDelayMs: 100))
+        {
+            await first.WaitForTransitionsAsync(5, TimeSpan.FromSeconds(60));
+            await first.KillAsync();
+        }
+
+        using (var second = Start("worker-a", stepDelayMs: 0, "--fail-submits", "1", "--lease-seconds", "600"))
+        {
+            await second.CompleteAsync(Finish);
+            Assert.Contains(second.Transitions, l => l.Contains("to=failed error=", StringComparison.Ordinal));
+            Assert.Contains(second.Transitions, l => l.Contains("from=failed", StringComparison.Ordinal) && l.Contains("reason=retry", StringComparison.Ordinal));
+        }
+
+        IReadOnlyList<RegistrationRecord> records = Ledger();
+        AssertRegisteredExactlyOnce(records, AssignedServerNames());
+        RegistrationRecord retried = Assert.Single(records, r => r.History.Any(h => h.To == RegistrationStatus.Failed));
+        Assert.Contains("503", retried.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_vm_removed_between_runs_is_skipped_as_vanished_and_a_vm_added_is_registered()
+    {
+        using (var first = Start("worker-a", stepDelayMs: 200))
+        {
+            await first.WaitForTransitionsAsync(4, TimeSpan.FromSeconds(60));
+            await first.KillAsync();
+        }
+
+        RegistrationRecord removed = Ledger().First(r => r.Status == RegistrationStatus.Discovered);
+        Assert.True(_emulator.RemoveVmServer(EmulatorHost.SeededVmCloudSpace, removed.VmUid));
+        string added = AddVms(1).Single();
+
+        using (var second = Start("worker-a", stepDelayMs: 0))
+        {
+            await second.CompleteAsync(Finish);
+            Assert.Contains(second.Transitions, l => l.Contains($"key={removed.Key}", StringComparison.Ordinal) && l.Contains("to=skipped reason=vanished", StringComparison.Ordinal));
+            Assert.Contains("done registered=3 skipped=1", second.Lines);
+        }
+
+        IReadOnlyList<RegistrationRecord> records = Ledger();
+        Assert.Equal(4, records.Count);
+        RegistrationRecord vanished = Assert.Single(records, r => r.Key == removed.Key);
+        Assert.Equal(RegistrationStatus.Skipped, vanished.Status);
+        Assert.Equal(RegistrationWorkflow.VanishedReason, vanished.History[^1].Reason);
+        Assert.Null(vanished.LeaseOwner);
+        Assert.Equal(RegistrationStatus.Registered, Assert.Single(records, r => r.VmUid == added).Status);
+        AssertRegisteredExactlyOnce([.. records.Where(r => r.Key != removed.Key)], AssignedServerNames());
+    }
+
+    private RegistrationControllerProcess Start(string worker, int stepDelayMs, params string[] extra) =>
+        RegistrationControllerProcess.Start(
+        [
+            "--emulator-url", _emulator.BaseUrl,
+            "--state", StatePath,
+            "--omni-journal", JournalPath,
+            "--worker-id", worker,
+            "--lease-seconds", "2",
+            "--step-delay-ms", stepDelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--round-delay-ms", "100",
+            .. extra,
+        ]);
+
+    private List<string> AddVms(int count)
+    {
+        string pool = _emulator.ListResourceNames("vmpools").First();
+        return [.. Enumerable.Range(0, count).Select(_ => _emulator.AddVmServer(EmulatorHost.SeededVmCloudSpace, new VmServerRequest(pool)))];
+    }
+
+    private List<string> AssignedServerNames()
+    {
+        JsonObject servers = _emulator.GetResource("vmcloudspaces", EmulatorHost.SeededVmCloudSpace)!["status"]!["assignedServers"]!.AsObject();
+        return [.. servers.Select(s => s.Value!["serverName"]!.GetValue<string>())];
+    }
+
+    private IReadOnlyList<RegistrationRecord> Ledger()
+    {
+        using StateStore store = StateStore.Open(StatePath);
+        return new RegistrationWorkflow(store).List();
+    }
+
+    /// <summary>One registered row per VM; one discovery and one submitted → registered move each; one machine created each.</summary>
+    private void AssertRegisteredExactlyOnce(IReadOnlyList<RegistrationRecord> records, IReadOnlyList<string> vms)
+    {
+        Assert.Equal(vms.Order(), records.Select(r => r.VmUid).Order());
+        Assert.Equal(records.Count, records.Select(r => r.Key).Distinct().Count());
+        foreach (RegistrationRecord record in records)
+        {
+            Assert.Equal(RegistrationStatus.Registered, record.Status);
+            Assert.Single(record.History, h => h.From is null && h.To == RegistrationStatus.Discovered);
+            Assert.Single(record.History, h => h.From == RegistrationStatus.Submitted && h.To == RegistrationStatus.Registered);
+            Assert.StartsWith("jt-", record.TokenId, StringComparison.Ordinal);
+            Assert.NotNull(record.TokenExpiresAt);
+            Assert.Null(record.LeaseOwner);
+            Assert.Equal("machine-" + record.VmUid, JsonNode.Parse(record.Payload!)!["machine_id"]!.GetValue<string>());
+        }
+
+        List<JsonNode> journal = [.. File.ReadAllLines(JournalPath).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!)];
+        List<string> created = [.. journal.Where(e => (string?)e["op"] == "submit" && !(bool)e["duplicate"]!).Select(e => (string)e["key"]!)];
+        Assert.Equal(records.Select(r => r.Key).Order(), created.Order());
+    }
+}
