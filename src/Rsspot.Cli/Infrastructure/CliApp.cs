@@ -45,7 +45,8 @@ internal static class CliApp
 
     private static int ReportParseError(ParseResult parse, TextWriter error)
     {
-        var first = parse.Errors[0].Message;
+        // An unknown word explains more than the "required command" error it also causes.
+        var first = ParseErrors.Friendly(parse.Errors.OrderBy(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal) ? 0 : 1).First().Message);
         var path = CommandPath(parse);
         error.WriteLine($"error: {first} See 'rsspot {(path.Length == 0 ? string.Empty : path + " ")}--help'.");
         return ExitCodes.Usage;

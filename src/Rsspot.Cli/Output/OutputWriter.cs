@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rsspot.Cli.Infrastructure;
-using Rsspot.Security;
 
 namespace Rsspot.Cli.Output;
 
@@ -29,10 +28,10 @@ internal sealed class OutputWriter
         switch (Format)
         {
             case OutputFormat.Json:
-                _out.WriteLine(SecretRedactor.RedactTree(data)?.ToJsonString(Indented) ?? "null");
+                _out.WriteLine(OutputRedaction.Redact(data)?.ToJsonString(Indented) ?? "null");
                 break;
             case OutputFormat.Yaml:
-                _out.Write(YamlText.Serialize(SecretRedactor.RedactTree(data)));
+                _out.Write(YamlText.Serialize(OutputRedaction.Redact(data)));
                 break;
             default:
                 _out.Write(table().Render(_terminal.Colour));
