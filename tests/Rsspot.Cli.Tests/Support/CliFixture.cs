@@ -1,0 +1,67 @@
+using Rsspot.Configuration;
+using Rsspot.Emulator;
+
+namespace Rsspot.Cli.Tests.Support;
+
+/// <summary>
+/// One emulator per test class plus a temp HOME whose config (written in-process) points the default profile
+/// at it; every rsspot process gets HOME and RSSPOT_CONFIG from here and nothing from the machine.
+/// </summary>
+public sealed class CliFixture : IAsyncLifetime
+{
+    public EmulatorHost Emulator { get; private set; } = null!;
+
+    public string Home { get; } = Directory.CreateTempSubdirectory("rsspot-cli-").FullName;
+
+    public string ConfigPath => Path.Combine(Home, "rsspot", "config.yaml");
+
+    public string StatePath => Path.Combine(Home, "rsspot", "state.db");
+
+    public Dictionary<string, string> Environment => new()
+    {
+        ["HOME"] = Home,
+        ["RSSPOT_CONFIG"] = ConfigPath,
+        ["NO_COLOR"] = "1",
+    };
+
+    public async Task InitializeAsync()
+    {
+        Emulator = await EmulatorHost.StartAsync(new EmulatorOptions { ReadyAfter = TimeSpan.Zero });
+        var store = ConfigStore.Open(ConfigPath);
+        store.SaveProfile("default", new ProfileUpdate
+        {
+            Org = Emulator.OrganizationName,
+            RefreshToken = Emulator.RefreshToken,
+            BaseUrl = Emulator.BaseUrl,
+            OAuthUrl = Emulator.BaseUrl,
+            PriceDataUrl = Emulator.BaseUrl,
+        });
+        store.SetActiveProfile("default");
+        store.Save();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Emulator.DisposeAsync();
+        try
+        {
+            Directory.Delete(Home, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process may still hold state.db briefly; the temp folder is cleaned by the OS eventually.
+        }
+    }
+
+    public Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(Environment, null, args);
+
+    public async Task<JsonNodeResult> JsonAsync(params string[] args)
+    {
+        var result = await RunAsync([.. args, "-o", "json"]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return new JsonNodeResult(result.Json, result);
+    }
+}
+
+/// <summary>Parsed JSON stdout with the raw result for messages.</summary>
+public sealed record JsonNodeResult(System.Text.Json.Nodes.JsonNode Node, CliResult Result);
