@@ -20,7 +20,7 @@ internal static partial class SpecLinter
         }
 
         problems.AddRange(spec.Document.Validate(ValidationRuleSet.GetDefaultRuleSet())
-            .Select(e => $"{path}: at {e.Pointer}: {e.Message}"));
+            .Select(e => spec.Problem(e.Pointer, e.Message)));
         problems.AddRange(Conventions(spec));
         return problems;
     }
@@ -30,45 +30,45 @@ internal static partial class SpecLinter
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var op in spec.Operations)
         {
-            var where = $"{spec.Path}: at {op.Pointer}:";
+            string Problem(string message) => spec.Problem(op.Pointer, message);
             var id = op.Operation.OperationId;
             if (string.IsNullOrEmpty(id))
             {
-                yield return $"{where} operationId is missing; add a camelCase id such as listCloudspaces.";
+                yield return Problem($"operationId is missing; add a camelCase id such as listCloudspaces.");
             }
             else if (!OperationIdPattern().IsMatch(id))
             {
-                yield return $"{where} operationId '{id}' is not camelCase letters and digits.";
+                yield return Problem($"operationId '{id}' is not camelCase letters and digits.");
             }
             else if (!seenIds.Add(id))
             {
-                yield return $"{where} operationId '{id}' is used twice.";
+                yield return Problem($"operationId '{id}' is used twice.");
             }
 
             if (op.Operation.Tags.Count == 0)
             {
-                yield return $"{where} no tag; tag the operation with its resource.";
+                yield return Problem($"no tag; tag the operation with its resource.");
             }
 
             if (string.IsNullOrWhiteSpace(op.Operation.Summary))
             {
-                yield return $"{where} no summary; describe the operation in one line.";
+                yield return Problem($"no summary; describe the operation in one line.");
             }
 
             var isPriceData = op.Operation.Tags.Any(t => t.Name == PriceDataTag);
             if (!isPriceData && !op.Operation.Responses.ContainsKey("4XX"))
             {
-                yield return $"{where} no 4XX response; API failures must be described (Kubernetes Status).";
+                yield return Problem($"no 4XX response; API failures must be described (Kubernetes Status).");
             }
 
             if (op.Method == "GET" && ReturnsList(op.Operation) && !HasQuery(op, "labelSelector"))
             {
-                yield return $"{where} list operation without a labelSelector query parameter.";
+                yield return Problem($"list operation without a labelSelector query parameter.");
             }
 
             if (op.Method == "PATCH" && op.Operation.RequestBody?.Content.ContainsKey("application/merge-patch+json") != true)
             {
-                yield return $"{where} PATCH must take an application/merge-patch+json body.";
+                yield return Problem($"PATCH must take an application/merge-patch+json body.");
             }
         }
 
@@ -76,7 +76,7 @@ internal static partial class SpecLinter
         {
             if (!SchemaNamePattern().IsMatch(name))
             {
-                yield return $"{spec.Path}: at #/components/schemas/{name}: schema name must be PascalCase without dots.";
+                yield return spec.Problem($"#/components/schemas/{name}", "schema name must be PascalCase without dots.");
             }
         }
     }

@@ -22,12 +22,14 @@ public sealed class SpecToolTests
     {
         using var dir = new TempDirectory();
         var broken = Path.Combine(dir.Path, "broken.yaml");
-        File.WriteAllText(broken, File.ReadAllText(Spec).Replace("operationId: listRegions", "operationId: List-Regions", StringComparison.Ordinal));
+        var text = File.ReadAllText(Spec).Replace("operationId: listRegions", "operationId: List-Regions", StringComparison.Ordinal);
+        File.WriteAllText(broken, text);
+        var getLine = text[..text.IndexOf("operationId: List-Regions", StringComparison.Ordinal)].Count(c => c == '\n');
 
         var (code, _, errors) = Run("lint", broken);
 
         Assert.Equal(1, code);
-        Assert.Contains("#/paths/~1apis~1ngpc.rxt.io~1v1~1regions/get", errors, StringComparison.Ordinal);
+        Assert.Contains($"{broken}({getLine},5): error RSSPEC: at #/paths/~1apis~1ngpc.rxt.io~1v1~1regions/get:", errors, StringComparison.Ordinal);
         Assert.Contains("List-Regions", errors, StringComparison.Ordinal);
     }
 
@@ -42,6 +44,20 @@ public sealed class SpecToolTests
 
         Assert.Equal(1, code);
         Assert.Contains(broken, errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lint_reports_a_YAML_syntax_error_with_its_line()
+    {
+        using var dir = new TempDirectory();
+        var broken = Path.Combine(dir.Path, "broken.yaml");
+        File.WriteAllText(broken, "openapi: 3.0.3\ninfo:\n  title: x\n  title: y\npaths: {}\n");
+
+        var (code, _, errors) = Run("lint", broken);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"{broken}(4,", errors, StringComparison.Ordinal);
+        Assert.Contains("title", errors, StringComparison.Ordinal);
     }
 
     [Fact]
