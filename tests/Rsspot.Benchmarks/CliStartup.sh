@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Start-up benchmark of the rsspot CLI as whole processes:
+#   rsspot --version
+#   rsspot regions list   (warm response cache in state.db, against a local emulator)
+# Publishes a ReadyToRun build for this machine's RID, starts `rsspot emulator start --port 0`, points a temp HOME
+# at it (regions TTL raised so the cache stays warm for the whole run), then runs hyperfine (apt-get install hyperfine)
+# or a plain loop when hyperfine is missing. Usage: tests/Rsspot.Benchmarks/CliStartup.sh [runs]
+set -euo pipefail
+runs="${1:-30}"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+work="$(mktemp -d)"
+rid="$(dotnet --info | awk '/RID:/ {print $2; exit}')"
+emulator_pid=""
+cleanup() { [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+dotnet publish "$root/src/Rsspot.Cli" -c Cli -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$work/bin" >/dev/null
+cli="$work/bin/Rsspot.Cli"
+
+export HOME="$work/home" NO_COLOR=1
+mkdir -p "$HOME/.config/rsspot"
+"$cli" emulator start --port 0 >"$work/emulator.out" 2>&1 &
+emulator_pid=$!
+for _ in $(seq 1 100); do grep -q "listening on" "$work/emulator.out" 2>/dev/null && break; sleep 0.1; done
+url="$(grep -o 'http://127.0.0.1:[0-9]*' "$work/emulator.out" | head -1)"
+cat >"$HOME/.config/rsspot/config.yaml" <<YAML
+version: 1
+active_profile: bench
+profiles:
+  bench:
+    org: sandbox
+    refresh_token: rsspot-emulator-refresh-token
+    base_url: $url
+    oauth_url: $url
+    price_data_url: $url
+    cache:
+      ttl_defaults:
+        "GET:/apis/ngpc.rxt.io/v1/regions": 3600
+YAML
+"$cli" regions list >/dev/null   # fills the cache
+
+if command -v hyperfine >/dev/null; then
+  hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/hyperfine.json" "$cli --version" "$cli regions list"
+  python3 - "$work/hyperfine.json" <<'PY' || true
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    print(f"rsspot {r['command'].split('Rsspot.Cli', 1)[1].strip()}: median {r['median'] * 1000:.0f} ms, user CPU {r['user'] * 1000:.0f} ms")
+PY
+else
+  for cmd in "--version" "regions list"; do
+    times=()
+    for _ in $(seq 1 "$runs"); do
+      start=$(date +%s%N); "$cli" $cmd >/dev/null; end=$(date +%s%N)
+      times+=($(( (end - start) / 1000000 )))
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk -v c="rsspot $cmd" '{a[NR]=$1} END {print c ": median " a[int((NR+1)/2)] " ms over " NR " runs"}'
+  done
+fi
