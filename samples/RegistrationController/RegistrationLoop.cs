@@ -22,9 +22,20 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
         var org = await client.GetOrganizationAsync(cancellationToken).ConfigureAwait(false);
         for (var round = 1; ; round++)
         {
-            var snapshots = await client.Inventory.ListVmCloudspaceSnapshotsAsync(cancellationToken).ConfigureAwait(false);
-            var reconciled = workflow.Reconcile(org.Id, snapshots, options.Cluster);
-            LogReconcile(reconciled);
+            IReadOnlyList<VmCloudspaceSnapshot> snapshots;
+            try
+            {
+                snapshots = await client.Inventory.ListVmCloudspaceSnapshotsAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SpotException ex) when (options.Watch)
+            {
+                // A controller outlives API hiccups: report and try again next round (the SDK already retried).
+                log.Info($"round n={round} error=\"{ex.Message}\"");
+                await Task.Delay(options.RoundDelay, time, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            LogReconcile(workflow.Reconcile(org.Id, snapshots, options.Cluster));
 
             var claimed = workflow.ClaimNext(options.WorkerId, options.Batch, Claimable);
             log.Info($"round n={round} vms={snapshots.Sum(s => s.Servers.Count)} claimed={claimed.Count}");
