@@ -3,6 +3,7 @@ using Rsspot.Emulator;
 using Rsspot.State;
 using Rsspot.Tests.State;
 using Rsspot.Workflows;
+using Xunit.Abstractions;
 
 namespace Rsspot.Tests.Workflows;
 
@@ -10,10 +11,11 @@ namespace Rsspot.Tests.Workflows;
 /// samples/RegistrationController against one in-process emulator and one state.db, killed mid-way and restarted:
 /// every VM ends registered exactly once, nothing is lost, and VMs that vanish or appear between runs are handled.
 /// </summary>
-public sealed class RegistrationControllerSampleTests : IAsyncLifetime
+public sealed class RegistrationControllerSampleTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Finish = TimeSpan.FromMinutes(2);
     private readonly TempStateDir _dir = new();
+    private readonly List<RegistrationControllerProcess> _runs = [];
     private EmulatorHost _emulator = null!;
 
     private string StatePath => _dir.File("state.db");
@@ -24,6 +26,12 @@ public sealed class RegistrationControllerSampleTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // Every run's output, shown with a failing test.
+        foreach (var (run, index) in _runs.Select((r, i) => (r, i + 1)))
+        {
+            output.WriteLine($"--- run {index} ---\n{run.Output()}");
+        }
+
         await _emulator.DisposeAsync();
         _dir.Dispose();
     }
@@ -110,8 +118,22 @@ public sealed class RegistrationControllerSampleTests : IAsyncLifetime
         AssertRegisteredExactlyOnce([.. records.Where(r => r.Key != removed.Key)], AssignedServerNames());
     }
 
-    private RegistrationControllerProcess Start(string worker, int stepDelayMs, params string[] extra) =>
-        RegistrationControllerProcess.Start(
+    /// <summary>A journal line, or null for an empty line or one cut short by a kill (the fake ignores those too).</summary>
+    private static JsonNode? JournalEntry(string line)
+    {
+        try
+        {
+            return line.Length == 0 ? null : JsonNode.Parse(line);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private RegistrationControllerProcess Start(string worker, int stepDelayMs, params string[] extra)
+    {
+        var run = RegistrationControllerProcess.Start(
         [
             "--emulator-url", _emulator.BaseUrl,
             "--state", StatePath,
@@ -122,6 +144,9 @@ public sealed class RegistrationControllerSampleTests : IAsyncLifetime
             "--round-delay-ms", "100",
             .. extra,
         ]);
+        _runs.Add(run);
+        return run;
+    }
 
     private List<string> AddVms(int count)
     {
@@ -157,7 +182,7 @@ public sealed class RegistrationControllerSampleTests : IAsyncLifetime
             Assert.Equal("machine-" + record.VmUid, JsonNode.Parse(record.Payload!)!["machine_id"]!.GetValue<string>());
         }
 
-        List<JsonNode> journal = [.. File.ReadAllLines(JournalPath).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!)];
+        List<JsonNode> journal = [.. File.ReadAllLines(JournalPath).Select(JournalEntry).OfType<JsonNode>()];
         List<string> created = [.. journal.Where(e => (string?)e["op"] == "submit" && !(bool)e["duplicate"]!).Select(e => (string)e["key"]!)];
         Assert.Equal(records.Select(r => r.Key).Order(), created.Order());
     }
