@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Running;
 
-// Benchmarks run in-process by default. Out of process, BenchmarkDotNet rebuilds the referenced projects with an
-// absolute IntermediateOutputPath, and the Kiota/NSwag generation targets (which join it to the project folder)
-// then write generated sources under src/*/work/..., where every later build of src/ compiles them twice.
-// Set RSSPOT_BENCH_OUT_OF_PROCESS=1 to let BenchmarkDotNet choose (once generator/ joins the paths correctly).
+// Benchmarks run in-process by default: no per-benchmark rebuild of src/ (slow on small machines, and it races
+// other builds in a shared tree). Out of process, BenchmarkDotNet rebuilds the referenced projects with an absolute
+// IntermediateOutputPath, which the generation targets handle since they join paths with Path.Combine.
+// Set RSSPOT_BENCH_OUT_OF_PROCESS=1 (or pass your own toolchain options) to let BenchmarkDotNet choose.
 var outOfProcess = Environment.GetEnvironmentVariable("RSSPOT_BENCH_OUT_OF_PROCESS") == "1";
 var inProcess = args.Contains("--inProcess") || args.Contains("-i");
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(outOfProcess || inProcess ? args : [.. args, "--inProcess"]);
