@@ -21,7 +21,7 @@ public sealed class CloudspacesService : SpotService
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         var list = await ApiCall.RunAsync(
             "list cloudspaces",
-            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces.GetAsync(c => c.QueryParameters.LabelSelector = labelSelector, ct),
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces.GetAsync(labelSelector is null ? null : c => c.QueryParameters.LabelSelector = labelSelector, ct),
             cancellationToken).ConfigureAwait(false);
         return list?.Items ?? [];
     }

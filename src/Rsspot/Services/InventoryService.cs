@@ -38,7 +38,7 @@ public sealed class InventoryService : SpotService
         var selector = string.IsNullOrWhiteSpace(vmCloudspace) ? null : $"ngpc.rxt.io/vmcloudspace={vmCloudspace}";
         var list = await ApiCall.RunAsync(
             "list VM pools",
-            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Vmpools.GetAsync(c => c.QueryParameters.LabelSelector = selector, ct),
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Vmpools.GetAsync(selector is null ? null : c => c.QueryParameters.LabelSelector = selector, ct),
             cancellationToken).ConfigureAwait(false);
         return list?.Items ?? [];
     }

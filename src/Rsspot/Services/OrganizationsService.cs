@@ -22,7 +22,7 @@ public sealed class OrganizationsService : SpotService
             var current = start;
             var result = await ApiCall.RunAsync(
                 "list organizations",
-                ct => Context.Api.Apis.AuthNgpcRxtIo.V1.Organizations.GetAsync(c => c.QueryParameters.Start = current, ct),
+                ct => Context.Api.Apis.AuthNgpcRxtIo.V1.Organizations.GetAsync(current is null ? null : c => c.QueryParameters.Start = current, ct),
                 cancellationToken).ConfigureAwait(false);
             var items = result?.Organizations ?? [];
             all.AddRange(items);

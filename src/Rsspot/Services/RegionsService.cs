@@ -13,9 +13,10 @@ public sealed class RegionsService : SpotService
     /// <summary>Every region, optionally filtered by a label selector.</summary>
     public async Task<IReadOnlyList<Region>> ListAsync(string? labelSelector = null, CancellationToken cancellationToken = default)
     {
+        // Configure the request only when a parameter is set: Kiota reflects over the query parameters of every configured call.
         var list = await ApiCall.RunAsync(
             "list regions",
-            ct => Context.Api.Apis.NgpcRxtIo.V1.Regions.GetAsync(c => c.QueryParameters.LabelSelector = labelSelector, ct),
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Regions.GetAsync(labelSelector is null ? null : c => c.QueryParameters.LabelSelector = labelSelector, ct),
             cancellationToken).ConfigureAwait(false);
         return list?.Items ?? [];
     }

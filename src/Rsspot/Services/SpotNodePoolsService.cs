@@ -17,7 +17,7 @@ public sealed class SpotNodePoolsService : SpotService
         var selector = NodePoolSelectors.ForCloudspace(cloudspace);
         var list = await ApiCall.RunAsync(
             "list spot node pools",
-            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools.GetAsync(c => c.QueryParameters.LabelSelector = selector, ct),
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools.GetAsync(selector is null ? null : c => c.QueryParameters.LabelSelector = selector, ct),
             cancellationToken).ConfigureAwait(false);
         return list?.Items ?? [];
     }
@@ -103,7 +103,7 @@ public sealed class OnDemandNodePoolsService : SpotService
         var selector = NodePoolSelectors.ForCloudspace(cloudspace);
         var list = await ApiCall.RunAsync(
             "list on-demand node pools",
-            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Ondemandnodepools.GetAsync(c => c.QueryParameters.LabelSelector = selector, ct),
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Ondemandnodepools.GetAsync(selector is null ? null : c => c.QueryParameters.LabelSelector = selector, ct),
             cancellationToken).ConfigureAwait(false);
         return list?.Items ?? [];
     }
