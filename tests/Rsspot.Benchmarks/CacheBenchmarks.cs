@@ -32,7 +32,7 @@ public class CacheBenchmarks
         _idToken = await _emulator.ExchangeIdTokenAsync();
         _stateDir = Directory.CreateTempSubdirectory("rsspot-bench-").FullName;
         var statePath = Path.Combine(_stateDir, "state.db");
-        _cacheStore = new StateResponseCacheStore(() => StateStore.Open(statePath));
+        _cacheStore = new StateResponseCacheStore(() => StateStore.Open(statePath), ownsStore: true);
         _transport = SpotHttpPipeline.CreateTransport(verifyTls: true);
 
         var cache = new CacheOptions { MaxEntries = 1000, TtlForPath = _ => TimeSpan.FromHours(1), Identity = () => "bench" };

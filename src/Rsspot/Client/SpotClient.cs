@@ -22,8 +22,8 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
     private readonly HttpMessageHandler _transport;
     private readonly bool _ownsTransport;
     private readonly HttpClient _apiHttp;
-    private readonly HttpClient _oauthHttp;
-    private readonly HttpClient _priceHttp;
+    private readonly Lazy<HttpClient> _oauthHttp;
+    private readonly Lazy<HttpClient> _priceHttp;
     private readonly StateResponseCacheStore? _cacheStore;
     private int _disposed;
 
@@ -48,15 +48,23 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
         _transport = options.Transport ?? SpotHttpPipeline.CreateTransport(Profile.VerifySsl);
         var retry = ToRetryOptions(Profile);
 
-        _oauthHttp = NewHttpClient(SpotHttpPipeline.CreatePlainHandler(retry, _transport, time));
-        var oauth = new SpotOAuthClient(Adapter(_oauthHttp, Profile.OAuthUrl));
-        var tokens = new TokenManager(new OAuthTokenExchanger(oauth, Profile.ClientId), Profile.RefreshToken, Profile.AccessToken, time);
+        // The OAuth and price-data hosts are only called on a cache miss or by pricing commands: built on first use.
+        var profile = Profile;
+        var transport = _transport;
+        _oauthHttp = new Lazy<HttpClient>(() => NewHttpClient(SpotHttpPipeline.CreatePlainHandler(retry, transport, time)));
+        _priceHttp = new Lazy<HttpClient>(() => NewHttpClient(SpotHttpPipeline.CreatePlainHandler(retry, transport, time), profile.PriceDataUrl));
+        var oauthHttp = _oauthHttp;
+        var exchanger = new LazyTokenExchanger(() => new OAuthTokenExchanger(new SpotOAuthClient(Adapter(oauthHttp.Value, profile.OAuthUrl)), profile.ClientId));
+        var tokens = new TokenManager(exchanger, Profile.RefreshToken, Profile.AccessToken, time);
 
         var cache = Profile.Cache;
         if (cache.Enabled && cache.Backend == CacheBackend.Sqlite)
         {
             var statePath = Profile.StatePath ?? Resolved.StatePath;
-            _cacheStore = new StateResponseCacheStore(() => StateStore.Open(statePath));
+            var shared = options.StateStore;
+            _cacheStore = shared is null
+                ? new StateResponseCacheStore(() => StateStore.Open(statePath), ownsStore: true)
+                : new StateResponseCacheStore(() => shared, ownsStore: false);
         }
 
         var identity = CacheIdentity(Profile);
@@ -67,13 +75,12 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
             TtlForPath = path => cache.TtlFor("GET", path),
             Identity = () => identity,
         };
-        _apiHttp = NewHttpClient(SpotHttpPipeline.CreateApiHandler(tokens, retry, cacheOptions, _cacheStore, _transport, time));
-        _apiHttp.BaseAddress = new Uri(Profile.BaseUrl.TrimEnd('/') + "/");
-        _priceHttp = NewHttpClient(SpotHttpPipeline.CreatePlainHandler(retry, _transport, time));
-        _priceHttp.BaseAddress = new Uri(Profile.PriceDataUrl.TrimEnd('/') + "/");
+        _apiHttp = NewHttpClient(SpotHttpPipeline.CreateApiHandler(tokens, retry, cacheOptions, _cacheStore, _transport, time), Profile.BaseUrl);
 
         Api = new SpotApiClient(Adapter(_apiHttp, Profile.BaseUrl));
-        var context = new SpotContext(Api, new SpotPriceDataClient(Adapter(_priceHttp, Profile.PriceDataUrl)), _apiHttp, _priceHttp, tokens, Profile, time);
+        var priceHttp = _priceHttp;
+        var priceData = new Lazy<SpotPriceDataClient>(() => new SpotPriceDataClient(Adapter(priceHttp.Value, profile.PriceDataUrl)));
+        var context = new SpotContext(Api, priceData, _apiHttp, _priceHttp, tokens, Profile, time);
         Organizations = new OrganizationsService(context);
         context.Orgs = new OrgResolver(Organizations.ListRefsAsync, Profile.Org ?? Profile.OrgId);
         Regions = new RegionsService(context);
@@ -139,8 +146,8 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
         }
 
         _apiHttp.Dispose();
-        _oauthHttp.Dispose();
-        _priceHttp.Dispose();
+        DisposeIfCreated(_oauthHttp);
+        DisposeIfCreated(_priceHttp);
         _cacheStore?.Dispose();
         if (_ownsTransport)
         {
@@ -155,12 +162,25 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static HttpClient NewHttpClient(HttpMessageHandler handler)
+    private static HttpClient NewHttpClient(HttpMessageHandler handler, string? baseUrl = null)
     {
         // The transport is shared by the three hosts' chains and disposed once by the client.
         var client = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.ParseAdd(SpotHttpPipeline.UserAgent);
+        if (baseUrl is not null)
+        {
+            client.BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/");
+        }
+
         return client;
+    }
+
+    private static void DisposeIfCreated(Lazy<HttpClient> client)
+    {
+        if (client.IsValueCreated)
+        {
+            client.Value.Dispose();
+        }
     }
 
     private static HttpClientRequestAdapter Adapter(HttpClient http, string baseUrl) =>

@@ -63,6 +63,12 @@ public sealed record SpotClientOptions
     public string? StatePath { get; init; }
 
     /// <summary>
+    /// An open state.db for the persistent cache, used instead of opening the profile's one (a process that also
+    /// records history in it opens the file once). The client does not dispose it.
+    /// </summary>
+    public State.StateStore? StateStore { get; init; }
+
+    /// <summary>
     /// The innermost HTTP handler (for example one from IHttpClientFactory, or a test transport). The client
     /// wraps it in its own cache, retry and auth handlers and does not dispose it.
     /// </summary>

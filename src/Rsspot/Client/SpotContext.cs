@@ -5,23 +5,26 @@ using Rsspot.Generated.PriceData;
 
 namespace Rsspot;
 
-/// <summary>What every service of one client shares: the generated clients, the profile, the org resolution.</summary>
+/// <summary>
+/// What every service of one client shares: the generated clients, the profile, the org resolution. The price-data
+/// host's clients are created on first use.
+/// </summary>
 internal sealed class SpotContext(
     SpotApiClient api,
-    SpotPriceDataClient priceData,
+    Lazy<SpotPriceDataClient> priceData,
     HttpClient apiHttp,
-    HttpClient priceHttp,
+    Lazy<HttpClient> priceHttp,
     TokenManager tokens,
     EffectiveProfile profile,
     TimeProvider time)
 {
     public SpotApiClient Api { get; } = api;
 
-    public SpotPriceDataClient PriceData { get; } = priceData;
+    public SpotPriceDataClient PriceData => priceData.Value;
 
     public HttpClient ApiHttp { get; } = apiHttp;
 
-    public HttpClient PriceHttp { get; } = priceHttp;
+    public HttpClient PriceHttp => priceHttp.Value;
 
     public TokenManager Tokens { get; } = tokens;
 

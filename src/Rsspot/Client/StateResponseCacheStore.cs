@@ -6,8 +6,9 @@ namespace Rsspot;
 /// <summary>
 /// Adapts the sqlite <c>http_cache</c> table to the cache handler. The store opens lazily on first use so a
 /// client that never caches never touches state.db; a store that cannot be opened is skipped, never fatal.
+/// A store handed in by the caller (<paramref name="ownsStore"/> false) is left open.
 /// </summary>
-internal sealed class StateResponseCacheStore(Func<StateStore?> open) : IResponseCacheStore, IDisposable
+internal sealed class StateResponseCacheStore(Func<StateStore?> open, bool ownsStore) : IResponseCacheStore, IDisposable
 {
     private readonly Lazy<StateStore?> _store = new(() => TryOpen(open), LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -25,7 +26,7 @@ internal sealed class StateResponseCacheStore(Func<StateStore?> open) : IRespons
 
     public void Dispose()
     {
-        if (_store.IsValueCreated)
+        if (ownsStore && _store.IsValueCreated)
         {
             _store.Value?.Dispose();
         }

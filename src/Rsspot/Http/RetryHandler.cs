@@ -10,13 +10,22 @@ namespace Rsspot.Http;
 /// </summary>
 public sealed class RetryHandler : DelegatingHandler
 {
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _pipeline;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the handler.</summary>
     public RetryHandler(RetryOptions options, TimeProvider? time = null)
     {
         _time = time ?? TimeProvider.System;
+
+        // Built on first send: a handler that is never used (a cache hit above it, a host not called) costs nothing.
+        _pipeline = new Lazy<ResiliencePipeline<HttpResponseMessage>>(() => Build(options), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    private static readonly ResiliencePropertyKey<HttpMethod> MethodKey = new("rsspot.method");
+
+    private ResiliencePipeline<HttpResponseMessage> Build(RetryOptions options)
+    {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time };
         if (options.MaxAttempts > 1)
         {
@@ -47,10 +56,8 @@ public sealed class RetryHandler : DelegatingHandler
             builder.AddTimeout(options.AttemptTimeout);
         }
 
-        _pipeline = builder.Build();
+        return builder.Build();
     }
-
-    private static readonly ResiliencePropertyKey<HttpMethod> MethodKey = new("rsspot.method");
 
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -60,7 +67,7 @@ public sealed class RetryHandler : DelegatingHandler
         var attempt = 0;
         try
         {
-            return await _pipeline.ExecuteAsync(
+            return await _pipeline.Value.ExecuteAsync(
                 async (ctx, state) =>
                 {
                     // The first attempt sends the caller's request; later ones send copies of it.

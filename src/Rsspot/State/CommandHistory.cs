@@ -61,7 +61,7 @@ public sealed class CommandHistory
                 t,
                 "INSERT INTO command_history (command, args, exit_code, at, duration_ms) VALUES ($command, $args, $exit, $at, $duration) RETURNING id",
                 ("$command", safeCommand),
-                ("$args", JsonSerializer.Serialize(safeArgs)),
+                ("$args", ArgsJson(safeArgs)),
                 ("$exit", exitCode),
                 ("$at", StateTime.ToText(at)),
                 ("$duration", durationMs))!;
@@ -73,6 +73,24 @@ public sealed class CommandHistory
             return newId;
         });
         return new HistoryEntry(id, safeCommand, safeArgs, exitCode, at, TimeSpan.FromMilliseconds(durationMs));
+    }
+
+    // Same text as JsonSerializer.Serialize(args) without the reflection-based serializer's start-up cost.
+    private static string ArgsJson(IReadOnlyList<string> args)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (string arg in args)
+            {
+                writer.WriteStringValue(arg);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>The newest entries, newest first.</summary>

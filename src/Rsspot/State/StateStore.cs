@@ -159,11 +159,31 @@ public sealed class StateStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// True when the file is already at this build's schema and (for a file) in WAL mode, both persistent in the
+    /// file: the common open then needs no write lock and no migration transaction.
+    /// </summary>
+    private static bool IsCurrent(SqliteConnection connection, bool wal)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT user_version, journal_mode FROM pragma_user_version, pragma_journal_mode";
+        using SqliteDataReader reader = command.ExecuteReader();
+        return reader.Read()
+            && reader.GetInt32(0) == StateSchema.CurrentVersion
+            && (!wal || string.Equals(reader.GetString(1), "wal", StringComparison.OrdinalIgnoreCase));
+    }
+
     private void Initialize(bool wal)
     {
         try
         {
             using SqliteConnection connection = OpenConnection();
+            if (IsCurrent(connection, wal))
+            {
+                SchemaVersion = StateSchema.CurrentVersion;
+                return;
+            }
+
             if (wal)
             {
                 using SqliteCommand journal = connection.CreateCommand();
