@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Rsspot.Cli.Infrastructure;
 using Rsspot.Cli.Output;
+using Rsspot.Generated.Api.Models;
 
 namespace Rsspot.Cli.Commands;
 
@@ -12,8 +13,8 @@ internal static class RegionsCommands
         var list = Cmd.New("list", "List the regions").Runs(s, async (_, ct) =>
         {
             var regions = await s.Client.Regions.ListAsync(cancellationToken: ct).ConfigureAwait(false);
-            var json = JsonModels.ToArray(regions.OrderBy(r => r.Metadata?.Name, StringComparer.Ordinal));
-            s.Output.Write(json, () => Table(json));
+            var sorted = regions.OrderBy(r => r.Metadata?.Name, StringComparer.Ordinal).ToList();
+            s.Output.Write(() => JsonModels.ToArray(sorted), () => Table(sorted));
         });
 
         var name = Cmd.NameArgument("name", "Region name, e.g. us-central-dfw-1");
@@ -31,12 +32,12 @@ internal static class RegionsCommands
         return Cmd.Group("regions", "Regions where cloudspaces run", list, get);
     }
 
-    private static TableView Table(System.Text.Json.Nodes.JsonArray regions)
+    private static TableView Table(IEnumerable<Region> regions)
     {
         var table = new TableView("NAME", "COUNTRY", "DESCRIPTION");
         foreach (var region in regions)
         {
-            table.Add(JsonModels.Text(region, "metadata.name"), JsonModels.Text(region, "spec.country"), JsonModels.Text(region, "spec.description"));
+            table.Add(region.Metadata?.Name, region.Spec?.Country, region.Spec?.Description);
         }
 
         return table;

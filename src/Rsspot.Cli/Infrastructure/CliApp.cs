@@ -81,6 +81,15 @@ internal static class CliApp
     {
         try
         {
+            var command = CommandPath(parse);
+            void Record(StateStore store) => store.History.Record(command.Length == 0 ? "rsspot" : command, args, exit, at, duration);
+
+            if (session.OpenedState is { } shared)
+            {
+                Record(shared);
+                return;
+            }
+
             var statePath = session.TryStatePath();
             if (statePath is null)
             {
@@ -88,8 +97,7 @@ internal static class CliApp
             }
 
             using var store = StateStore.Open(statePath);
-            var command = CommandPath(parse);
-            store.History.Record(command.Length == 0 ? "rsspot" : command, args, exit, at, duration);
+            Record(store);
         }
 #pragma warning disable CA1031 // Recording history is best effort by design.
         catch (Exception ex)

@@ -12,6 +12,7 @@ namespace Rsspot.Cli.Infrastructure;
 internal sealed class CliSession : IDisposable
 {
     private SpotClient? _client;
+    private State.StateStore? _state;
     private HttpMessageHandler? _verboseTransport;
     private OutputWriter? _output;
 
@@ -68,6 +69,9 @@ internal sealed class CliSession : IDisposable
         return State.StateStore.Open(resolved.GetProfile(ProfileName).StatePath ?? resolved.StatePath);
     }
 
+    /// <summary>The state.db the client's cache already uses (history goes there too), or null when none is open.</summary>
+    public State.StateStore? OpenedState => _state;
+
     /// <summary>state.db of this invocation, or null when config cannot be resolved.</summary>
     public string? TryStatePath()
     {
@@ -114,11 +118,16 @@ internal sealed class CliSession : IDisposable
     public void Dispose()
     {
         _client?.Dispose();
+        _state?.Dispose();
         _verboseTransport?.Dispose();
     }
 
     private SpotClient CreateClient()
     {
+        // Config errors surface here exactly as from the client, which resolves the same config.
+        var resolved = ResolveConfig();
+        var profile = resolved.GetProfile(ProfileName);
+        _state = TryOpenState(profile.StatePath ?? resolved.StatePath);
         var options = new SpotClientOptions
         {
             ConfigPath = ConfigFile,
@@ -126,14 +135,28 @@ internal sealed class CliSession : IDisposable
             Org = Parse.GetValue(Globals.Org),
             Region = Region,
             NoCache = Parse.GetValue(Globals.NoCache),
+            StateStore = _state,
         };
         if (Verbose)
         {
-            var verifyTls = ResolveConfig().GetProfile(ProfileName).VerifySsl;
+            var verifyTls = profile.VerifySsl;
             _verboseTransport = new VerboseHttpLog(Err) { InnerHandler = SpotHttpPipeline.CreateTransport(verifyTls) };
             options = options with { Transport = _verboseTransport };
         }
 
         return new SpotClient(options);
+    }
+
+    /// <summary>Opens state.db once for the cache and the history; when it cannot be opened the client tries on its own (and skips the cache).</summary>
+    private static State.StateStore? TryOpenState(string path)
+    {
+        try
+        {
+            return State.StateStore.Open(path);
+        }
+        catch (Exception ex) when (ex is State.StateStoreException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }

@@ -23,15 +23,21 @@ internal sealed class OutputWriter
     public bool IsTable => Format == OutputFormat.Table;
 
     /// <summary>Writes <paramref name="data"/> as json/yaml, or the table built by <paramref name="table"/>.</summary>
-    public void Write(JsonNode? data, Func<TableView> table)
+    public void Write(JsonNode? data, Func<TableView> table) => Write(() => data, table);
+
+    /// <summary>
+    /// Writes the tree built by <paramref name="data"/> as json/yaml, or the table built by <paramref name="table"/>;
+    /// only the one the format needs is built (a table read straight from models skips the JSON round trip).
+    /// </summary>
+    public void Write(Func<JsonNode?> data, Func<TableView> table)
     {
         switch (Format)
         {
             case OutputFormat.Json:
-                _out.WriteLine(OutputRedaction.Redact(data)?.ToJsonString(Indented) ?? "null");
+                _out.WriteLine(OutputRedaction.Redact(data())?.ToJsonString(Indented) ?? "null");
                 break;
             case OutputFormat.Yaml:
-                _out.Write(YamlText.Serialize(OutputRedaction.Redact(data)));
+                _out.Write(YamlText.Serialize(OutputRedaction.Redact(data())));
                 break;
             default:
                 _out.Write(table().Render(_terminal.Colour));
