@@ -43,9 +43,10 @@ public sealed class RegistrationControllerSampleTests(ITestOutputHelper output) 
         int vmCount = AssignedServerNames().Count;
         Assert.Equal(6, vmCount);
 
-        using (var first = Start("worker-a", stepDelayMs: 100))
+        using (var first = Start("worker-a", stepDelayMs: 400))
         {
-            // 6 discoveries, then a few steps: some VMs are mid-way when the process dies.
+            // 6 discoveries, then a few steps: some VMs are mid-way when the process dies (slow steps leave room
+            // for a kill that lands late on a loaded machine).
             await first.WaitForTransitionsAsync(vmCount + 5, TimeSpan.FromSeconds(60));
             await first.KillAsync();
             Assert.DoesNotContain(first.Lines, l => l.StartsWith("done ", StringComparison.Ordinal));
@@ -69,7 +70,7 @@ public sealed class RegistrationControllerSampleTests(ITestOutputHelper output) 
     [Fact]
     public async Task Killed_and_restarted_by_the_same_worker_resumes_its_claims_and_retries_failures()
     {
-        using (var first = Start("worker-a", stepDelayMs: 100))
+        using (var first = Start("worker-a", stepDelayMs: 400))
         {
             await first.WaitForTransitionsAsync(5, TimeSpan.FromSeconds(60));
             await first.KillAsync();
@@ -91,7 +92,7 @@ public sealed class RegistrationControllerSampleTests(ITestOutputHelper output) 
     [Fact]
     public async Task A_vm_removed_between_runs_is_skipped_as_vanished_and_a_vm_added_is_registered()
     {
-        using (var first = Start("worker-a", stepDelayMs: 200))
+        using (var first = Start("worker-a", stepDelayMs: 400))
         {
             await first.WaitForTransitionsAsync(4, TimeSpan.FromSeconds(60));
             await first.KillAsync();
