@@ -45,7 +45,8 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
         Profile = ApplyOverrides(Resolved.GetProfile(options.Profile), options);
 
         _ownsTransport = options.Transport is null;
-        _transport = options.Transport ?? SpotHttpPipeline.CreateTransport(Profile.VerifySsl);
+        var verifySsl = Profile.VerifySsl;
+        _transport = options.Transport ?? new LazyTransport(() => SpotHttpPipeline.CreateTransport(verifySsl));
         var retry = ToRetryOptions(Profile);
 
         // The OAuth and price-data hosts are only called on a cache miss or by pricing commands: built on first use.
