@@ -22,31 +22,49 @@ internal static class CommandTree
           rsspot pricing build --nodes 3 --risk low -o json
         """;
 
-    public static RootCommand Build(CliSession session)
+    /// <summary>The top-level commands by name (completion is separate: it needs the whole tree).</summary>
+    internal static readonly (string Name, Func<CliSession, Command> Create)[] TopLevel =
+    [
+        ("configure", ConfigureCommand.Create),
+        ("profiles", ProfilesCommands.Create),
+        ("config", ConfigCommands.Create),
+        ("organizations", OrganizationsCommands.Create),
+        ("regions", RegionsCommands.Create),
+        ("server-classes", ServerClassesCommands.Create),
+        ("cloudspaces", CloudspacesCommands.Create),
+        ("nodepools", NodePoolsCommands.Create),
+        ("inventory", InventoryCommands.Create),
+        ("raw", RawCommand.Create),
+        ("pricing", PricingCommands.Create),
+        ("registration", RegistrationCommands.Create),
+        ("emulator", EmulatorCommand.Create),
+    ];
+
+    /// <summary>The whole tree.</summary>
+    public static RootCommand Build(CliSession session) => Build(session, []);
+
+    /// <summary>
+    /// The tree for <paramref name="args"/>: when the first word names a top-level command only that command is
+    /// built, since the parse cannot reach the others and building their options is start-up time. Anything
+    /// else (root help, a global option first, completion) gets the whole tree.
+    /// </summary>
+    public static RootCommand Build(CliSession session, IReadOnlyList<string> args)
     {
         var root = new RootCommand(Description);
         session.Globals.AddTo(root);
-        foreach (var command in new[]
+        var only = args.Count > 0 ? Array.FindIndex(TopLevel, c => string.Equals(c.Name, args[0], StringComparison.Ordinal)) : -1;
+        if (only >= 0)
         {
-            ConfigureCommand.Create(session),
-            ProfilesCommands.Create(session),
-            ConfigCommands.Create(session),
-            OrganizationsCommands.Create(session),
-            RegionsCommands.Create(session),
-            ServerClassesCommands.Create(session),
-            CloudspacesCommands.Create(session),
-            NodePoolsCommands.Create(session),
-            InventoryCommands.Create(session),
-            RawCommand.Create(session),
-            PricingCommands.Create(session),
-            RegistrationCommands.Create(session),
-            EmulatorCommand.Create(session),
-            CompletionCommand.Create(session, root),
-        })
-        {
-            root.Subcommands.Add(command);
+            root.Subcommands.Add(TopLevel[only].Create(session));
+            return root;
         }
 
+        foreach (var (_, create) in TopLevel)
+        {
+            root.Subcommands.Add(create(session));
+        }
+
+        root.Subcommands.Add(CompletionCommand.Create(session, root));
         return root;
     }
 }

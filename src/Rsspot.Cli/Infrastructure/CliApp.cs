@@ -14,7 +14,7 @@ internal static class CliApp
         var at = DateTimeOffset.UtcNow;
         var started = Stopwatch.GetTimestamp();
         using var session = new CliSession(output, error, Console.In, terminal);
-        var root = CommandTree.Build(session);
+        var root = CommandTree.Build(session, args);
         var parse = root.Parse(args);
         session.Parse = parse;
 

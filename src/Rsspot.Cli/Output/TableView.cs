@@ -67,5 +67,6 @@ internal sealed class TableView
 
     private static string Clean(string? cell) => (cell ?? string.Empty).Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ');
 
-    private static int Width(string text) => new StringInfo(text).LengthInTextElements;
+    // ASCII (the usual cell) is one column per char; only other text needs grapheme segmentation.
+    private static int Width(string text) => System.Text.Ascii.IsValid(text) ? text.Length : new StringInfo(text).LengthInTextElements;
 }
