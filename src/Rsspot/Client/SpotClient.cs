@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
@@ -8,6 +7,7 @@ using Rsspot.Generated.Api;
 using Rsspot.Generated.OAuth;
 using Rsspot.Generated.PriceData;
 using Rsspot.Http;
+using Rsspot.Security;
 using Rsspot.Services;
 using Rsspot.State;
 
@@ -204,7 +204,7 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
     private static string CacheIdentity(EffectiveProfile profile)
     {
         var credential = profile.RefreshToken ?? profile.AccessToken ?? string.Empty;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{profile.BaseUrl}|{credential}")))[..16];
+        var hash = Convert.ToHexStringLower(ManagedSha256.HashData(Encoding.UTF8.GetBytes($"{profile.BaseUrl}|{credential}")))[..16];
         return $"{profile.Name}:{hash}";
     }
 
