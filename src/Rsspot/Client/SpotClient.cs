@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Text;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
@@ -7,7 +8,6 @@ using Rsspot.Generated.Api;
 using Rsspot.Generated.OAuth;
 using Rsspot.Generated.PriceData;
 using Rsspot.Http;
-using Rsspot.Security;
 using Rsspot.Services;
 using Rsspot.State;
 
@@ -198,13 +198,15 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
     };
 
     /// <summary>
-    /// Who the cache answers belong to: profile, API and a one-way hash of the credential, so two accounts
-    /// sharing one state.db never share entries and no secret is stored.
+    /// Who the cache answers belong to: profile, API and a 128-bit hash of the credential, so two accounts
+    /// sharing one state.db never share entries and no secret is stored. XxHash128 rather than SHA-256: the
+    /// credential is a long random token, so a fast non-cryptographic digest reveals nothing, and a short-lived
+    /// CLI process answered from the cache never loads OpenSSL.
     /// </summary>
     private static string CacheIdentity(EffectiveProfile profile)
     {
         var credential = profile.RefreshToken ?? profile.AccessToken ?? string.Empty;
-        var hash = Convert.ToHexStringLower(ManagedSha256.HashData(Encoding.UTF8.GetBytes($"{profile.BaseUrl}|{credential}")))[..16];
+        var hash = Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes($"{profile.BaseUrl}|{credential}")));
         return $"{profile.Name}:{hash}";
     }
 
