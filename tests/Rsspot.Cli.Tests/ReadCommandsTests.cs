@@ -28,6 +28,8 @@ public sealed class ReadCommandsTests : IClassFixture<CliFixture>
         var result = await _cli.RunAsync("--help");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Examples:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  rsspot [command] [options]", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rsspot.Cli", result.Stdout, StringComparison.Ordinal);
         foreach (var command in new[] { "configure", "profiles", "cloudspaces", "nodepools", "pricing", "registration", "emulator", "completion" })
         {
             Assert.Contains(command, result.Stdout, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Diagnostics;
 using Rsspot.Cli.Commands;
@@ -27,7 +28,8 @@ internal static class CliApp
         {
             try
             {
-                exit = await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+                var helpOutput = parse.Action is HelpAction ? new CommandNameWriter(output) : output;
+                exit = await parse.InvokeAsync(new InvocationConfiguration { Output = helpOutput, Error = error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
