@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -30,11 +31,17 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>Number of requests the handler has seen.</summary>
     public int RequestCount => Volatile.Read(ref _requestCount);
 
-    public static async Task<LoopbackServer> StartAsync(Func<HttpContext, int, Task> handler)
+    public static async Task<LoopbackServer> StartAsync(Func<HttpContext, int, Task> handler, X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
         LoopbackServer? server = null;
         app.Run(context => handler(context, Interlocked.Increment(ref server!._requestCount)));
