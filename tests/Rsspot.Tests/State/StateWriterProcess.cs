@@ -34,19 +34,7 @@ public static class StateWriterProcess
 
     public static Process Start(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(DllPath());
-        foreach (string arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(info)!;
+        return Support.DotnetProcess.Start(DllPath(), args);
     }
 
     /// <summary>Waits for the process and returns its standard output; fails the test on a non-zero exit.</summary>

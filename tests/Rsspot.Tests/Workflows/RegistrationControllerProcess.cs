@@ -53,19 +53,7 @@ public sealed class RegistrationControllerProcess : IDisposable
 
     public static RegistrationControllerProcess Start(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(DllPath());
-        foreach (string arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        return new RegistrationControllerProcess(Process.Start(info)!);
+        return new RegistrationControllerProcess(Support.DotnetProcess.Start(DllPath(), args));
     }
 
     /// <summary>Waits until at least <paramref name="count"/> transition lines were printed.</summary>
