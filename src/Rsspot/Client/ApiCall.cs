@@ -40,10 +40,15 @@ internal static class ApiCall
         var code = (HttpStatusCode)(status.Code ?? status.ResponseStatusCode);
         var fields = status.Details?.Causes?.Select(c => c.Field).OfType<string>().ToList() ?? [];
         var apiMessage = string.IsNullOrWhiteSpace(status.Message) ? null : status.Message;
-        var reason = status.Reason;
+        return Failure(operation, code, status.Reason, apiMessage, status, fields);
+    }
+
+    /// <summary>The SDK's error for an API answer: what failed, the server's words, and what to do next.</summary>
+    public static SpotApiException Failure(string operation, HttpStatusCode code, string? reason, string? apiMessage, Exception? inner = null, IReadOnlyList<string>? fields = null)
+    {
         var what = apiMessage ?? reason ?? code.ToString();
         var message = $"{Capitalize(operation)} failed: {what} (HTTP {(int)code}{(reason is null ? string.Empty : " " + reason)}). {NextStep(code, reason)}";
-        return new SpotApiException(message.TrimEnd(), code, reason, apiMessage, operation, status) { Fields = fields };
+        return new SpotApiException(message.TrimEnd(), code, reason, apiMessage, operation, inner) { Fields = fields ?? [] };
     }
 
     internal static string NextStep(HttpStatusCode code, string? reason) => (code, reason) switch

@@ -1,6 +1,6 @@
-using System.Text;
 using Rsspot.Generated.Api.Models;
 using Rsspot.Http;
+using Rsspot.Security;
 
 namespace Rsspot.Services;
 
@@ -151,7 +151,7 @@ public sealed class CloudspacesService : SpotService
         }
 
         var kubeconfig = await GetKubeconfigAsync(name, cancellationToken).ConfigureAwait(false);
-        SecretFile.WriteAllText(path, kubeconfig);
+        AtomicFile.WriteAllText(path, kubeconfig);
     }
 
     /// <summary>
@@ -211,39 +211,5 @@ public sealed class CloudspacesService : SpotService
                 },
                 ct),
             cancellationToken).ConfigureAwait(false) ?? throw RegionsService.MissingBody($"cloudspace \"{name}\"");
-    }
-}
-
-/// <summary>Writes secret files: owner-only permissions from the first byte, replaced atomically.</summary>
-public static class SecretFile
-{
-    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> with mode 0600 (temp file + rename).</summary>
-    public static void WriteAllText(string path, string content)
-    {
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        try
-        {
-            using (var stream = new FileStream(temp, options))
-            {
-                stream.Write(Encoding.UTF8.GetBytes(content));
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
     }
 }

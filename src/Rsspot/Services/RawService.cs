@@ -108,10 +108,9 @@ public sealed class RawService : SpotService
     private static SpotApiException Failure(string operation, HttpStatusCode code, JsonNode? json)
     {
         var status = json as JsonObject;
-        var reason = status?["reason"]?.GetValueKind() == JsonValueKind.String ? status["reason"]!.GetValue<string>() : null;
-        var apiMessage = status?["message"]?.GetValueKind() == JsonValueKind.String ? status["message"]!.GetValue<string>() : null;
-        var what = apiMessage ?? reason ?? code.ToString();
-        var message = $"{operation} failed: {what} (HTTP {(int)code}{(reason is null ? string.Empty : " " + reason)}). {ApiCall.NextStep(code, reason)}";
-        return new SpotApiException(message.TrimEnd(), code, reason, apiMessage, operation);
+        return ApiCall.Failure(operation, code, Text(status, "reason"), Text(status, "message"));
     }
+
+    private static string? Text(JsonObject? node, string name) =>
+        node?[name]?.GetValueKind() == JsonValueKind.String ? node[name]!.GetValue<string>() : null;
 }
