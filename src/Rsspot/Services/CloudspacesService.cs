@@ -86,7 +86,7 @@ public sealed class CloudspacesService : SpotService
         return await ApiCall.RunAsync(
             $"update cloudspace \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces[name].PatchAsync(patch, cancellationToken: ct),
-            cancellationToken).ConfigureAwait(false) ?? throw RegionsService.MissingBody($"cloudspace \"{name}\"");
+            cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"cloudspace \"{name}\"");
     }
 
     /// <summary>Deletes a cloudspace (and with it its pools).</summary>
@@ -210,6 +210,6 @@ public sealed class CloudspacesService : SpotService
                     }
                 },
                 ct),
-            cancellationToken).ConfigureAwait(false) ?? throw RegionsService.MissingBody($"cloudspace \"{name}\"");
+            cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"cloudspace \"{name}\"");
     }
 }

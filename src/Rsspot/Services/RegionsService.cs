@@ -36,6 +36,4 @@ public sealed class RegionsService : SpotService
 
     /// <summary>Blocking form of <see cref="GetAsync"/>.</summary>
     public Region Get(string name) => SyncOverAsync.Run(() => GetAsync(name), nameof(GetAsync));
-
-    internal static SpotException MissingBody(string what) => new($"The Spot API answered without a body for {what}.");
 }

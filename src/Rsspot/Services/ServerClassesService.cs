@@ -38,7 +38,7 @@ public sealed class ServerClassesService : SpotService
         return await ApiCall.RunAsync(
             $"get server class \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Serverclasses[name].GetAsync(cancellationToken: ct),
-            cancellationToken).ConfigureAwait(false) ?? throw RegionsService.MissingBody($"server class \"{name}\"");
+            cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"server class \"{name}\"");
     }
 
     /// <summary>Blocking form of <see cref="GetAsync"/>.</summary>

@@ -33,7 +33,7 @@ public sealed class SpotNodePoolsService : SpotService
         return await ApiCall.RunAsync(
             $"get spot node pool \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools[name].GetAsync(cancellationToken: ct),
-            cancellationToken).ConfigureAwait(false) ?? throw RegionsService.MissingBody($"spot node pool \"{name}\"");
+            cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"spot node pool \"{name}\"");
     }
 
     /// <summary>Blocking form of <see cref="GetAsync"/>.</summary>
@@ -61,7 +61,7 @@ public sealed class SpotNodePoolsService : SpotService
         return await ApiCall.RunAsync(
             $"update spot node pool \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools[name].PatchAsync(patch, cancellationToken: ct),
-            cancellationToken).ConfigureAwait(false) ?? throw RegionsService.MissingBody($"spot node pool \"{name}\"");
+            cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"spot node pool \"{name}\"");
     }
 
     /// <summary>Blocking form of <see cref="UpdateAsync"/>.</summary>
@@ -119,7 +119,7 @@ public sealed class OnDemandNodePoolsService : SpotService
         return await ApiCall.RunAsync(
             $"get on-demand node pool \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Ondemandnodepools[name].GetAsync(cancellationToken: ct),
-            cancellationToken).ConfigureAwait(false) ?? throw RegionsService.MissingBody($"on-demand node pool \"{name}\"");
+            cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"on-demand node pool \"{name}\"");
     }
 
     /// <summary>Blocking form of <see cref="GetAsync"/>.</summary>
@@ -146,7 +146,7 @@ public sealed class OnDemandNodePoolsService : SpotService
         return await ApiCall.RunAsync(
             $"update on-demand node pool \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Ondemandnodepools[name].PatchAsync(patch, cancellationToken: ct),
-            cancellationToken).ConfigureAwait(false) ?? throw RegionsService.MissingBody($"on-demand node pool \"{name}\"");
+            cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"on-demand node pool \"{name}\"");
     }
 
     /// <summary>Blocking form of <see cref="UpdateAsync"/>.</summary>

@@ -11,4 +11,6 @@ public abstract class SpotService
     private protected SpotContext Context { get; }
 
     private protected Task<string> NamespaceAsync(CancellationToken cancellationToken) => Context.NamespaceAsync(cancellationToken);
+
+    private protected static SpotException MissingBody(string what) => new($"The Spot API answered without a body for {what}.");
 }
