@@ -184,7 +184,9 @@ public static class EmulatorCommandLine
           organization  : {host.OrganizationName} (id {host.OrganizationId}, namespace {host.Namespace})
           admin         : {host.BaseUrl}/_emulator/info, /_emulator/faults, /_emulator/requests, /_emulator/counters
           state         : {(host.Options.DataFile is { } file ? "kept in " + Path.GetFullPath(file) : "in memory (use --data <file> to keep it)")}
-        Point rsspot at it with base_url and oauth_url = {host.BaseUrl}. Press Ctrl+C to stop.
+        Point rsspot at it (paste):
+          rsspot configure --profile emulator --activate --base-url {host.BaseUrl} --oauth-url {host.BaseUrl} --price-data-url {host.BaseUrl} --refresh-token {host.RefreshToken} --org {host.OrganizationName}
+        Then try: rsspot regions list; rsspot pricing build --nodes 3. Press Ctrl+C to stop.
         """;
 
     private static string Text(string option, string value) =>

@@ -2,7 +2,7 @@
 # Start-up benchmark of the rsspot CLI as whole processes:
 #   rsspot --version
 #   rsspot regions list   (warm response cache in state.db, against a local emulator)
-# Publishes a ReadyToRun build for this machine's RID, starts `rsspot emulator start --port 0`, points a temp HOME
+# Publishes the tool as shipped for this machine's RID (Native AOT), starts `rsspot emulator start --port 0`, points a temp HOME
 # at it (regions TTL raised so the cache stays warm for the whole run), then runs hyperfine (apt-get install hyperfine)
 # or a plain loop when hyperfine is missing. Usage: tests/Rsspot.Benchmarks/CliStartup.sh [runs]
 set -euo pipefail
@@ -14,7 +14,7 @@ emulator_pid=""
 cleanup() { [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet publish "$root/src/Rsspot.Cli" -c Cli -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$work/bin" >/dev/null
+dotnet publish "$root/src/Rsspot.Cli" -c Cli -r "$rid" -o "$work/bin" >/dev/null
 cli="$work/bin/Rsspot.Cli"
 
 export HOME="$work/home" NO_COLOR=1

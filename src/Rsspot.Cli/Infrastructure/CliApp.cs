@@ -28,7 +28,7 @@ internal static class CliApp
         {
             try
             {
-                var helpOutput = parse.Action is HelpAction ? new CommandNameWriter(output) : output;
+                var helpOutput = parse.Action is HelpAction ? new CommandNameWriter(output, root.Name) : output;
                 exit = await parse.InvokeAsync(new InvocationConfiguration { Output = helpOutput, Error = error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
             }
             catch (Exception ex)

@@ -35,6 +35,17 @@ internal static class Cmd
         return command;
     }
 
+    /// <summary>Like <see cref="Runs(Command, CliSession, Func{ParseResult, CancellationToken, Task})"/> for an action that decides the exit code.</summary>
+    public static Command RunsForExitCode(this Command command, CliSession session, Func<ParseResult, CancellationToken, Task<int>> action)
+    {
+        command.SetAction(async (parse, ct) =>
+        {
+            session.CommandRan = true;
+            return await action(parse, ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+
     public static Command Runs(this Command command, CliSession session, Action<ParseResult> action)
     {
         command.SetAction(parse =>

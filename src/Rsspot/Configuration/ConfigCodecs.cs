@@ -46,7 +46,7 @@ internal static partial class ConfigCodecs
         return format switch
         {
             ConfigFormat.Json => root.ToJsonString(IndentedJson) + "\n",
-            ConfigFormat.Toml => TomlSerializer.Serialize(ToToml(root)),
+            ConfigFormat.Toml => TomlSerializer.Serialize(ToToml(root), ConfigTomlContext.Default.TomlTable),
             _ => SerializeYaml(root),
         };
     }
@@ -67,7 +67,7 @@ internal static partial class ConfigCodecs
     {
         try
         {
-            return FromToml(TomlSerializer.Deserialize<TomlTable>(text)!);
+            return FromToml(TomlSerializer.Deserialize(text, ConfigTomlContext.Default.TomlTable)!);
         }
         catch (TomlException ex)
         {

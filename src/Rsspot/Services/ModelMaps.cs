@@ -58,8 +58,26 @@ public static class ModelMaps
 
             case string text:
                 return JsonValue.Create(text);
+            case bool flag:
+                return JsonValue.Create(flag);
+            case int number:
+                return JsonValue.Create(number);
+            case long number:
+                return JsonValue.Create(number);
+            case float number:
+                return JsonValue.Create(number);
+            case double number:
+                return JsonValue.Create(number);
+            case decimal number:
+                return JsonValue.Create(number);
+            case DateTimeOffset time:
+                return JsonValue.Create(time);
+            case DateTime time:
+                return JsonValue.Create(time);
+            case Guid id:
+                return JsonValue.Create(id);
             default:
-                return JsonValue.Create(value);
+                return JsonValue.Create(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 

@@ -112,7 +112,7 @@ public sealed class CommandHistory
                 entries.Add(new HistoryEntry(
                     reader.GetInt64(0),
                     reader.GetString(1),
-                    JsonSerializer.Deserialize<string[]>(reader.GetString(2)) ?? [],
+                    JsonSerializer.Deserialize(reader.GetString(2), StateJsonContext.Default.StringArray) ?? [],
                     reader.GetInt32(3),
                     StateTime.FromText(reader.GetString(4)),
                     TimeSpan.FromMilliseconds(reader.GetInt64(5))));

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using Rsspot.State;
 
@@ -10,13 +9,6 @@ internal static class RegistrationLedger
 {
     private const string Columns =
         "key, vm_uid, org_id, vmcloudspace, vmpool, vm_name, omni_cluster, token_id, token_expires_at, status, last_error, payload, updated_at, version, lease_owner, lease_expires_at, created_at, history";
-
-    private static readonly JsonSerializerOptions HistoryJson = new()
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
 
     public static RegistrationRecord? Get(SqliteConnection c, SqliteTransaction? t, string key)
     {
@@ -71,7 +63,7 @@ internal static class RegistrationLedger
             ("$token_expires_at", r.TokenExpiresAt is { } te ? StateTime.ToText(te) : null), ("$status", r.Status.ToText()),
             ("$last_error", r.LastError), ("$payload", r.Payload), ("$updated_at", StateTime.ToText(r.UpdatedAt)), ("$version", r.Version),
             ("$lease_owner", r.LeaseOwner), ("$lease_expires_at", r.LeaseExpiresAt is { } le ? StateTime.ToText(le) : null),
-            ("$created_at", StateTime.ToText(r.CreatedAt)), ("$history", JsonSerializer.Serialize(r.History, HistoryJson)),
+            ("$created_at", StateTime.ToText(r.CreatedAt)), ("$history", JsonSerializer.Serialize(r.History, StateJsonContext.Default.IReadOnlyListRegistrationTransition)),
         ];
     }
 
@@ -98,7 +90,7 @@ internal static class RegistrationLedger
             LeaseOwner = Text(14),
             LeaseExpiresAt = StateTime.FromNullableText(Text(15)),
             CreatedAt = StateTime.FromNullableText(Text(16)) ?? updatedAt,
-            History = JsonSerializer.Deserialize<List<RegistrationTransition>>(Text(17) ?? "[]", HistoryJson) ?? [],
+            History = JsonSerializer.Deserialize(Text(17) ?? "[]", StateJsonContext.Default.ListRegistrationTransition) ?? [],
         };
     }
 }

@@ -18,16 +18,44 @@ public static class CliRunner
     public static string CliDll { get; } = Path.GetFullPath(
         typeof(CliRunner).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RsspotCliDll").Value!);
 
+    /// <summary>
+    /// A published rsspot executable to test instead of the build output (set RSSPOT_CLI_EXECUTABLE, e.g. to the
+    /// Native AOT binary from <c>dotnet publish src/Rsspot.Cli -r linux-x64</c>), so the shipped artifact passes the same tests.
+    /// </summary>
+    public static string? Executable { get; } = Environment.GetEnvironmentVariable("RSSPOT_CLI_EXECUTABLE") is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+
     public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = StartInfo(environment, args);
+        start.RedirectStandardInput = true;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+        }
+
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>How to start rsspot with <paramref name="args"/>: output redirected, only the given environment plus what dotnet needs.</summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo(Executable ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(CliDll);
+        if (Executable is null)
+        {
+            start.ArgumentList.Add(CliDll);
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -49,17 +77,6 @@ public static class CliRunner
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin);
-        }
-
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return start;
     }
 }
