@@ -31,13 +31,13 @@ internal static class CloudspacesCommands
         var selector = new Option<string?>("--selector", "-l") { Description = "Label selector, e.g. team=web" };
         return Cmd.New("list", "List cloudspaces", selector).Runs(s, async (p, ct) =>
         {
-            var json = JsonModels.ToArray(await s.Client.Cloudspaces.ListAsync(p.GetValue(selector), ct).ConfigureAwait(false));
-            s.Output.Write(json, () =>
+            var cloudspaces = await s.Client.Cloudspaces.ListAsync(p.GetValue(selector), ct).ConfigureAwait(false);
+            s.Output.Write(JsonModels.ToArray(cloudspaces), () =>
             {
                 var table = new TableView("NAME", "REGION", "PHASE", "KUBERNETES", "HA");
-                foreach (var c in json.OrderBy(c => JsonModels.Text(c, "metadata.name"), StringComparer.Ordinal))
+                foreach (var c in cloudspaces.Select(CloudspaceSummary.From).OrderBy(c => c.Name, StringComparer.Ordinal))
                 {
-                    table.Add(JsonModels.Text(c, "metadata.name"), JsonModels.Text(c, "spec.region"), JsonModels.Text(c, "status.phase"), JsonModels.Text(c, "spec.kubernetesVersion"), JsonModels.Text(c, "spec.HAControlPlane"));
+                    table.Add(c.Name, c.Region, c.Phase, c.KubernetesVersion, c.HighAvailability ? "true" : "false");
                 }
 
                 return table;

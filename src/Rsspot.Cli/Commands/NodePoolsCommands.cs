@@ -40,32 +40,42 @@ internal static class NodePoolsCommands
         var cloudspace = CloudspaceOption();
         return Cmd.New("list", $"List {noun}s (all, or one cloudspace's)", cloudspace).Runs(s, async (p, ct) =>
         {
-            var json = spot
-                ? JsonModels.ToArray(await s.Client.SpotNodePools.ListAsync(p.GetValue(cloudspace), ct).ConfigureAwait(false))
-                : JsonModels.ToArray(await s.Client.OnDemandNodePools.ListAsync(p.GetValue(cloudspace), ct).ConfigureAwait(false));
-            s.Output.Write(json, () => Table(json, spot));
-        });
-    }
-
-    private static TableView Table(JsonArray pools, bool spot)
-    {
-        var table = spot
-            ? new TableView("NAME", "CLOUDSPACE", "SERVER CLASS", "DESIRED", "BID", "AUTOSCALE", "STATUS")
-            : new TableView("NAME", "CLOUDSPACE", "SERVER CLASS", "DESIRED", "STATUS");
-        foreach (var pool in pools.OrderBy(p => JsonModels.Text(p, "spec.cloudSpace"), StringComparer.Ordinal).ThenBy(p => JsonModels.Text(p, "spec.serverClass"), StringComparer.Ordinal))
-        {
             if (spot)
             {
-                table.Add(JsonModels.Text(pool, "metadata.name"), JsonModels.Text(pool, "spec.cloudSpace"), JsonModels.Text(pool, "spec.serverClass"), JsonModels.Text(pool, "spec.desired"), JsonModels.Text(pool, "spec.bidPrice"), Autoscale(pool), JsonModels.Text(pool, "status.bidStatus"));
+                var pools = await s.Client.SpotNodePools.ListAsync(p.GetValue(cloudspace), ct).ConfigureAwait(false);
+                s.Output.Write(JsonModels.ToArray(pools), () => SpotTable(pools.Select(SpotNodePoolSummary.From)));
             }
             else
             {
-                table.Add(JsonModels.Text(pool, "metadata.name"), JsonModels.Text(pool, "spec.cloudSpace"), JsonModels.Text(pool, "spec.serverClass"), JsonModels.Text(pool, "spec.desired"), JsonModels.Text(pool, "status.reservedStatus"));
+                var pools = await s.Client.OnDemandNodePools.ListAsync(p.GetValue(cloudspace), ct).ConfigureAwait(false);
+                s.Output.Write(JsonModels.ToArray(pools), () => OnDemandTable(pools.Select(OnDemandNodePoolSummary.From)));
             }
+        });
+    }
+
+    private static TableView SpotTable(IEnumerable<SpotNodePoolSummary> pools)
+    {
+        var table = new TableView("NAME", "CLOUDSPACE", "SERVER CLASS", "DESIRED", "BID", "AUTOSCALE", "STATUS");
+        foreach (var pool in pools.OrderBy(p => p.Cloudspace, StringComparer.Ordinal).ThenBy(p => p.ServerClass, StringComparer.Ordinal))
+        {
+            table.Add(pool.Name, pool.Cloudspace, pool.ServerClass, Count(pool.Desired), pool.BidPrice is { } bid ? JsonModels.Money(bid) : string.Empty, pool.Autoscaling?.ToString() ?? "off", pool.BidStatus);
         }
 
         return table;
     }
+
+    private static TableView OnDemandTable(IEnumerable<OnDemandNodePoolSummary> pools)
+    {
+        var table = new TableView("NAME", "CLOUDSPACE", "SERVER CLASS", "DESIRED", "STATUS");
+        foreach (var pool in pools.OrderBy(p => p.Cloudspace, StringComparer.Ordinal).ThenBy(p => p.ServerClass, StringComparer.Ordinal))
+        {
+            table.Add(pool.Name, pool.Cloudspace, pool.ServerClass, Count(pool.Desired), pool.ReservedStatus);
+        }
+
+        return table;
+    }
+
+    private static string Count(int? count) => count?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static string Autoscale(JsonNode? pool) =>
         JsonModels.Text(pool, "spec.autoscaling.enabled") == "true"

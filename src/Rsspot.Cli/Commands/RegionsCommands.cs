@@ -2,6 +2,7 @@ using System.CommandLine;
 using Rsspot.Cli.Infrastructure;
 using Rsspot.Cli.Output;
 using Rsspot.Generated.Api.Models;
+using Rsspot.Services;
 
 namespace Rsspot.Cli.Commands;
 
@@ -35,9 +36,9 @@ internal static class RegionsCommands
     private static TableView Table(IEnumerable<Region> regions)
     {
         var table = new TableView("NAME", "COUNTRY", "DESCRIPTION");
-        foreach (var region in regions)
+        foreach (var region in regions.Select(RegionSummary.From))
         {
-            table.Add(region.Metadata?.Name, region.Spec?.Country, region.Spec?.Description);
+            table.Add(region.Name, region.Country, region.Description);
         }
 
         return table;

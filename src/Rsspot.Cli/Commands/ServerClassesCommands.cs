@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Rsspot.Cli.Infrastructure;
 using Rsspot.Cli.Output;
+using Rsspot.Services;
 
 namespace Rsspot.Cli.Commands;
 
@@ -19,18 +20,9 @@ internal static class ServerClassesCommands
             s.Output.Write(json, () =>
             {
                 var table = new TableView("NAME", "REGION", "CATEGORY", "CPU", "MEMORY", "MARKET/H", "HAMMER/H", "ON-DEMAND", "AVAILABILITY");
-                foreach (var c in json)
+                foreach (var c in classes.Select(ServerClassSummary.From))
                 {
-                    table.Add(
-                        JsonModels.Text(c, "metadata.name"),
-                        JsonModels.Text(c, "spec.region"),
-                        JsonModels.Text(c, "spec.category"),
-                        JsonModels.Text(c, "spec.resources.cpu"),
-                        JsonModels.Text(c, "spec.resources.memory"),
-                        JsonModels.Text(c, "status.spotPricing.marketPricePerHour"),
-                        JsonModels.Text(c, "status.spotPricing.hammerPricePerHour"),
-                        JsonModels.Text(c, "spec.onDemandPricing.cost"),
-                        JsonModels.Text(c, "spec.availability"));
+                    table.Add(c.Name, c.Region, c.Category, c.Cpu, c.Memory, Price(c.MarketPricePerHour), Price(c.HammerPricePerHour), Price(c.OnDemandPricePerHour), c.Availability);
                 }
 
                 return table;
@@ -60,4 +52,7 @@ internal static class ServerClassesCommands
         ("hammer_price_per_hour", JsonModels.Text(json, "status.spotPricing.hammerPricePerHour")),
         ("on_demand_cost", JsonModels.Text(json, "spec.onDemandPricing.cost")),
     ];
+
+    // Four decimals as the API writes prices (more when it gives more); blank when unknown.
+    private static string Price(decimal? usd) => usd?.ToString("0.0000##", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
 }

@@ -29,6 +29,13 @@ public sealed class CloudspacesService : SpotService
     /// <summary>Blocking form of <see cref="ListAsync"/>.</summary>
     public IReadOnlyList<CloudSpace> List(string? labelSelector = null) => SyncOverAsync.Run(() => ListAsync(labelSelector), nameof(ListAsync));
 
+    /// <summary><see cref="ListAsync"/> flattened to one <see cref="CloudspaceSummary"/> per cloudspace, ordered by name.</summary>
+    public async Task<IReadOnlyList<CloudspaceSummary>> ListSummariesAsync(string? labelSelector = null, CancellationToken cancellationToken = default) =>
+        [.. (await ListAsync(labelSelector, cancellationToken).ConfigureAwait(false)).Select(CloudspaceSummary.From).OrderBy(c => c.Name, StringComparer.Ordinal)];
+
+    /// <summary>Blocking form of <see cref="ListSummariesAsync"/>.</summary>
+    public IReadOnlyList<CloudspaceSummary> ListSummaries(string? labelSelector = null) => SyncOverAsync.Run(() => ListSummariesAsync(labelSelector), nameof(ListSummariesAsync));
+
     /// <summary>One cloudspace by name.</summary>
     public Task<CloudSpace> GetAsync(string name, CancellationToken cancellationToken = default) => GetAsync(name, bypassCache: false, cancellationToken);
 

@@ -16,6 +16,14 @@ public sealed record AutoscalingRange(int MinNodes, int MaxNodes)
 
         return new Autoscaling { Enabled = true, MinNodes = MinNodes, MaxNodes = MaxNodes };
     }
+
+    /// <summary>The range of <paramref name="autoscaling"/>, or null when autoscaling is absent or off.</summary>
+    /// <param name="autoscaling">The generated autoscaling settings.</param>
+    public static AutoscalingRange? From(Autoscaling? autoscaling) =>
+        autoscaling?.Enabled == true ? new AutoscalingRange(autoscaling.MinNodes ?? 0, autoscaling.MaxNodes ?? autoscaling.MinNodes ?? 0) : null;
+
+    /// <summary>The range as <c>min-max</c>.</summary>
+    public override string ToString() => $"{MinNodes}-{MaxNodes}";
 }
 
 /// <summary>A Kubernetes taint applied to a pool's nodes.</summary>

@@ -24,6 +24,13 @@ public sealed class RegionsService : SpotService
     /// <summary>Blocking form of <see cref="ListAsync"/>.</summary>
     public IReadOnlyList<Region> List(string? labelSelector = null) => SyncOverAsync.Run(() => ListAsync(labelSelector), nameof(ListAsync));
 
+    /// <summary><see cref="ListAsync"/> flattened to one <see cref="RegionSummary"/> per region, ordered by name.</summary>
+    public async Task<IReadOnlyList<RegionSummary>> ListSummariesAsync(string? labelSelector = null, CancellationToken cancellationToken = default) =>
+        [.. (await ListAsync(labelSelector, cancellationToken).ConfigureAwait(false)).Select(RegionSummary.From).OrderBy(r => r.Name, StringComparer.Ordinal)];
+
+    /// <summary>Blocking form of <see cref="ListSummariesAsync"/>.</summary>
+    public IReadOnlyList<RegionSummary> ListSummaries(string? labelSelector = null) => SyncOverAsync.Run(() => ListSummariesAsync(labelSelector), nameof(ListSummariesAsync));
+
     /// <summary>One region by name.</summary>
     public async Task<Region> GetAsync(string name, CancellationToken cancellationToken = default)
     {

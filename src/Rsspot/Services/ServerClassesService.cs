@@ -31,6 +31,18 @@ public sealed class ServerClassesService : SpotService
     public IReadOnlyList<ServerClass> List(string? region = null, string? availability = null, string? category = null) =>
         SyncOverAsync.Run(() => ListAsync(region, availability, category), nameof(ListAsync));
 
+    /// <summary><see cref="ListAsync"/> flattened to one <see cref="ServerClassSummary"/> per class (prices parsed to USD), ordered by name.</summary>
+    public async Task<IReadOnlyList<ServerClassSummary>> ListSummariesAsync(
+        string? region = null,
+        string? availability = null,
+        string? category = null,
+        CancellationToken cancellationToken = default) =>
+        [.. (await ListAsync(region, availability, category, cancellationToken).ConfigureAwait(false)).Select(ServerClassSummary.From)];
+
+    /// <summary>Blocking form of <see cref="ListSummariesAsync"/>.</summary>
+    public IReadOnlyList<ServerClassSummary> ListSummaries(string? region = null, string? availability = null, string? category = null) =>
+        SyncOverAsync.Run(() => ListSummariesAsync(region, availability, category), nameof(ListSummariesAsync));
+
     /// <summary>One server class by name, e.g. <c>gp.vs1.medium-dfw</c>.</summary>
     public async Task<ServerClass> GetAsync(string name, CancellationToken cancellationToken = default)
     {

@@ -25,6 +25,14 @@ public sealed class SpotNodePoolsService : SpotService
     /// <summary>Blocking form of <see cref="ListAsync"/>.</summary>
     public IReadOnlyList<SpotNodePool> List(string? cloudspace = null) => SyncOverAsync.Run(() => ListAsync(cloudspace), nameof(ListAsync));
 
+    /// <summary><see cref="ListAsync"/> flattened to one <see cref="SpotNodePoolSummary"/> per pool, ordered by cloudspace, server class and name.</summary>
+    public async Task<IReadOnlyList<SpotNodePoolSummary>> ListSummariesAsync(string? cloudspace = null, CancellationToken cancellationToken = default) =>
+        [.. (await ListAsync(cloudspace, cancellationToken).ConfigureAwait(false)).Select(SpotNodePoolSummary.From)
+            .OrderBy(p => p.Cloudspace, StringComparer.Ordinal).ThenBy(p => p.ServerClass, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)];
+
+    /// <summary>Blocking form of <see cref="ListSummariesAsync"/>.</summary>
+    public IReadOnlyList<SpotNodePoolSummary> ListSummaries(string? cloudspace = null) => SyncOverAsync.Run(() => ListSummariesAsync(cloudspace), nameof(ListSummariesAsync));
+
     /// <summary>One spot pool by name.</summary>
     public async Task<SpotNodePool> GetAsync(string name, CancellationToken cancellationToken = default)
     {
@@ -110,6 +118,14 @@ public sealed class OnDemandNodePoolsService : SpotService
 
     /// <summary>Blocking form of <see cref="ListAsync"/>.</summary>
     public IReadOnlyList<OnDemandNodePool> List(string? cloudspace = null) => SyncOverAsync.Run(() => ListAsync(cloudspace), nameof(ListAsync));
+
+    /// <summary><see cref="ListAsync"/> flattened to one <see cref="OnDemandNodePoolSummary"/> per pool, ordered by cloudspace, server class and name.</summary>
+    public async Task<IReadOnlyList<OnDemandNodePoolSummary>> ListSummariesAsync(string? cloudspace = null, CancellationToken cancellationToken = default) =>
+        [.. (await ListAsync(cloudspace, cancellationToken).ConfigureAwait(false)).Select(OnDemandNodePoolSummary.From)
+            .OrderBy(p => p.Cloudspace, StringComparer.Ordinal).ThenBy(p => p.ServerClass, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)];
+
+    /// <summary>Blocking form of <see cref="ListSummariesAsync"/>.</summary>
+    public IReadOnlyList<OnDemandNodePoolSummary> ListSummaries(string? cloudspace = null) => SyncOverAsync.Run(() => ListSummariesAsync(cloudspace), nameof(ListSummariesAsync));
 
     /// <summary>One on-demand pool by name.</summary>
     public async Task<OnDemandNodePool> GetAsync(string name, CancellationToken cancellationToken = default)
