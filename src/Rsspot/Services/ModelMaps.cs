@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Serialization.Json;
@@ -42,43 +43,27 @@ public static class ModelMaps
         ?? new Dictionary<string, JsonObject>(StringComparer.Ordinal);
 
     /// <summary>Any value Kiota put in additional data, as JSON.</summary>
-    public static JsonNode? ToJson(object? value)
+    public static JsonNode? ToJson(object? value) => value switch
     {
-        switch (value)
-        {
-            case null:
-                return null;
-            case UntypedNode node:
-                using (var writer = new JsonSerializationWriter())
-                {
-                    writer.WriteObjectValue(null, node);
-                    using var reader = new StreamReader(writer.GetSerializedContent());
-                    return JsonNode.Parse(reader.ReadToEnd());
-                }
+        null => null,
+        UntypedNode node => FromUntyped(node),
+        string text => JsonValue.Create(text),
+        bool flag => JsonValue.Create(flag),
+        int or long => JsonValue.Create(Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+        float or double => JsonValue.Create(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
+        decimal number => JsonValue.Create(number),
+        DateTimeOffset time => JsonValue.Create(time),
+        DateTime time => JsonValue.Create(time),
+        Guid id => JsonValue.Create(id),
+        _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
+    };
 
-            case string text:
-                return JsonValue.Create(text);
-            case bool flag:
-                return JsonValue.Create(flag);
-            case int number:
-                return JsonValue.Create(number);
-            case long number:
-                return JsonValue.Create(number);
-            case float number:
-                return JsonValue.Create(number);
-            case double number:
-                return JsonValue.Create(number);
-            case decimal number:
-                return JsonValue.Create(number);
-            case DateTimeOffset time:
-                return JsonValue.Create(time);
-            case DateTime time:
-                return JsonValue.Create(time);
-            case Guid id:
-                return JsonValue.Create(id);
-            default:
-                return JsonValue.Create(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
-        }
+    private static JsonNode? FromUntyped(UntypedNode node)
+    {
+        using var writer = new JsonSerializationWriter();
+        writer.WriteObjectValue(null, node);
+        using var reader = new StreamReader(writer.GetSerializedContent());
+        return JsonNode.Parse(reader.ReadToEnd());
     }
 
     private static string ToText(object? value) => value switch
