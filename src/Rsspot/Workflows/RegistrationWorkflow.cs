@@ -92,8 +92,14 @@ public sealed class RegistrationWorkflow
     public IReadOnlyList<RegistrationRecord> ListByStatus(params RegistrationStatus[] statuses)
     {
         ArgumentNullException.ThrowIfNull(statuses);
-        HashSet<RegistrationStatus> wanted = [.. statuses];
-        return [.. List().Where(r => wanted.Contains(r.Status))];
+        if (statuses.Length == 0)
+        {
+            return [];
+        }
+
+        var parameters = statuses.Distinct().Select((status, i) => ($"$s{i}", (object?)status.ToText())).ToArray();
+        var where = $"WHERE status IN ({string.Join(", ", parameters.Select(p => p.Item1))}) ORDER BY created_at, key";
+        return _store.Read(c => RegistrationLedger.Query(c, null, where, parameters));
     }
 
     /// <summary>Records of one VM cloudspace, oldest first.</summary>

@@ -294,6 +294,7 @@ public sealed class RegistrationWorkflowTests : IDisposable
 
         Assert.Equal([a.Key], _workflow.ListByStatus(RegistrationStatus.Discovered).Select(r => r.Key));
         Assert.Equal([b.Key], _workflow.ListByStatus(RegistrationStatus.Failed, RegistrationStatus.Skipped).Select(r => r.Key));
+        Assert.Empty(_workflow.ListByStatus());
         Assert.Equal([b.Key], _workflow.ListByCloudspace("vcs-b").Select(r => r.Key));
         Assert.Empty(_workflow.ListByCloudspace("vcs-zzz"));
     }
