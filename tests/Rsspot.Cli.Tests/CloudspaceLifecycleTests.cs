@@ -54,6 +54,40 @@ public sealed class CloudspaceLifecycleTests : IClassFixture<CliFixture>
     }
 
     [Fact]
+    public async Task Pools_of_both_kinds_list_get_update_delete_with_tables()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("cloudspaces", "create", "pools-demo", "--region", "us-central-dfw-1")).ExitCode);
+        var spot = (await _cli.JsonAsync("nodepools", "spot", "create", "--cloudspace", "pools-demo", "--serverclass", "gp.vs1.medium-dfw", "--bid-price", "$0.0815", "--desired", "2", "--autoscale-min", "1", "--autoscale-max", "4")).Node;
+        var spotName = spot["metadata"]!["name"]!.GetValue<string>();
+        var onDemand = (await _cli.JsonAsync("nodepools", "ondemand", "create", "--cloudspace", "pools-demo", "--serverclass", "gp.vs1.large-dfw", "--desired", "1", "--label", "tier=db")).Node;
+        var onDemandName = onDemand["metadata"]!["name"]!.GetValue<string>();
+
+        var gotSpot = (await _cli.JsonAsync("nodepools", "spot", "get", spotName)).Node;
+        Assert.Equal("0.0815", gotSpot["spec"]!["bidPrice"]!.GetValue<string>());
+        Assert.Equal(4, gotSpot["spec"]!["autoscaling"]!["maxNodes"]!.GetValue<int>());
+        var gotOnDemand = (await _cli.JsonAsync("nodepools", "ondemand", "get", onDemandName)).Node;
+        Assert.Equal("db", gotOnDemand["spec"]!["customLabels"]!["tier"]!.GetValue<string>());
+
+        var spotTable = await _cli.RunAsync("nodepools", "spot", "list", "--cloudspace", "pools-demo");
+        Assert.Equal(0, spotTable.ExitCode);
+        var spotRow = Assert.Single(spotTable.Stdout.Split('\n'), l => l.StartsWith(spotName, StringComparison.Ordinal));
+        Assert.Equal([spotName, "pools-demo", "gp.vs1.medium-dfw", "2", "$0.0815", "1-4"], spotRow.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..6]);
+
+        var updated = (await _cli.JsonAsync("nodepools", "ondemand", "update", onDemandName, "--desired", "3")).Node;
+        Assert.Equal(3, updated["spec"]!["desired"]!.GetValue<int>());
+        var onDemandTable = await _cli.RunAsync("nodepools", "ondemand", "list", "--cloudspace", "pools-demo");
+        var onDemandRow = Assert.Single(onDemandTable.Stdout.Split('\n'), l => l.StartsWith(onDemandName, StringComparison.Ordinal));
+        Assert.Equal([onDemandName, "pools-demo", "gp.vs1.large-dfw", "3"], onDemandRow.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..4]);
+
+        Assert.Equal(0, (await _cli.RunAsync("nodepools", "ondemand", "delete", onDemandName, "--yes")).ExitCode);
+        Assert.Empty((await _cli.JsonAsync("nodepools", "ondemand", "list", "--cloudspace", "pools-demo")).Node.AsArray());
+        var missing = await _cli.RunAsync("nodepools", "ondemand", "get", onDemandName);
+        Assert.Equal(5, missing.ExitCode);
+        Assert.Contains(onDemandName, missing.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, (await _cli.RunAsync("cloudspaces", "delete", "pools-demo", "--yes")).ExitCode);
+    }
+
+    [Fact]
     public async Task Create_from_spec_file_and_kubeconfig_file_mode_and_overwrite()
     {
         var spec = Path.Combine(_cli.Home, "spec.yaml");

@@ -49,6 +49,23 @@ public sealed class ConfigureAndHistoryTests : IDisposable
     }
 
     [Fact]
+    public async Task Default_org_and_profile_preferences_fill_in_what_a_profile_leaves_out()
+    {
+        Assert.Equal(0, (await CliRunner.RunAsync(Env, null, "configure", "--profile", "bare", "--region", "uk-lon-1")).ExitCode);
+
+        var setOrg = await CliRunner.RunAsync(Env, null, "config", "set-default-org", "zeta", "-o", "json");
+        Assert.True(setOrg.ExitCode == 0, setOrg.ToString());
+        Assert.Equal("zeta", setOrg.Json["default_org"]!.GetValue<string>());
+        var info = await CliRunner.RunAsync(Env, null, "config", "info", "-p", "bare", "-o", "json");
+        Assert.Equal("zeta", info.Json["effective"]!["org"]!.GetValue<string>());
+        Assert.Equal("uk-lon-1", info.Json["effective"]!["region"]!.GetValue<string>());
+
+        Assert.Equal(0, (await CliRunner.RunAsync(Env, null, "config", "set-default-profile", "bare")).ExitCode);
+        Assert.Contains("default_profile: bare", await File.ReadAllTextAsync(ConfigPath), StringComparison.Ordinal);
+        Assert.Equal(2, (await CliRunner.RunAsync(Env, null, "config", "set-default-org")).ExitCode);
+    }
+
+    [Fact]
     public async Task History_records_every_command_with_the_token_redacted()
     {
         var statePath = Path.Combine(_home, ".config", "rsspot", "state.db");
