@@ -4,6 +4,7 @@ using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions.Store;
 using Microsoft.Kiota.Http.HttpClientLibrary;
+using Rsspot.Serialization;
 
 namespace Rsspot.Http;
 
@@ -58,28 +59,34 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
         where ModelType : IParsable
     {
         ArgumentNullException.ThrowIfNull(requestInfo);
-        if (_backingStore || requestInfo.RequestOptions.Any(o => o is ResponseHandlerOption))
+        if (_backingStore || requestInfo.GetRequestOption<ResponseHandlerOption>() is not null)
         {
             return await _kiota.SendAsync(requestInfo, factory, errorMapping, cancellationToken).ConfigureAwait(false);
         }
 
+        // Headers first: a successful body is read once, straight into the parse buffer (HttpClient would copy it into
+        // its own buffer first); a failed one is buffered for Kiota as HttpClient would have.
         HttpResponseMessage response;
         using (var message = await _kiota.ConvertToNativeRequestAsync<HttpRequestMessage>(requestInfo, cancellationToken).ConfigureAwait(false))
         {
-            response = await _http.SendAsync(message!, cancellationToken).ConfigureAwait(false);
+            response = await _http.SendAsync(message!, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
 
         if (!response.IsSuccessStatusCode)
         {
             // Kiota's error mapping, exceptions and response headers, on the response received here.
-            requestInfo.AddRequestOptions([new ReceivedResponseOption(response)]);
-            return await _kiota.SendAsync(requestInfo, factory, errorMapping, cancellationToken).ConfigureAwait(false);
+            using (response)
+            {
+                await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+                requestInfo.AddRequestOptions([new ReceivedResponseOption(response)]);
+                return await _kiota.SendAsync(requestInfo, factory, errorMapping, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         requestInfo.Content?.Dispose();
         using (response)
         {
-            var root = await RootNodeAsync(response, cancellationToken).ConfigureAwait(false);
+            var root = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
             try
             {
                 return root is null ? default : root.GetObjectValue(factory);
@@ -122,6 +129,19 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
     public Task<T?> ConvertToNativeRequestAsync<T>(RequestInformation requestInfo, CancellationToken cancellationToken = default) =>
         _kiota.ConvertToNativeRequestAsync<T>(requestInfo, cancellationToken);
 
+    /// <summary>The root node, with a failure to read the body reported as HttpClient reports it when it buffers.</summary>
+    private async Task<IParseNode?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RootNodeAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            throw new HttpRequestException("Error while copying content to a stream.", e);
+        }
+    }
+
     /// <summary>As Kiota: no node for 204, an empty body or a body without a content type.</summary>
     private async Task<IParseNode?> RootNodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -139,9 +159,25 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (body.ConfigureAwait(false))
         {
-            return body == Stream.Null || (body.CanSeek && body.Length == 0)
-                ? null
-                : await _parseNodes.GetRootParseNodeAsync(contentType, body, cancellationToken).ConfigureAwait(false);
+            if (body == Stream.Null || (body.CanSeek && body.Length == 0))
+            {
+                return null;
+            }
+
+            if (body.CanSeek)
+            {
+                return await _parseNodes.GetRootParseNodeAsync(contentType, body, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Read from the socket: whole, so that an empty body gives no node, as with Kiota's buffered response.
+            using var bytes = await PooledBytes.ReadAsync(body, cancellationToken).ConfigureAwait(false);
+            if (bytes.Length == 0)
+            {
+                return null;
+            }
+
+            using var buffered = bytes.AsStream();
+            return await _parseNodes.GetRootParseNodeAsync(contentType, buffered, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 
 namespace Rsspot.Serialization;
@@ -13,14 +12,14 @@ internal sealed class PooledJsonBody
 {
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
-    private readonly byte[] _buffer;
+    private readonly PooledBytes _bytes;
     private readonly JsonDocument _document;
     private bool _keepAlive;
     private int _released;
 
-    private PooledJsonBody(byte[] buffer, JsonDocument document)
+    private PooledJsonBody(PooledBytes bytes, JsonDocument document)
     {
-        _buffer = buffer;
+        _bytes = bytes;
         _document = document;
     }
 
@@ -29,30 +28,15 @@ internal sealed class PooledJsonBody
     /// <summary>Reads the whole stream and parses it as JsonDocument.Parse would (one value, a UTF-8 BOM skipped).</summary>
     public static async Task<PooledJsonBody> ReadAsync(Stream content, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(content.CanSeek ? (int)Math.Max(content.Length - content.Position, 1) : 4096);
+        var bytes = await PooledBytes.ReadAsync(content, cancellationToken).ConfigureAwait(false);
         try
         {
-            var length = 0;
-            int read;
-            while ((read = await content.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                length += read;
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-            }
-
-            var json = buffer.AsMemory(0, length);
-            var document = JsonDocument.Parse(json.Span.StartsWith(Utf8Bom) ? json[Utf8Bom.Length..] : json);
-            return new PooledJsonBody(buffer, document);
+            var json = bytes.Memory;
+            return new PooledJsonBody(bytes, JsonDocument.Parse(json.Span.StartsWith(Utf8Bom) ? json[Utf8Bom.Length..] : json));
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            bytes.Dispose();
             throw;
         }
     }
@@ -68,6 +52,6 @@ internal sealed class PooledJsonBody
         }
 
         _document.Dispose();
-        ArrayPool<byte>.Shared.Return(_buffer);
+        _bytes.Dispose();
     }
 }

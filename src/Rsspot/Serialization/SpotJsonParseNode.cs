@@ -12,8 +12,8 @@ namespace Rsspot.Serialization;
 /// <summary>
 /// An <see cref="IParseNode"/> over a <see cref="JsonElement"/> that fills the same generated models, with the same
 /// values and <c>AdditionalData</c>, as Kiota's <see cref="JsonParseNode"/>, with less work per value: strings and
-/// numbers are read from the element directly (Kiota runs each through the serializer), a property name is looked up
-/// once (Kiota: twice), and the node a model hands to its field deserializers is reused from field to field
+/// numbers are read from the element directly (Kiota runs each through the serializer), property names are matched
+/// without allocating them, and the node a model hands to its field deserializers is reused from field to field
 /// (generated deserializers read their node at once and never keep it). Rarely used getters (durations, dates,
 /// times, bytes, untyped values, discriminator look-ups) and every failing conversion go through Kiota's own node on
 /// the same element, so they behave exactly alike.
@@ -200,11 +200,10 @@ internal sealed class SpotJsonParseNode : IParseNode, IDisposable
             additionalData = holder.AdditionalData;
         }
 
-        var fields = item.GetFieldDeserializers();
+        var fields = new FieldDeserializers(item.GetFieldDeserializers());
         foreach (var property in _element.EnumerateObject())
         {
-            var name = property.Name;
-            if (fields.TryGetValue(name, out var deserializer))
+            if (fields.Find(property, out var name) is { } deserializer)
             {
                 if (property.Value.ValueKind != JsonValueKind.Null)
                 {

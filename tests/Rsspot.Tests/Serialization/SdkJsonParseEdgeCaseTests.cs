@@ -124,19 +124,56 @@ public sealed class SdkJsonParseEdgeCaseTests
     [Fact]
     public async Task An_answer_without_a_body_or_content_type_gives_no_model_as_with_Kiota()
     {
-        await using var server = await LoopbackServer.StartAsync((context, count) =>
+        // Per pair of requests (SDK, then Kiota): 204; 200 without a content type; empty JSON with a length; empty chunked JSON.
+        await using var server = await LoopbackServer.StartAsync(async (context, count) =>
         {
-            context.Response.StatusCode = count % 2 == 1 ? StatusCodes.Status204NoContent : StatusCodes.Status200OK;
-            return Task.CompletedTask;
+            switch ((count - 1) / 2)
+            {
+                case 0:
+                    context.Response.StatusCode = StatusCodes.Status204NoContent;
+                    break;
+                case 1:
+                    break;
+                case 2:
+                    context.Response.ContentType = "application/json";
+                    context.Response.ContentLength = 0;
+                    break;
+                default:
+                    context.Response.ContentType = "application/json";
+                    await context.Response.StartAsync();
+                    await context.Response.Body.FlushAsync();
+                    break;
+            }
         });
 
         var (sdkClient, kiotaClient, dispose) = Clients(server.BaseUrl);
         using (dispose)
         {
-            Assert.Null(await sdkClient.Apis.NgpcRxtIo.V1.Regions.GetAsync());
-            Assert.Null(await kiotaClient.Apis.NgpcRxtIo.V1.Regions.GetAsync());
-            Assert.Null(await sdkClient.Apis.NgpcRxtIo.V1.Regions.GetAsync());
-            Assert.Null(await kiotaClient.Apis.NgpcRxtIo.V1.Regions.GetAsync());
+            for (var i = 0; i < 4; i++)
+            {
+                Assert.Null(await sdkClient.Apis.NgpcRxtIo.V1.Regions.GetAsync());
+                Assert.Null(await kiotaClient.Apis.NgpcRxtIo.V1.Regions.GetAsync());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_body_cut_off_midway_fails_as_a_transport_error_as_with_Kiota()
+    {
+        await using var server = await LoopbackServer.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = 1000;
+            await context.Response.WriteAsync("""{"items":[""");
+            await context.Response.Body.FlushAsync();
+            context.Abort();
+        });
+
+        var (sdkClient, kiotaClient, dispose) = Clients(server.BaseUrl);
+        using (dispose)
+        {
+            await Assert.ThrowsAsync<HttpRequestException>(() => kiotaClient.Apis.NgpcRxtIo.V1.Regions.GetAsync());
+            await Assert.ThrowsAsync<HttpRequestException>(() => sdkClient.Apis.NgpcRxtIo.V1.Regions.GetAsync());
         }
     }
 
