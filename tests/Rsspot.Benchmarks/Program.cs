@@ -1,4 +1,13 @@
 using BenchmarkDotNet.Running;
+using Rsspot.Benchmarks;
+
+// `--cpu [memory] [calls] [rounds]`: wall, client CPU and allocations per call of the client-overhead paths, against
+// the emulator or an in-memory transport (see ClientOverheadCpuHarness); BenchmarkDotNet reports wall time only.
+if (args is ["--cpu", ..])
+{
+    await ClientOverheadCpuHarness.RunAsync(args[1..]);
+    return;
+}
 
 // Benchmarks run in-process by default: no per-benchmark rebuild of src/ (slow on small machines, and it races
 // other builds in a shared tree). Out of process, BenchmarkDotNet rebuilds the referenced projects with an absolute

@@ -4,13 +4,15 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Kiota.Serialization.Json;
 using Rsspot.Emulator;
 using Rsspot.Generated.Api.Models;
+using Rsspot.Serialization;
 
 namespace Rsspot.Benchmarks;
 
 /// <summary>
 /// The parse step of <see cref="ClientOverheadBenchmarks"/> alone: the emulator's regions list (bytes fetched once)
 /// parsed by Kiota into the generated <see cref="RegionList"/>, by System.Text.Json into a small DTO, and into a
-/// JsonDocument (the first step of Kiota's parse). Shows where the SDK's per-call allocations go.
+/// JsonDocument (the first step of Kiota's parse), and by the SDK's own parse node (Rsspot.Serialization) into the same
+/// <see cref="RegionList"/>. Shows where the SDK's per-call allocations go.
 /// Run: dotnet run -c Release --project tests/Rsspot.Benchmarks -- --filter *ResponseParse* --job short --inProcess
 /// </summary>
 [MemoryDiagnoser]
@@ -18,6 +20,7 @@ public class ResponseParseBenchmarks
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly JsonParseNodeFactory _kiota = new();
+    private readonly SpotJsonParseNodeFactory _sdk = new();
     private byte[] _body = null!;
 
     [GlobalSetup]
@@ -44,6 +47,15 @@ public class ResponseParseBenchmarks
     {
         using var stream = new MemoryStream(_body, writable: false);
         var node = await _kiota.GetRootParseNodeAsync("application/json", stream);
+        return node.GetObjectValue(RegionList.CreateFromDiscriminatorValue).Items?.Count ?? 0;
+    }
+
+    [Benchmark]
+    public async Task<int> SdkRegionList()
+    {
+        using var stream = new MemoryStream(_body, writable: false);
+        var node = await _sdk.GetRootParseNodeAsync("application/json", stream);
+        using var release = (IDisposable)node;
         return node.GetObjectValue(RegionList.CreateFromDiscriminatorValue).Items?.Count ?? 0;
     }
 

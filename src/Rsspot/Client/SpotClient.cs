@@ -1,13 +1,12 @@
 using System.IO.Hashing;
 using System.Text;
-using Microsoft.Kiota.Abstractions.Authentication;
-using Microsoft.Kiota.Http.HttpClientLibrary;
 using Rsspot.Auth;
 using Rsspot.Configuration;
 using Rsspot.Generated.Api;
 using Rsspot.Generated.OAuth;
 using Rsspot.Generated.PriceData;
 using Rsspot.Http;
+using Rsspot.Serialization;
 using Rsspot.Services;
 using Rsspot.State;
 
@@ -184,8 +183,7 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
         }
     }
 
-    private static HttpClientRequestAdapter Adapter(HttpClient http, string baseUrl) =>
-        new(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = baseUrl.TrimEnd('/') };
+    private static SpotRequestAdapter Adapter(HttpClient http, string baseUrl) => new(http, SpotParseNodes.Registry, baseUrl.TrimEnd('/'));
 
     private static RetryOptions ToRetryOptions(EffectiveProfile profile) => new()
     {

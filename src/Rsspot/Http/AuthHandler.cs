@@ -13,6 +13,8 @@ public sealed class AuthHandler(TokenManager tokens) : DelegatingHandler
 {
     private const string KubeconfigPath = "/apis/auth.ngpc.rxt.io/v1/generate-kubeconfig";
 
+    private AuthenticationHeaderValue? _header;
+
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -22,7 +24,7 @@ public sealed class AuthHandler(TokenManager tokens) : DelegatingHandler
         }
 
         var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Authorization = HeaderFor(token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
@@ -34,6 +36,18 @@ public sealed class AuthHandler(TokenManager tokens) : DelegatingHandler
         var retry = await RequestCloner.CloneAsync(request, cancellationToken).ConfigureAwait(false);
         retry.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh);
         return await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One header value per token, shared by the requests that use it (the value is immutable).</summary>
+    private AuthenticationHeaderValue HeaderFor(string token)
+    {
+        var header = _header;
+        if (header is null || !ReferenceEquals(header.Parameter, token))
+        {
+            _header = header = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return header;
     }
 
     private static bool RequiresToken(HttpRequestMessage request) =>

@@ -28,32 +28,32 @@ public sealed class CacheHandler : DelegatingHandler
     }
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        if (!_options.Enabled || request.RequestUri is null || request.IsSet(SpotRequestOptions.Anonymous))
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        !_options.Enabled || request.RequestUri is null || request.IsSet(SpotRequestOptions.Anonymous)
+            ? base.SendAsync(request, cancellationToken) // no async frame when the cache is off (--no-cache)
+            : CachedSendAsync(request, request.RequestUri, cancellationToken);
 
+    private async Task<HttpResponseMessage> CachedSendAsync(HttpRequestMessage request, Uri uri, CancellationToken cancellationToken)
+    {
         if (request.Method != HttpMethod.Get)
         {
             var result = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (result.IsSuccessStatusCode)
             {
-                Invalidate(request.RequestUri);
+                Invalidate(uri);
             }
 
             return result;
         }
 
-        var path = request.RequestUri.AbsolutePath;
+        var path = uri.AbsolutePath;
         var ttl = _options.TtlForPath(path);
         if (ttl <= TimeSpan.Zero)
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        var key = KeyFor(request.RequestUri);
+        var key = KeyFor(uri);
         var now = _time.GetUtcNow();
         if (!request.IsSet(SpotRequestOptions.BypassCache))
         {

@@ -1,0 +1,35 @@
+using Microsoft.Kiota.Abstractions;
+
+namespace Rsspot.Http;
+
+/// <summary>
+/// The transport under the Kiota adapter inside <see cref="SpotRequestAdapter"/>: a request carrying a
+/// <see cref="ReceivedResponseOption"/> is answered with that response (already received through the real pipeline),
+/// so Kiota's own code turns it into the typed error or result; any other request is sent, as a copy, through the
+/// real pipeline.
+/// </summary>
+internal sealed class ReceivedResponseTransport(HttpClient pipeline) : HttpMessageHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Options.TryGetValue(ReceivedResponseOption.Key, out var option) && option is ReceivedResponseOption { Response: { } received } held)
+        {
+            // Once only: a second request for the same call (Kiota's claims challenge retry) goes to the server.
+            held.Response = null;
+            return received;
+        }
+
+        // The request was already marked as sent by the HttpClient above this handler.
+        using var copy = await RequestCloner.CloneAsync(request, cancellationToken).ConfigureAwait(false);
+        return await pipeline.SendAsync(copy, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>A response received for a request, handed to Kiota's adapter through <see cref="ReceivedResponseTransport"/>.</summary>
+internal sealed class ReceivedResponseOption(HttpResponseMessage response) : IRequestOption
+{
+    /// <summary>The key Kiota stores a request option under on the HTTP request: the option's type name.</summary>
+    public static readonly HttpRequestOptionsKey<IRequestOption> Key = new(typeof(ReceivedResponseOption).FullName!);
+
+    public HttpResponseMessage? Response { get; set; } = response;
+}

@@ -1,0 +1,183 @@
+using System.Net;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions.Store;
+using Microsoft.Kiota.Http.HttpClientLibrary;
+using Rsspot.Serialization;
+
+namespace Rsspot.Http;
+
+/// <summary>
+/// The request adapter of the generated clients. A successful <see cref="SendAsync{ModelType}"/> (what every generated
+/// call uses) is sent and parsed here: the request is built by Kiota's adapter, but Kiota's per-call tracing work
+/// (template decoding and a regex replace even with no listener) is skipped. Everything else, failed responses
+/// included, goes through Kiota's <see cref="HttpClientRequestAdapter"/> unchanged, so errors, response handlers and
+/// the other send methods behave exactly as Kiota's.
+/// </summary>
+internal sealed class SpotRequestAdapter : IRequestAdapter
+{
+    private readonly HttpClient _http;
+    private readonly IParseNodeFactory _parseNodes;
+    private readonly HttpClientRequestAdapter _kiota;
+    private bool _backingStore;
+
+    public SpotRequestAdapter(HttpClient http, IParseNodeFactory parseNodes, string baseUrl)
+    {
+        _http = http;
+        _parseNodes = parseNodes;
+#pragma warning disable CA2000 // The wrapper owns no resources: the pipeline client is disposed by SpotClient.
+        var kiotaTransport = new HttpClient(new ReceivedResponseTransport(http)) { Timeout = Timeout.InfiniteTimeSpan };
+#pragma warning restore CA2000
+        _kiota = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), parseNodes, httpClient: kiotaTransport) { BaseUrl = baseUrl };
+    }
+
+    /// <inheritdoc />
+    public string? BaseUrl
+    {
+        get => _kiota.BaseUrl;
+        set => _kiota.BaseUrl = value;
+    }
+
+    /// <inheritdoc />
+    public ISerializationWriterFactory SerializationWriterFactory => _kiota.SerializationWriterFactory;
+
+    /// <inheritdoc />
+    public void EnableBackingStore(IBackingStoreFactory backingStoreFactory)
+    {
+        // Kiota wraps its parse node factory for the backing store: from now on every call goes through Kiota's adapter.
+        _kiota.EnableBackingStore(backingStoreFactory);
+        _backingStore = true;
+    }
+
+    /// <inheritdoc />
+    public async Task<ModelType?> SendAsync<ModelType>(
+        RequestInformation requestInfo,
+        ParsableFactory<ModelType> factory,
+        Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null,
+        CancellationToken cancellationToken = default)
+        where ModelType : IParsable
+    {
+        ArgumentNullException.ThrowIfNull(requestInfo);
+        if (_backingStore || requestInfo.GetRequestOption<ResponseHandlerOption>() is not null)
+        {
+            return await _kiota.SendAsync(requestInfo, factory, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Headers first: a successful body is read once, straight into the parse buffer (HttpClient would copy it into
+        // its own buffer first); a failed one is buffered for Kiota as HttpClient would have.
+        HttpResponseMessage response;
+        using (var message = await _kiota.ConvertToNativeRequestAsync<HttpRequestMessage>(requestInfo, cancellationToken).ConfigureAwait(false))
+        {
+            response = await _http.SendAsync(message!, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            // Kiota's error mapping, exceptions and response headers, on the response received here.
+            using (response)
+            {
+                await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+                requestInfo.AddRequestOptions([new ReceivedResponseOption(response)]);
+                return await _kiota.SendAsync(requestInfo, factory, errorMapping, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        requestInfo.Content?.Dispose();
+        using (response)
+        {
+            var root = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return root is null ? default : root.GetObjectValue(factory);
+            }
+            finally
+            {
+                // The SDK's JSON root node gives its pooled memory back: the models hold no reference to it.
+                (root as IDisposable)?.Dispose();
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IEnumerable<ModelType>?> SendCollectionAsync<ModelType>(
+        RequestInformation requestInfo,
+        ParsableFactory<ModelType> factory,
+        Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null,
+        CancellationToken cancellationToken = default)
+        where ModelType : IParsable => _kiota.SendCollectionAsync(requestInfo, factory, errorMapping, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ModelType?> SendPrimitiveAsync<ModelType>(
+        RequestInformation requestInfo,
+        Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null,
+        CancellationToken cancellationToken = default) => _kiota.SendPrimitiveAsync<ModelType>(requestInfo, errorMapping, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IEnumerable<ModelType>?> SendPrimitiveCollectionAsync<ModelType>(
+        RequestInformation requestInfo,
+        Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null,
+        CancellationToken cancellationToken = default) => _kiota.SendPrimitiveCollectionAsync<ModelType>(requestInfo, errorMapping, cancellationToken);
+
+    /// <inheritdoc />
+    public Task SendNoContentAsync(
+        RequestInformation requestInfo,
+        Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null,
+        CancellationToken cancellationToken = default) => _kiota.SendNoContentAsync(requestInfo, errorMapping, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<T?> ConvertToNativeRequestAsync<T>(RequestInformation requestInfo, CancellationToken cancellationToken = default) =>
+        _kiota.ConvertToNativeRequestAsync<T>(requestInfo, cancellationToken);
+
+    /// <summary>The root node, with a failure to read the body reported as HttpClient reports it when it buffers.</summary>
+    private async Task<IParseNode?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RootNodeAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            throw new HttpRequestException("Error while copying content to a stream.", e);
+        }
+    }
+
+    /// <summary>As Kiota: no node for 204, an empty body or a body without a content type.</summary>
+    private async Task<IParseNode?> RootNodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode == HttpStatusCode.NoContent || response.Content.GetType().Name.Equals("EmptyContent", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var contentType = response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant();
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return null;
+        }
+
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            if (body == Stream.Null || (body.CanSeek && body.Length == 0))
+            {
+                return null;
+            }
+
+            if (body.CanSeek)
+            {
+                return await _parseNodes.GetRootParseNodeAsync(contentType, body, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Read from the socket: whole, so that an empty body gives no node, as with Kiota's buffered response.
+            using var bytes = await PooledBytes.ReadAsync(body, cancellationToken).ConfigureAwait(false);
+            if (bytes.Length == 0)
+            {
+                return null;
+            }
+
+            using var buffered = bytes.AsStream();
+            return await _parseNodes.GetRootParseNodeAsync(contentType, buffered, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

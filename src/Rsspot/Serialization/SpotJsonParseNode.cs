@@ -1,0 +1,245 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Extensions;
+using Microsoft.Kiota.Abstractions.Helpers;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Serialization.Json;
+
+namespace Rsspot.Serialization;
+
+/// <summary>
+/// An <see cref="IParseNode"/> over a <see cref="JsonElement"/> that fills the same generated models, with the same
+/// values and <c>AdditionalData</c>, as Kiota's <see cref="JsonParseNode"/>, with less work per value: strings and
+/// numbers are read from the element directly (Kiota runs each through the serializer), property names are matched
+/// without allocating them, and the node a model hands to its field deserializers is reused from field to field
+/// (generated deserializers read their node at once and never keep it). Rarely used getters (durations, dates,
+/// times, bytes, untyped values, discriminator look-ups) and every failing conversion go through Kiota's own node on
+/// the same element, so they behave exactly alike.
+/// </summary>
+internal sealed class SpotJsonParseNode : IParseNode, IDisposable
+{
+    private readonly PooledJsonBody _body;
+    private readonly bool _isRoot;
+    private JsonElement _element;
+    private SpotJsonParseNode? _child;
+
+    /// <summary>The root node of a body; disposing it gives the body's memory back (the models keep no reference to it).</summary>
+    public SpotJsonParseNode(PooledJsonBody body)
+        : this(body, body.Root, isRoot: true)
+    {
+    }
+
+    private SpotJsonParseNode(PooledJsonBody body, JsonElement element, bool isRoot)
+    {
+        _body = body;
+        _element = element;
+        _isRoot = isRoot;
+    }
+
+    /// <inheritdoc />
+    public Action<IParsable>? OnBeforeAssignFieldValues { get; set; }
+
+    /// <inheritdoc />
+    public Action<IParsable>? OnAfterAssignFieldValues { get; set; }
+
+    /// <inheritdoc />
+    public string? GetStringValue() => _element.ValueKind == JsonValueKind.String ? _element.GetString() : null;
+
+    /// <inheritdoc />
+    public bool? GetBoolValue() => _element.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
+
+    /// <inheritdoc />
+    public byte? GetByteValue() => !IsNumber ? null : _element.TryGetByte(out var value) ? value : Kiota().GetByteValue();
+
+    /// <inheritdoc />
+    public sbyte? GetSbyteValue() => !IsNumber ? null : _element.TryGetSByte(out var value) ? value : Kiota().GetSbyteValue();
+
+    /// <inheritdoc />
+    public int? GetIntValue() => !IsNumber ? null : _element.TryGetInt32(out var value) ? value : Kiota().GetIntValue();
+
+    /// <inheritdoc />
+    public float? GetFloatValue() => !IsNumber ? null : _element.TryGetSingle(out var value) ? value : Kiota().GetFloatValue();
+
+    /// <inheritdoc />
+    public long? GetLongValue() => !IsNumber ? null : _element.TryGetInt64(out var value) ? value : Kiota().GetLongValue();
+
+    /// <inheritdoc />
+    public double? GetDoubleValue() => !IsNumber ? null : _element.TryGetDouble(out var value) ? value : Kiota().GetDoubleValue();
+
+    /// <inheritdoc />
+    public decimal? GetDecimalValue() => !IsNumber ? null : _element.TryGetDecimal(out var value) ? value : Kiota().GetDecimalValue();
+
+    /// <inheritdoc />
+    public Guid? GetGuidValue() => _element.ValueKind == JsonValueKind.String && _element.TryGetGuid(out var value) ? value : Kiota().GetGuidValue();
+
+    /// <inheritdoc />
+    public DateTimeOffset? GetDateTimeOffsetValue()
+    {
+        if (_element.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        // Kiota: the serializer's ISO 8601 reading first, then DateTimeOffset.TryParse of the text.
+        if (_element.TryGetDateTimeOffset(out var iso))
+        {
+            return iso;
+        }
+
+        return DateTimeOffset.TryParse(_element.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : null;
+    }
+
+    /// <inheritdoc />
+    public TimeSpan? GetTimeSpanValue() => Kiota().GetTimeSpanValue();
+
+    /// <inheritdoc />
+    public Date? GetDateValue() => Kiota().GetDateValue();
+
+    /// <inheritdoc />
+    public Time? GetTimeValue() => Kiota().GetTimeValue();
+
+    /// <inheritdoc />
+    public byte[]? GetByteArrayValue() => Kiota().GetByteArrayValue();
+
+    /// <inheritdoc />
+    public IParseNode? GetChildNode(string identifier) => Kiota().GetChildNode(identifier);
+
+    /// <inheritdoc />
+    public T? GetEnumValue<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>()
+        where T : struct, Enum => EnumHelpers.GetEnumValue<T>(_element.GetString()!);
+
+    /// <inheritdoc />
+    public T GetObjectValue<T>(ParsableFactory<T> factory)
+        where T : IParsable
+    {
+        if (typeof(T) == typeof(UntypedNode))
+        {
+            return Kiota().GetObjectValue(factory);
+        }
+
+        var item = factory(this);
+        OnBeforeAssignFieldValues?.Invoke(item);
+        AssignFieldValues(item);
+        OnAfterAssignFieldValues?.Invoke(item);
+        return item;
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<T> GetCollectionOfObjectValues<T>(ParsableFactory<T> factory)
+        where T : IParsable
+    {
+        if (_element.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var items = new List<T>(_element.GetArrayLength());
+        foreach (var value in _element.EnumerateArray())
+        {
+            items.Add(Child(value).GetObjectValue(factory));
+        }
+
+        return items;
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<T?> GetCollectionOfEnumValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>()
+        where T : struct, Enum
+    {
+        if (_element.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var items = new List<T?>(_element.GetArrayLength());
+        foreach (var value in _element.EnumerateArray())
+        {
+            items.Add(Child(value).GetEnumValue<T>());
+        }
+
+        return items;
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<T> GetCollectionOfPrimitiveValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>()
+    {
+        if (_element.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var items = new List<T>(_element.GetArrayLength());
+        foreach (var value in _element.EnumerateArray())
+        {
+            items.Add(PrimitiveValue.Read<T>(Child(value)));
+        }
+
+        return items;
+    }
+
+    private bool IsNumber => _element.ValueKind == JsonValueKind.Number;
+
+    private void AssignFieldValues(IParsable item)
+    {
+        if (_element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        IDictionary<string, object>? additionalData = null;
+        if (item is IAdditionalDataHolder holder)
+        {
+            holder.AdditionalData ??= new Dictionary<string, object>();
+            additionalData = holder.AdditionalData;
+        }
+
+        var fields = new FieldDeserializers(item.GetFieldDeserializers());
+        foreach (var property in _element.EnumerateObject())
+        {
+            if (fields.Find(property, out var name) is { } deserializer)
+            {
+                if (property.Value.ValueKind != JsonValueKind.Null)
+                {
+                    deserializer(Child(property.Value));
+                }
+            }
+            else if (additionalData is not null)
+            {
+                IDictionaryExtensions.TryAdd(additionalData, name, AdditionalDataValue.Read(property.Value, _body)!);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_isRoot)
+        {
+            _body.Release();
+        }
+    }
+
+    private SpotJsonParseNode Child(JsonElement value)
+    {
+        var child = _child ??= new SpotJsonParseNode(_body, value, isRoot: false);
+        child._element = value;
+        child.OnBeforeAssignFieldValues = OnBeforeAssignFieldValues;
+        child.OnAfterAssignFieldValues = OnAfterAssignFieldValues;
+        return child;
+    }
+
+    /// <summary>Kiota's own node on this element, for the paths where exact behaviour matters more than speed.</summary>
+    private JsonParseNode Kiota()
+    {
+        // What Kiota's node returns may read the element later (untyped values, child nodes).
+        _body.KeepAlive();
+        return new JsonParseNode(_element) { OnBeforeAssignFieldValues = OnBeforeAssignFieldValues, OnAfterAssignFieldValues = OnAfterAssignFieldValues };
+    }
+}
