@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -110,13 +111,13 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
         where ModelType : IParsable => _kiota.SendCollectionAsync(requestInfo, factory, errorMapping, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ModelType?> SendPrimitiveAsync<ModelType>(
+    public Task<ModelType?> SendPrimitiveAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] ModelType>(
         RequestInformation requestInfo,
         Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null,
         CancellationToken cancellationToken = default) => _kiota.SendPrimitiveAsync<ModelType>(requestInfo, errorMapping, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IEnumerable<ModelType>?> SendPrimitiveCollectionAsync<ModelType>(
+    public Task<IEnumerable<ModelType>?> SendPrimitiveCollectionAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] ModelType>(
         RequestInformation requestInfo,
         Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null,
         CancellationToken cancellationToken = default) => _kiota.SendPrimitiveCollectionAsync<ModelType>(requestInfo, errorMapping, cancellationToken);
