@@ -138,7 +138,9 @@ public class ClientOverheadBenchmarks
 /// totals over all rounds divided by calls; "med x" is the median over rounds of each round's ratio to
 /// <see cref="ClientOverheadBenchmarks.BareHttpClient"/>, so load from other processes, which comes and goes, hits
 /// both sides of a ratio alike.
-/// Run: dotnet Rsspot.Benchmarks.dll --cpu [calls per batch, default 25] [rounds, default 80]
+/// Idle thread-pool workers spin before sleeping, which counts as CPU and grows with wall time on a busy machine:
+/// DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 leaves it out.
+/// Run: dotnet Rsspot.Benchmarks.dll --cpu [memory] [calls per batch, default 25] [rounds, default 80]
 /// </summary>
 internal static class ClientOverheadCpuHarness
 {
@@ -188,38 +190,36 @@ internal static class ClientOverheadCpuHarness
 
     private static async Task MeasureAsync(int calls, int rounds, string against, (string Name, Func<Task<int>> Call)[] paths)
     {
+        // Warm-up: JIT tiers, connection pools, token.
+        for (var i = 0; i < 20; i++)
         {
-            // Warm-up: JIT tiers, connection pools, token.
-            for (var i = 0; i < 20; i++)
+            foreach (var (_, call) in paths)
             {
-                foreach (var (_, call) in paths)
-                {
-                    await Batch(call, 50);
-                }
+                await Batch(call, 50);
             }
+        }
 
-            var samples = paths.Select(_ => new List<Sample>()).ToArray();
-            for (var round = 0; round < rounds; round++)
+        var samples = paths.Select(_ => new List<Sample>()).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var i = 0; i < paths.Length; i++)
             {
-                for (var i = 0; i < paths.Length; i++)
-                {
-                    var p = (i + round) % paths.Length;
-                    samples[p].Add(await Batch(paths[p].Call, calls));
-                }
+                var p = (i + round) % paths.Length;
+                samples[p].Add(await Batch(paths[p].Call, calls));
             }
+        }
 
-            Console.WriteLine($"{against}: {calls} calls x {rounds} rounds per path, interleaved; per call: means, and the median of per-round ratios to {paths[0].Name}");
-            Console.WriteLine($"{"path",-24}{"wall us",9}{"cpu us",9}{"alloc B",9}{"wall x",8}{"cpu x",8}{"alloc x",8}{"med wall x",11}{"med cpu x",10}");
-            var bare = samples[0];
-            for (var p = 0; p < paths.Length; p++)
-            {
-                var s = samples[p];
-                static double Mean(Func<Sample, double> f, List<Sample> of) => of.Sum(f) / of.Count;
-                Console.WriteLine(
-                    $"{paths[p].Name,-24}{Mean(x => x.WallUs, s),9:F1}{Mean(x => x.CpuUs, s),9:F1}{Mean(x => x.Bytes, s),9:F0}"
-                    + $"{Mean(x => x.WallUs, s) / Mean(x => x.WallUs, bare),8:F2}{Mean(x => x.CpuUs, s) / Mean(x => x.CpuUs, bare),8:F2}{Mean(x => x.Bytes, s) / Mean(x => x.Bytes, bare),8:F2}"
-                    + $"{Median(s.Select((x, r) => x.WallUs / bare[r].WallUs)),11:F2}{Median(s.Select((x, r) => x.CpuUs / bare[r].CpuUs)),10:F2}");
-            }
+        Console.WriteLine($"{against}: {calls} calls x {rounds} rounds per path, interleaved; per call: means, and the median of per-round ratios to {paths[0].Name}");
+        Console.WriteLine($"{"path",-24}{"wall us",9}{"cpu us",9}{"alloc B",9}{"wall x",8}{"cpu x",8}{"alloc x",8}{"med wall x",11}{"med cpu x",10}");
+        var bare = samples[0];
+        for (var p = 0; p < paths.Length; p++)
+        {
+            var s = samples[p];
+            static double Mean(Func<Sample, double> f, List<Sample> of) => of.Sum(f) / of.Count;
+            Console.WriteLine(
+                $"{paths[p].Name,-24}{Mean(x => x.WallUs, s),9:F1}{Mean(x => x.CpuUs, s),9:F1}{Mean(x => x.Bytes, s),9:F0}"
+                + $"{Mean(x => x.WallUs, s) / Mean(x => x.WallUs, bare),8:F2}{Mean(x => x.CpuUs, s) / Mean(x => x.CpuUs, bare),8:F2}{Mean(x => x.Bytes, s) / Mean(x => x.Bytes, bare),8:F2}"
+                + $"{Median(s.Select((x, r) => x.WallUs / bare[r].WallUs)),11:F2}{Median(s.Select((x, r) => x.CpuUs / bare[r].CpuUs)),10:F2}");
         }
     }
 

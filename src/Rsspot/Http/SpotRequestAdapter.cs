@@ -11,10 +11,12 @@ namespace Rsspot.Http;
 
 /// <summary>
 /// The request adapter of the generated clients. A successful <see cref="SendAsync{ModelType}"/> (what every generated
-/// call uses) is sent and parsed here: the request is built by Kiota's adapter, but Kiota's per-call tracing work
-/// (template decoding and a regex replace even with no listener) is skipped. Everything else, failed responses
-/// included, goes through Kiota's <see cref="HttpClientRequestAdapter"/> unchanged, so errors, response handlers and
-/// the other send methods behave exactly as Kiota's.
+/// call uses) is handled here: the request message is built by Kiota's adapter, Kiota's per-call tracing work
+/// (template decoding and a regex replace, done even with no listener) is skipped, and the body is read from the
+/// connection into pooled memory for the SDK's JSON parse node (HttpClient would first buffer it in a new array).
+/// Everything else, failed responses included, goes through Kiota's
+/// <see cref="HttpClientRequestAdapter"/> (over <see cref="ReceivedResponseTransport"/>), so errors, response handlers
+/// and the other send methods behave exactly as Kiota's.
 /// </summary>
 internal sealed class SpotRequestAdapter : IRequestAdapter
 {
@@ -65,8 +67,8 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
             return await _kiota.SendAsync(requestInfo, factory, errorMapping, cancellationToken).ConfigureAwait(false);
         }
 
-        // Headers first: a successful body is read once, straight into the parse buffer (HttpClient would copy it into
-        // its own buffer first); a failed one is buffered for Kiota as HttpClient would have.
+        // Headers first: a successful body is read into pooled memory below; a failed one is buffered for Kiota, as
+        // HttpClient would have done.
         HttpResponseMessage response;
         using (var message = await _kiota.ConvertToNativeRequestAsync<HttpRequestMessage>(requestInfo, cancellationToken).ConfigureAwait(false))
         {

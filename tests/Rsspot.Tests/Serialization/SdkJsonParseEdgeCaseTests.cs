@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Http.HttpClientLibrary;
@@ -174,6 +175,37 @@ public sealed class SdkJsonParseEdgeCaseTests
         {
             await Assert.ThrowsAsync<HttpRequestException>(() => kiotaClient.Apis.NgpcRxtIo.V1.Regions.GetAsync());
             await Assert.ThrowsAsync<HttpRequestException>(() => sdkClient.Apis.NgpcRxtIo.V1.Regions.GetAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_call_with_its_own_response_handler_gets_the_raw_response_as_with_Kiota()
+    {
+        await using var server = await LoopbackServer.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync($"{{\"agent\":\"{context.Request.Headers.UserAgent}\"}}");
+        });
+
+        var (sdkClient, _, dispose) = Clients(server.BaseUrl);
+        using (dispose)
+        {
+            var handler = new RawBodyHandler();
+            var result = await sdkClient.Apis.NgpcRxtIo.V1.Regions.GetAsync(c => c.Options.Add(new ResponseHandlerOption { ResponseHandler = handler }));
+
+            Assert.Null(result);
+            Assert.StartsWith("""{"agent":"rsspot-dotnet/""", handler.Body, StringComparison.Ordinal);
+        }
+    }
+
+    private sealed class RawBodyHandler : IResponseHandler
+    {
+        public string? Body { get; private set; }
+
+        public async Task<ModelType?> HandleResponseAsync<NativeResponseType, ModelType>(NativeResponseType response, Dictionary<string, ParsableFactory<IParsable>>? errorMappings)
+        {
+            Body = await ((HttpResponseMessage)(object)response!).Content.ReadAsStringAsync();
+            return default;
         }
     }
 
