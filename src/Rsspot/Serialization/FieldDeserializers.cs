@@ -6,38 +6,72 @@ using Microsoft.Kiota.Abstractions.Serialization;
 namespace Rsspot.Serialization;
 
 /// <summary>
-/// A model's field deserializers, looked up by a JSON property's raw name without allocating it: generated models
-/// return a <see cref="Dictionary{TKey,TValue}"/> with the default (ordinal) comparer, which accepts a span of chars.
+/// The fields of one model being parsed, looked up by a JSON property's raw name without allocating it: the static
+/// setters of its type when the build wrote them (<see cref="ModelFieldSetters"/>), else the model's own
+/// <c>GetFieldDeserializers()</c> dictionary (default, ordinal comparer, which accepts a span of chars).
 /// </summary>
 internal readonly ref struct FieldDeserializers
 {
     private const int MaxStackName = 64;
 
-    private readonly IDictionary<string, Action<IParseNode>> _fields;
+    private readonly IParsable _model;
+    private readonly FieldSetterTable? _table;
+    private readonly IDictionary<string, Action<IParseNode>>? _fields;
     private readonly Dictionary<string, Action<IParseNode>>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private readonly bool _hasSpanLookup;
 
-    public FieldDeserializers(IDictionary<string, Action<IParseNode>> fields)
+    public FieldDeserializers(IParsable model)
     {
-        _fields = fields;
-        _hasSpanLookup = fields is Dictionary<string, Action<IParseNode>> dictionary && dictionary.TryGetAlternateLookup(out _bySpan);
+        _model = model;
+        _table = ModelFieldSetters.For(model);
+        if (_table is null)
+        {
+            _fields = model.GetFieldDeserializers();
+            _hasSpanLookup = _fields is Dictionary<string, Action<IParseNode>> dictionary && dictionary.TryGetAlternateLookup(out _bySpan);
+        }
     }
 
-    /// <returns>The property's deserializer, or null and its unescaped <paramref name="name"/> (only then allocated).</returns>
-    public Action<IParseNode>? Find(JsonProperty property, out string name)
+    /// <summary>Reads <paramref name="value"/> into the field named by <paramref name="property"/>.</summary>
+    /// <returns>False when the model has no such field; then <paramref name="name"/> is the unescaped name.</returns>
+    public bool TryAssign(JsonProperty property, IParseNode value, out string name)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-        if (_hasSpanLookup && raw.Length <= MaxStackName && !raw.Contains((byte)'\\'))
+        if (raw.Length <= MaxStackName && !raw.Contains((byte)'\\'))
         {
             Span<char> chars = stackalloc char[MaxStackName];
-            if (_bySpan.TryGetValue(chars[..Encoding.UTF8.GetChars(raw, chars)], out var found))
+            var span = chars[..Encoding.UTF8.GetChars(raw, chars)];
+            if (_table is not null && _table.BySpan.TryGetValue(span, out var setter))
             {
+                setter(_model, value);
                 name = null!;
-                return found;
+                return true;
+            }
+
+            if (_hasSpanLookup && _bySpan.TryGetValue(span, out var deserializer))
+            {
+                deserializer(value);
+                name = null!;
+                return true;
             }
         }
 
         name = property.Name;
-        return _fields.TryGetValue(name, out var deserializer) ? deserializer : null;
+        if (_table is not null && _table.Setters.TryGetValue(name, out var namedSetter))
+        {
+            namedSetter(_model, value);
+            return true;
+        }
+
+        if (_fields is not null && _fields.TryGetValue(name, out var namedDeserializer))
+        {
+            namedDeserializer(value);
+            return true;
+        }
+
+        return false;
     }
+
+    /// <summary>Whether the model has a field of this name (for JSON null, which leaves the field unset).</summary>
+    public bool Has(JsonProperty property) =>
+        _table is not null ? _table.Setters.ContainsKey(property.Name) : _fields!.ContainsKey(property.Name);
 }

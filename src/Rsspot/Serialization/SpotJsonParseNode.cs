@@ -200,17 +200,18 @@ internal sealed class SpotJsonParseNode : IParseNode, IDisposable
             additionalData = holder.AdditionalData;
         }
 
-        var fields = new FieldDeserializers(item.GetFieldDeserializers());
+        var fields = new FieldDeserializers(item);
         foreach (var property in _element.EnumerateObject())
         {
-            if (fields.Find(property, out var name) is { } deserializer)
+            if (property.Value.ValueKind == JsonValueKind.Null)
             {
-                if (property.Value.ValueKind != JsonValueKind.Null)
+                // A known field stays unset; an unknown one is kept as null, as Kiota does.
+                if (additionalData is not null && !fields.Has(property))
                 {
-                    deserializer(Child(property.Value));
+                    IDictionaryExtensions.TryAdd(additionalData, property.Name, AdditionalDataValue.Read(property.Value, _body)!);
                 }
             }
-            else if (additionalData is not null)
+            else if (!fields.TryAssign(property, Child(property.Value), out var name) && additionalData is not null)
             {
                 IDictionaryExtensions.TryAdd(additionalData, name, AdditionalDataValue.Read(property.Value, _body)!);
             }
