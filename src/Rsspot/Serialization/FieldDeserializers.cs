@@ -36,33 +36,43 @@ internal readonly ref struct FieldDeserializers
     public bool TryAssign(JsonProperty property, IParseNode value, out string name)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-        if (raw.Length <= MaxStackName && !raw.Contains((byte)'\\'))
+        if ((_table is not null || _hasSpanLookup) && raw.Length <= MaxStackName && !raw.Contains((byte)'\\'))
         {
+            // A miss here is final: the name is then only needed for additional data.
             Span<char> chars = stackalloc char[MaxStackName];
             var span = chars[..Encoding.UTF8.GetChars(raw, chars)];
-            if (_table is not null && _table.BySpan.TryGetValue(span, out var setter))
+            name = null!;
+            if (_table is not null)
             {
-                setter(_model, value);
-                name = null!;
+                if (_table.BySpan.TryGetValue(span, out var setter))
+                {
+                    setter(_model, value);
+                    return true;
+                }
+            }
+            else if (_bySpan.TryGetValue(span, out var deserializer))
+            {
+                deserializer(value);
                 return true;
             }
 
-            if (_hasSpanLookup && _bySpan.TryGetValue(span, out var deserializer))
-            {
-                deserializer(value);
-                name = null!;
-                return true;
-            }
+            name = property.Name;
+            return false;
         }
 
         name = property.Name;
-        if (_table is not null && _table.Setters.TryGetValue(name, out var namedSetter))
+        if (_table is not null)
         {
-            namedSetter(_model, value);
-            return true;
+            if (_table.Setters.TryGetValue(name, out var setter))
+            {
+                setter(_model, value);
+                return true;
+            }
+
+            return false;
         }
 
-        if (_fields is not null && _fields.TryGetValue(name, out var namedDeserializer))
+        if (_fields!.TryGetValue(name, out var namedDeserializer))
         {
             namedDeserializer(value);
             return true;
