@@ -107,11 +107,15 @@ public sealed class PricingService : SpotService
         };
     }
 
-    private async Task<JsonObject?> GetDocumentAsync(string path, CancellationToken cancellationToken)
+    private Task<JsonObject?> GetDocumentAsync(string path, CancellationToken cancellationToken) =>
+        ReadDocumentAsync(Context.PriceHttp, path, cancellationToken);
+
+    /// <summary>A public price document, or null when it cannot be fetched or read.</summary>
+    internal static async Task<JsonObject?> ReadDocumentAsync(HttpClient priceHttp, string path, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await Context.PriceHttp.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
+            using var response = await priceHttp.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 return null;
