@@ -89,15 +89,19 @@ internal static class NodePoolsCommands
         ("cloudspace", JsonModels.Text(pool, "spec.cloudSpace")),
         ("server_class", JsonModels.Text(pool, "spec.serverClass")),
         ("desired", JsonModels.Text(pool, "spec.desired")),
-        .. spot ? new (string, string?)[] { ("bid_price", JsonModels.Text(pool, "spec.bidPrice")), .. MarketPairs(pool, prices), ("autoscaling", Autoscale(pool)), ("bid_status", JsonModels.Text(pool, "status.bidStatus")) } : [("reserved_status", JsonModels.Text(pool, "status.reservedStatus"))],
+        .. spot ? SpotPairs(pool, prices) : [("reserved_status", JsonModels.Text(pool, "status.reservedStatus"))],
         ("labels", JsonModels.Text(pool, "spec.customLabels")),
         ("annotations", JsonModels.Text(pool, "spec.customAnnotations")),
         ("taints", JsonModels.Text(pool, "spec.customTaints")),
     ]);
 
-    private static (string, string?)[] MarketPairs(JsonNode pool, SpotMarketColumns? prices) => prices is null
-        ? []
-        : [("market_price", prices.Market(JsonModels.Text(pool, "spec.serverClass"))), ("minimum_bid", prices.Minimum(JsonModels.Text(pool, "spec.serverClass")))];
+    private static (string, string?)[] SpotPairs(JsonNode pool, SpotMarketColumns? prices) =>
+    [
+        ("bid_price", JsonModels.Text(pool, "spec.bidPrice")),
+        .. prices is null ? [] : new (string, string?)[] { ("market_price", prices.Market(JsonModels.Text(pool, "spec.serverClass"))), ("minimum_bid", prices.Minimum(JsonModels.Text(pool, "spec.serverClass"))) },
+        ("autoscaling", Autoscale(pool)),
+        ("bid_status", JsonModels.Text(pool, "status.bidStatus")),
+    ];
 
     private static Command Get(CliSession s, bool spot, string noun)
     {

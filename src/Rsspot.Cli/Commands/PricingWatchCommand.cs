@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Rsspot.Cli.Infrastructure;
+using Rsspot.Cli.Input;
 using Rsspot.Cli.Output;
 using Rsspot.Pricing;
 using Rsspot.State;

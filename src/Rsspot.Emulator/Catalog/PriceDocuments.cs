@@ -125,8 +125,8 @@ internal sealed class PriceDocuments(SpotCatalog catalog, MarketBoard market)
 
     private static string Dollars(decimal price) => "$" + SpotCatalog.Price(price);
 
-    // Nearest-rank percentile of a sorted, non-empty list.
-    private static decimal Percentile(List<decimal> sorted, int percent)
+    /// <summary>Nearest-rank percentile of a sorted, non-empty list.</summary>
+    public static decimal Percentile(List<decimal> sorted, int percent)
     {
         var rank = (int)Math.Ceiling(percent / 100.0 * sorted.Count);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];

@@ -10,7 +10,8 @@ namespace Rsspot.Pricing;
 /// <item>Status: <c>losing</c> when the bid is below the market or fewer nodes were won than desired; <c>at-risk</c>
 /// when the bid is within the margin of the market or the trend of recent clearing prices reaches it within the
 /// horizon; otherwise <c>winning</c>.</item>
-/// <item>Target: max(target percentile, market) × (1 + margin), at least the class's minimum bid, rounded up to 4 decimals.</item>
+/// <item>Target: max(target percentile, market, market projected over the horizon when rising) × (1 + margin), at least
+/// the class's minimum bid, rounded up to 4 decimals.</item>
 /// <item>Losing and at-risk pools are raised to the target, capped by the maximum bid; winning pools are lowered to the
 /// target only when their bid is more than <see cref="BidGuardPolicy.LowerAbove"/> above it (hysteresis).</item>
 /// <item>Budget: lowerings and holds are counted first; raises then share what is left of the hourly budget
@@ -59,9 +60,11 @@ public static class BidGuardPlanner
         }
 
         decimal? percentile = pool.Percentile(policy.TargetPercentile);
-        decimal basis = Math.Max(percentile ?? market, market);
+        decimal projected = trend is decimal rise && rise > 0m ? market + (rise * policy.TrendHorizon) : market;
+        decimal basis = Math.Max(percentile ?? market, projected);
         decimal target = RoundUp(Math.Max(basis * (1 + policy.Margin), pool.Minimum ?? 0m));
-        string targetText = Invariant($"target {Usd(target)} = max(p{policy.TargetPercentile} {(percentile is decimal p ? Usd(p) : "unknown")}, market {Usd(market)}) × {1 + policy.Margin:0.00}")
+        string projectedText = projected > market ? Invariant($", market in {policy.TrendHorizon} auctions {Usd(projected)}") : string.Empty;
+        string targetText = Invariant($"target {Usd(target)} = max(p{policy.TargetPercentile} {(percentile is decimal p ? Usd(p) : "unknown")}, market {Usd(market)}{projectedText}) × {1 + policy.Margin:0.00}")
             + (pool.Minimum is decimal min && min > basis * (1 + policy.Margin) ? $", raised to the minimum {Usd(min)}" : string.Empty);
         PoolBidStatus status = Classify(pool, bid, market, trend, policy, out string why);
         var recommendation = new BidRecommendation
@@ -84,7 +87,7 @@ public static class BidGuardPlanner
             string belowMarket = capped < market ? " (still below the market: the pool stays outbid)" : string.Empty;
             return capped > bid
                 ? recommendation with { Action = BidAction.Raise, RecommendedBid = capped, LimitedByMaxBid = limited, Reason = $"{recommendation.Reason}; raise {Usd(bid)} → {Usd(capped)}{capText}{belowMarket}" }
-                : recommendation with { LimitedByMaxBid = limited, Reason = $"{recommendation.Reason}; hold: the max bid {Usd(capped)} allows no raise{belowMarket}" };
+                : recommendation with { LimitedByMaxBid = limited, Reason = limited ? $"{recommendation.Reason}; hold: the max bid {Usd(capped)} allows no raise{belowMarket}" : $"{recommendation.Reason}; hold: the bid is at its target" };
         }
 
         decimal lowered = policy.MaxBid is decimal max ? Math.Min(target, max) : target;

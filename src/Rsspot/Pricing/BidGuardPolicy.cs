@@ -1,7 +1,8 @@
 namespace Rsspot.Pricing;
 
 /// <summary>
-/// How the bid guard bids. The target bid of a pool is max(target percentile, market) × (1 + <see cref="Margin"/>),
+/// How the bid guard bids. The target bid of a pool is max(target percentile, market, rising market projected
+/// <see cref="TrendHorizon"/> auctions ahead) × (1 + <see cref="Margin"/>),
 /// never below the class's minimum bid, then capped by <see cref="MaxBid"/> and the cluster budget.
 /// A pool is raised when its bid is within the margin of the market (or the market is rising towards it) and lowered
 /// only when its bid is more than <see cref="LowerAbove"/> above the target: the band between the two keeps bids from flapping.

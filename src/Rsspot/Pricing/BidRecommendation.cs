@@ -17,7 +17,7 @@ public sealed record BidRecommendation
     /// <summary>The bid to set (the current bid when <see cref="Action"/> is <see cref="BidAction.Hold"/>), USD per node-hour.</summary>
     public decimal? RecommendedBid { get; init; }
 
-    /// <summary>The policy's bid before caps: max(target percentile, market) × (1 + margin), at least the minimum bid.</summary>
+    /// <summary>The policy's bid before caps: max(target percentile, market, rising market projected) × (1 + margin), at least the minimum bid.</summary>
     public decimal? Target { get; init; }
 
     /// <summary>The percentile value the target used, when known.</summary>
