@@ -157,7 +157,6 @@ public static class BidGuardEvaluation
 
     private static void Auction(ClassMarket[] markets, long k, DateTimeOffset start, int stepSeconds, decimal[] bids, List<EvaluationPoint> points)
     {
-        var hours = stepSeconds / 3600m;
         for (var i = 0; i < markets.Length; i++)
         {
             var market = markets[i].MarketAt(k);
@@ -169,8 +168,8 @@ public static class BidGuardEvaluation
                 market,
                 bids[i],
                 won,
-                won ? 0m : EvaluationSetup.NodesPerPool * hours,
-                won ? market * EvaluationSetup.NodesPerPool * hours : 0m));
+                won ? 0m : EvaluationSetup.NodesPerPool * stepSeconds / 3600m,
+                won ? market * EvaluationSetup.NodesPerPool * stepSeconds / 3600m : 0m));
         }
     }
 
