@@ -33,6 +33,7 @@ public static class EmulatorCommandLine
           --ready-after <s>        seconds a new cloudspace stays Provisioning (default {DefaultReadyAfterSeconds}; 0 = at once)
           --data <file>            keep the state in this JSON file across restarts (default: in memory)
           --org-page-size <n>      organizations per page (default 2)
+          --vm-count <n>           seed n VMs spread over VM cloudspaces (250 each) and pools (default: 3 in one)
         Faults (also switchable at run time: PUT /_emulator/faults):
           --latency-ms <ms>        delay added to every request
           --fail-rate <0..1>       share of requests answered with --fail-status
@@ -148,6 +149,7 @@ public static class EmulatorCommandLine
                 case "--ready-after": options.ReadyAfter = TimeSpan.FromSeconds(Int(arg, Value(), 0, int.MaxValue)); break;
                 case "--data": options.DataFile = Text(arg, Value()); break;
                 case "--org-page-size": options.OrganizationPageSize = Int(arg, Value(), 1, 1000); break;
+                case "--vm-count": options.VmCount = Int(arg, Value(), 0, 100_000); break;
                 case "--latency-ms": faults.LatencyMs = Int(arg, Value(), 0, 600_000); break;
                 case "--fail-rate": faults.FailRate = Share(arg, Value()); break;
                 case "--fail-count": faults.FailCount = Int(arg, Value(), 0, int.MaxValue); break;
