@@ -4,14 +4,14 @@
 # (.ci/postgres.sh), then 4 again with one killed part-way (kill -9). Every run must end with N registered rows and
 # N non-duplicate machine submissions in the fake external system's journal, one per VM.
 #
-# Usage: tests/Rsspot.Benchmarks/RegistrationScale.sh [vm-count (2000)] [worker counts ("1 2 4")]
+# Usage: tests/Rsspot.Benchmarks/RegistrationScale.sh [vm-count (2000)] [worker counts ("1 2 4"; "" for only the run with a kill)]
 # Build first: dotnet build src/Rsspot.Emulator -c Release && dotnet build samples/RegistrationController -c Release
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 source .ci/postgres.sh
 
 vms="${1:-2000}"
-worker_counts="${2:-1 2 4}"
+worker_counts="${2-1 2 4}"
 controller=samples/RegistrationController/bin/Release/net10.0/RegistrationController.dll
 emulator=src/Rsspot.Emulator/bin/Release/net10.0/Rsspot.Emulator.dll
 for dll in "$controller" "$emulator"; do
