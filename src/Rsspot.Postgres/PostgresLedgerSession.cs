@@ -68,6 +68,8 @@ internal sealed class PostgresLedgerSession : ILedgerSession
         // Serialises reconciles of one cluster: a later one sees the rows an earlier one inserted.
         await using (NpgsqlCommand gate = Command("SELECT pg_advisory_xact_lock(hashtext(@name))"))
         {
+            // Waits as long as the other reconcile takes (its own statements are bounded by the command timeout).
+            gate.CommandTimeout = 0;
             gate.Parameters.AddWithValue("name", $"{_sql.Schema}.reconcile/{orgId}/{omniCluster}");
             await gate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -164,8 +164,8 @@ public sealed class PostgresRegistrationLedger : IRegistrationLedger, IAsyncDisp
         }
         catch (NpgsqlException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            string reason = PostgresConnectionText.Redact(ex.Message, _password);
-            throw new StateStoreException($"The registration ledger at {Description} failed: {reason} Fix: check that the server is up and the connection string (RSSPOT_LEDGER_POSTGRES or --postgres) is right.");
+            string reason = PostgresConnectionText.Redact(ex.Message, _password).TrimEnd('.');
+            throw new StateStoreException($"The registration ledger at {Description} failed: {reason}. Fix: check that the server is up and the connection string (RSSPOT_LEDGER_POSTGRES or --postgres) is right.");
         }
     }
 }

@@ -5,6 +5,7 @@
 # N non-duplicate machine submissions in the fake external system's journal, one per VM.
 #
 # Usage: tests/Rsspot.Benchmarks/RegistrationScale.sh [vm-count (2000)] [worker counts ("1 2 4"; "" for only the run with a kill)]
+#        env RSSPOT_SCALE_BATCH (100), RSSPOT_SCALE_LEASE_SECONDS (30)
 # Build first: dotnet build src/Rsspot.Emulator -c Release && dotnet build samples/RegistrationController -c Release
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,6 +13,8 @@ source .ci/postgres.sh
 
 vms="${1:-2000}"
 worker_counts="${2-1 2 4}"
+batch="${RSSPOT_SCALE_BATCH:-100}"          # records claimed per round
+lease="${RSSPOT_SCALE_LEASE_SECONDS:-30}"   # how long a killed worker's claims stay blocked
 controller=samples/RegistrationController/bin/Release/net10.0/RegistrationController.dll
 emulator=src/Rsspot.Emulator/bin/Release/net10.0/Rsspot.Emulator.dll
 for dll in "$controller" "$emulator"; do
@@ -20,8 +23,10 @@ done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/rsspot-scale.XXXXXX")"
 emulator_pid=""
+controller_pids=()
 failures=0
 cleanup() {
+  for pid in "${controller_pids[@]}"; do kill "$pid" 2>/dev/null; done
   [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null
   stop_test_postgres
   if [ "$failures" -eq 0 ]; then rm -rf "$work"; else echo "logs kept in $work" >&2; fi
@@ -43,13 +48,15 @@ run() {
   local name="$1" workers="$2" kill_one="$3" db="bench_${1//-/_}"
   psql_at rsspot_test "CREATE DATABASE $db" || return 1
   local connection="Host=127.0.0.1;Port=$test_pg_port;Database=$db;Username=rsspot;Password=$test_pg_password"
-  local journal="$work/$name.omni.jsonl" pids=() start end
+  local journal="$work/$name.omni.jsonl" start end
+  pids=()
   start=$(date +%s.%N)
   for i in $(seq 1 "$workers"); do
     RSSPOT_LEDGER_POSTGRES="$connection" dotnet "$controller" --emulator-url "$url" --worker-id "w$i" \
-      --omni-journal "$journal" --cluster bench --batch 20 --round-delay-ms 200 --lease-seconds 10 \
+      --omni-journal "$journal" --cluster bench --batch "$batch" --round-delay-ms 200 --lease-seconds "$lease" \
       >"$work/$name-w$i.log" 2>&1 &
     pids+=($!)
+    controller_pids+=($!)
   done
   if [ "$kill_one" = yes ]; then
     # Kill worker 1 once about a third of the VMs are registered: its claims come back when their leases expire.
