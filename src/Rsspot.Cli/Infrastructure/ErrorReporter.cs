@@ -6,9 +6,9 @@ namespace Rsspot.Cli.Infrastructure;
 /// <summary>Turns an exception into one stderr line and an exit code; --verbose adds the type and inner cause.</summary>
 internal static class ErrorReporter
 {
-    public static int Report(Exception error, TextWriter stderr, bool verbose)
+    public static int Report(Exception error, TextWriter stderr, bool verbose, System.CommandLine.ParseResult? parse = null)
     {
-        var (code, message) = Describe(error);
+        var (code, message) = Describe(error, parse);
         var line = "error: " + OneLine(message);
         if (verbose)
         {
@@ -19,10 +19,10 @@ internal static class ErrorReporter
         return code;
     }
 
-    public static (int Code, string Message) Describe(Exception error) => error switch
+    public static (int Code, string Message) Describe(Exception error, System.CommandLine.ParseResult? parse = null) => error switch
     {
         CliUsageException usage => (ExitCodes.Usage, usage.Message),
-        ArgumentException argument => (ExitCodes.Usage, FlagNames.Describe(argument)),
+        ArgumentException argument => (ExitCodes.Usage, FlagNames.Describe(argument, parse)),
         ConfigException or StateStoreException => (ExitCodes.Config, error.Message),
         AuthException => (ExitCodes.Auth, error.Message),
         SpotApiException => (ExitCodes.Api, error.Message),
