@@ -21,7 +21,7 @@ internal static class FlagNames
         ["MaxVcpu"] = ["--max-vcpu"],
         ["serverClassName"] = ["<class>", "--serverclass"],
         ["path"] = ["--file", "--path"],
-        ["payloadJson"] = ["--payload-json"],
+        ["json"] = ["--payload-json"],
     };
 
     /// <summary>The message without the " (Parameter 'x')" that ArgumentException appends (the hint names the input instead).</summary>
