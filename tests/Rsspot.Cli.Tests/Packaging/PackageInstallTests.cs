@@ -33,8 +33,8 @@ public sealed class PackageInstallTests : IDisposable
 
         var version = await RunAsync(Path.Combine(tools, "rsspot"), _work.FullName, "--version");
         Assert.Equal("0.1.0", version.Stdout.Trim());
-        var help = await RunAsync(Path.Combine(tools, "rsspot"), _work.FullName, "cs", "--help");
-        Assert.Contains("cloudspaces, cs, cloudspace", help.Stdout, StringComparison.Ordinal);
+        var help = await RunAsync(Path.Combine(tools, "rsspot"), _work.FullName, "--help");
+        Assert.Contains("cloudspace, cloudspaces, cs", help.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
