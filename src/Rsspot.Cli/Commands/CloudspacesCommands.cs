@@ -84,6 +84,7 @@ internal static class CloudspacesCommands
         var onDemand = Cmd.Repeatable(OnDemandPoolFlag, "On-demand pool: desired=1,serverclass=gp.vs1.large-dfw (or JSON; repeatable)", "spec");
         var file = new Option<string?>("--file", "-f", "--config") { Description = "YAML/JSON cloudspace spec with pools (flags win over the file)", HelpName = "spec.yaml" };
         var wait = new Option<bool>("--wait") { Description = "Wait until the cloudspace is Ready, showing each phase" };
+        var keep = new Option<bool>("--keep-on-failure") { Description = "Keep the cloudspace when one of its pools fails (by default it is deleted again)" };
         var timeout = TimeoutOption();
         var command = Cmd.New(
             "create",
@@ -110,6 +111,7 @@ internal static class CloudspacesCommands
             onDemand,
             file,
             wait,
+            keep,
             timeout,
             ]);
         return command.Runs(s, async (p, ct) =>
@@ -134,6 +136,7 @@ internal static class CloudspacesCommands
                 DeploymentType = p.GetValue(deploymentType) ?? request.DeploymentType,
                 Cloud = p.GetValue(cloud) ?? request.Cloud,
                 Labels = KeyValues.Parse(p.GetValue(labels), "--label") ?? request.Labels,
+                KeepOnFailure = p.GetValue(keep),
                 SpotPools = [.. request.SpotPools, .. (p.GetValue(spot) ?? []).Select(t => PoolSpecs.Spot(PoolSpecs.Fields(t, SpotPoolFlag), csName, SpotPoolFlag))],
                 OnDemandPools = [.. request.OnDemandPools, .. (p.GetValue(onDemand) ?? []).Select(t => PoolSpecs.OnDemand(PoolSpecs.Fields(t, OnDemandPoolFlag), csName, OnDemandPoolFlag))],
             };

@@ -22,6 +22,7 @@ internal static class ErrorReporter
     public static (int Code, string Message) Describe(Exception error, System.CommandLine.ParseResult? parse = null) => error switch
     {
         CliUsageException usage => (ExitCodes.Usage, usage.Message),
+        CloudspaceCreationException { InnerException: { } pool } creation => (Describe(pool, parse).Code, creation.Message + (creation.CloudspaceDeleted ? " Use --keep-on-failure to keep it next time." : string.Empty)),
         ArgumentException argument => (ExitCodes.Usage, FlagNames.Describe(argument, parse)),
         ConfigException config => (ExitCodes.Config, config.Message + CliAdvice.For(config)),
         StateStoreException => (ExitCodes.Config, error.Message),
