@@ -20,6 +20,7 @@ internal static class ConfigureCommand
         var priceDataUrl = new Option<string?>("--price-data-url") { Description = "Public price data URL" };
         var timeout = new Option<double?>("--request-timeout") { Description = "Seconds allowed per HTTP attempt" };
         var activate = new Option<bool>("--activate") { Description = "Make this the active profile (done anyway when none is active)" };
+        var noActivate = new Option<bool>("--no-activate") { Description = "Leave the active profile as it is" };
         var command = Cmd.New(
             "configure",
             """
@@ -38,7 +39,8 @@ internal static class ConfigureCommand
             oauthUrl,
             priceDataUrl,
             timeout,
-            activate);
+            activate,
+            noActivate);
 
         return command.Runs(s, p =>
         {
@@ -75,7 +77,12 @@ internal static class ConfigureCommand
             var config = store.ToConfig();
             var name = s.ProfileName ?? config.ActiveProfile ?? config.DefaultProfile ?? "default";
             store.SaveProfile(name, update);
-            var activated = p.GetValue(activate) || string.IsNullOrWhiteSpace(config.ActiveProfile);
+            if (p.GetValue(activate) && p.GetValue(noActivate))
+            {
+                throw new CliUsageException("--activate and --no-activate: give one of them.");
+            }
+
+            var activated = !p.GetValue(noActivate) && (p.GetValue(activate) || string.IsNullOrWhiteSpace(config.ActiveProfile));
             if (activated)
             {
                 store.SetActiveProfile(name);

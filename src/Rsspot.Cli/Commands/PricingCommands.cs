@@ -22,19 +22,23 @@ internal static class PricingCommands
         PricingWatchCommand.Create(s),
         Cmd.Group("guard", "The bid guard's record of applied bid changes", PricingWatchCommand.History(s)));
 
-    private static Option<string[]> Families() => Cmd.Repeatable("--family", "Class family: gp, ch, mh (repeatable or comma-separated)", "family");
+    private static Option<string[]> Families(string pythonName) => Cmd.Repeatable(["--family", pythonName], "Class family: gp, ch, mh (repeatable or comma-separated)", "family");
 
-    private static Option<string[]> Generations() => Cmd.Repeatable("--generation", "Generation, e.g. vs1, vs2 (repeatable or comma-separated)", "gen");
+    private static Option<string[]> Generations() => Cmd.Repeatable(["--generation", "--gen"], "Generation: vs1, vs2 (or 1, 2; repeatable or comma-separated)", "gen");
 
     private static IReadOnlyList<string>? Many(string[]? values) =>
         values is { Length: > 0 } ? [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))] : null;
 
+    /// <summary>Generations as the price data names them: the Python rsspot's <c>--gen 1|2</c> means vs1|vs2.</summary>
+    private static IReadOnlyList<string>? GenerationsOf(string[]? values) =>
+        Many(values)?.Select(g => g.All(char.IsAsciiDigit) ? "vs" + g : g).ToList();
+
     private static Command List(CliSession s)
     {
-        var families = Families();
+        var families = Families("--class");
         var generations = Generations();
-        var minVcpu = new Option<decimal?>("--min-vcpu") { Description = "At least this many vCPU per node" };
-        var maxVcpu = new Option<decimal?>("--max-vcpu") { Description = "At most this many vCPU per node" };
+        var minVcpu = new Option<decimal?>("--min-vcpu", "--min-cpu") { Description = "At least this many vCPU per node" };
+        var maxVcpu = new Option<decimal?>("--max-vcpu", "--max-cpu") { Description = "At most this many vCPU per node" };
         var nodes = new Option<int>("--nodes") { Description = "Multiply prices and resources by this node count", DefaultValueFactory = _ => 1 };
         return Cmd.New("list", "Price rows per server class and region, cheapest market price first (global --region filters)", families, generations, minVcpu, maxVcpu, nodes).Runs(s, async (p, ct) =>
         {
@@ -47,7 +51,7 @@ internal static class PricingCommands
             {
                 Regions = s.Region is { } region ? [region] : null,
                 Families = Many(p.GetValue(families)),
-                Generations = Many(p.GetValue(generations)),
+                Generations = GenerationsOf(p.GetValue(generations)),
                 MinVcpu = p.GetValue(minVcpu),
                 MaxVcpu = p.GetValue(maxVcpu),
                 Nodes = p.GetValue(nodes),
@@ -111,10 +115,10 @@ internal static class PricingCommands
 
     private static Command Get(CliSession s)
     {
-        var name = ClassArg();
-        return Cmd.New("get", "All known prices of one server class", name).Runs(s, async (p, ct) =>
+        var name = new NameInput("class", "server class, e.g. gp.vs1.medium-dfw", "--serverclass");
+        return Cmd.New("get", "All known prices of one server class", name.Symbols).Runs(s, async (p, ct) =>
         {
-            var rows = await s.Client.Pricing.GetAsync(p.GetValue(name)!, ct).ConfigureAwait(false);
+            var rows = await s.Client.Pricing.GetAsync(name.Get(p), ct).ConfigureAwait(false);
             var json = new JsonArray([.. rows.Select(r => (JsonNode)RowJson(r))]);
             s.Output.Write(json, () =>
             {
@@ -212,13 +216,15 @@ internal static class PricingCommands
         var memory = new Option<decimal?>("--memory-gb") { Description = "Total memory in GB wanted" };
         var risk = new Option<string>("--risk") { Description = "Preemption risk you accept: low | med | high", DefaultValueFactory = _ => "med" };
         risk.CompletionSources.Add("low", "med", "high");
-        var families = Families();
+        var families = Families("--classes");
         var generations = Generations();
-        var regions = Cmd.Repeatable("--in-region", "Regions to consider (repeatable; default the global --region, else all)", "region");
-        var maxHourly = new Option<decimal?>("--max-hourly") { Description = "Cluster budget: max USD per hour" };
-        var minHourly = new Option<decimal?>("--min-hourly") { Description = "Min USD per hour" };
-        var maxMonthly = new Option<decimal?>("--max-monthly") { Description = "Cluster budget: max USD per month (730 h)" };
-        var minMonthly = new Option<decimal?>("--min-monthly") { Description = "Min USD per month" };
+        var regions = Cmd.Repeatable(["--in-region", "--regions"], "Regions to consider (repeatable or comma-separated; default the global --region, else all)", "region");
+        var maxHourly = new Option<decimal?>("--max-hourly", "--max-hour") { Description = "Cluster budget: max USD per hour" };
+        var minHourly = new Option<decimal?>("--min-hourly", "--min-hour") { Description = "Min USD per hour" };
+        var maxMonthly = new Option<decimal?>("--max-monthly", "--max-month") { Description = "Cluster budget: max USD per month (730 h)" };
+        var minMonthly = new Option<decimal?>("--min-monthly", "--min-month") { Description = "Min USD per month (730 h)" };
+        var balanced = new Option<bool>("--balanced") { Description = "Only the scenario spread over several pools (balanced)" };
+        var single = new Option<bool>("--single") { Description = "Only the one-pool scenarios (max value, max performance)" };
         var apply = new Option<bool>("--apply") { Description = "Create the chosen scenario's spot pools in --cloudspace (asks first unless --yes)" };
         var cloudspace = new Option<string?>("--cloudspace") { Description = "Cloudspace for --apply" };
         var scenario = new Option<string>("--scenario") { Description = "Scenario to apply: balanced | max-value | max-performance", DefaultValueFactory = _ => "balanced" };
@@ -233,8 +239,9 @@ internal static class PricingCommands
               rsspot pricing build --nodes 3 --risk low
               rsspot pricing build --vcpu 32 --family gp --max-monthly 400
               rsspot pricing build --nodes 4 --apply --cloudspace demo --scenario balanced
+              rsspot pricing build --nodes 3 --gen 1 --single --min-hour 0.1 --max-month 400
             """,
-            nodes, vcpu, memory, risk, families, generations, regions, maxHourly, minHourly, maxMonthly, minMonthly, apply, cloudspace, scenario, yes);
+            nodes, vcpu, memory, risk, families, generations, regions, maxHourly, minHourly, maxMonthly, minMonthly, balanced, single, apply, cloudspace, scenario, yes);
         return command.Runs(s, async (p, ct) =>
         {
             if (!RiskLevels.TryParse(p.GetValue(risk), out var riskLevel))
@@ -242,7 +249,12 @@ internal static class PricingCommands
                 throw new CliUsageException($"--risk: '{p.GetValue(risk)}' is invalid; use low, med or high.");
             }
 
-            var strategy = ParseStrategy(p.GetValue(scenario)!);
+            if (p.GetValue(balanced) && p.GetValue(single))
+            {
+                throw new CliUsageException("--balanced and --single: give one of them.");
+            }
+
+            var strategy = p.GetValue(balanced) && p.GetResult(scenario) is null or { Implicit: true } ? BuildStrategy.Balanced : ParseStrategy(p.GetValue(scenario)!);
             var csName = p.GetValue(cloudspace);
             if (p.GetValue(apply) && csName is null)
             {
@@ -256,8 +268,9 @@ internal static class PricingCommands
                 TotalMemoryGb = p.GetValue(memory),
                 Risk = riskLevel,
                 Families = Many(p.GetValue(families)),
-                Generations = Many(p.GetValue(generations)),
+                Generations = GenerationsOf(p.GetValue(generations)),
                 Regions = Many(p.GetValue(regions)) ?? (s.Region is { } r ? [r] : null),
+                Strategies = p.GetValue(balanced) ? [BuildStrategy.Balanced] : p.GetValue(single) ? [BuildStrategy.MaxValue, BuildStrategy.MaxPerformance] : null,
                 MaxHourly = p.GetValue(maxHourly),
                 MinHourly = p.GetValue(minHourly),
                 MaxMonthly = p.GetValue(maxMonthly),

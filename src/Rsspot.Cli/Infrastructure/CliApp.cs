@@ -33,7 +33,7 @@ internal static class CliApp
             }
             catch (Exception ex)
             {
-                exit = ErrorReporter.Report(ex, error, SafeVerbose(session));
+                exit = ErrorReporter.Report(ex, error, SafeVerbose(session), parse);
             }
         }
 

@@ -47,7 +47,10 @@ internal sealed class CliSession : IDisposable
 
     public string? Region => Parse.GetValue(Globals.Region);
 
-    public OutputWriter Output => _output ??= new OutputWriter(Out, Terminal, Parse.GetValue(Globals.Output) ?? OutputFormat.Table);
+    public OutputWriter Output => _output ??= new OutputWriter(
+        Out,
+        Terminal,
+        OutputChoice.Resolve(Parse.GetValue(Globals.Output), Environment.GetEnvironmentVariable(OutputChoice.EnvironmentVariable), ConfiguredOutput, Terminal));
 
     public bool HasClient => _client is not null;
 
@@ -56,6 +59,24 @@ internal sealed class CliSession : IDisposable
     /// <summary>The config as resolved for this invocation (for config and profile commands).</summary>
     public ResolvedConfig ResolveConfig(bool migrateLegacy = true) =>
         ConfigResolver.Resolve(new ConfigResolutionOptions { ConfigPath = ConfigFile, MigrateLegacy = migrateLegacy });
+
+    /// <summary>The config file's <c>output</c>; a config that cannot be read leaves the choice to the terminal (commands that need it report the problem).</summary>
+    private string? ConfiguredOutput()
+    {
+        if (_client is not null)
+        {
+            return _client.Resolved.Config.Output;
+        }
+
+        try
+        {
+            return ResolveConfig(migrateLegacy: false).Config.Output;
+        }
+        catch (Exception ex) when (ex is SpotException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Opens state.db of this invocation (config errors propagate).</summary>
     public State.StateStore OpenState()

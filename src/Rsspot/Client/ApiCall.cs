@@ -53,10 +53,10 @@ internal static class ApiCall
 
     internal static string NextStep(HttpStatusCode code, string? reason) => (code, reason) switch
     {
-        (HttpStatusCode.NotFound, _) => "Check the name and the organization (--org).",
+        (HttpStatusCode.NotFound, _) => "Check the name and the organization.",
         (HttpStatusCode.Conflict, _) => "Pick another name or update the existing object.",
         (HttpStatusCode.UnprocessableEntity, _) or (HttpStatusCode.BadRequest, _) => "Fix the named field and try again.",
-        (HttpStatusCode.Forbidden, _) => "The token's user does not belong to that organization; pick another with --org.",
+        (HttpStatusCode.Forbidden, _) => "The token's user does not belong to that organization; pick another organization.",
         (HttpStatusCode.Unauthorized, _) => AuthException.HowToFix,
         (HttpStatusCode.TooManyRequests, _) => "The API is rate limiting; wait a moment and try again.",
         _ when (int)code >= 500 => "The Spot API failed; try again later.",

@@ -42,13 +42,13 @@ internal sealed class OrgResolver(Func<CancellationToken, Task<IReadOnlyList<Org
             return organizations.Count == 1
                 ? organizations[0]
                 : throw new ConfigException(
-                    $"No organization is selected and the token can see {Describe(organizations)}. Pick one with --org, RSSPOT_ORG or the profile's org.",
+                    $"No organization is selected and the token can see {Describe(organizations)}. Pick one with the org option, RSSPOT_ORG or the profile's org.",
                     key: "org");
         }
 
         return organizations.FirstOrDefault(o => o.Matches(selector))
             ?? throw new ConfigException(
-                $"Organization '{selector}' is not one the token can see; it can see {Describe(organizations)}. Fix --org, RSSPOT_ORG or the profile's org.",
+                $"Organization '{selector}' is not one the token can see; it can see {Describe(organizations)}. Fix the org option, RSSPOT_ORG or the profile's org.",
                 key: "org");
     }
 

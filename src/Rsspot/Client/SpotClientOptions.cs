@@ -53,7 +53,7 @@ public sealed record SpotClientOptions
     /// <summary>Cache settings replacing the profile's.</summary>
     public CacheSettings? Cache { get; init; }
 
-    /// <summary>True turns the response cache off (<c>--no-cache</c>).</summary>
+    /// <summary>True turns the response cache off for this client.</summary>
     public bool NoCache { get; init; }
 
     /// <summary>Whether to verify TLS certificates.</summary>

@@ -101,7 +101,7 @@ internal static partial class ConfigCodecs
     {
         string where = line is null ? "it ends too early, e.g. an unclosed [ or {" : $"near line {line}";
         return new ConfigException(
-            $"Config file '{path}' is not valid {format} ({where}). Fix: correct the syntax there, or move the file away and run 'rsspot configure'.",
+            $"Config file '{path}' is not valid {format} ({where}). Fix: correct the syntax there, or move the file away and write a new one.",
             path,
             innerException: new FormatException($"{format} parse error ({where}; {inner.GetType().Name})."));
     }

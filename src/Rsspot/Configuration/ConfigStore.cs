@@ -169,7 +169,7 @@ public sealed class ConfigStore
         if (Find(_document, ConfigKeys.Profiles) is not JsonObject profiles || !profiles.ContainsKey(name))
         {
             throw new ConfigException(
-                $"Profile '{name}' does not exist in config file '{Path}'. Fix: create it first with 'rsspot configure --profile {name}'.",
+                $"Profile '{name}' does not exist in config file '{Path}'. Fix: create it first.",
                 Path,
                 key);
         }

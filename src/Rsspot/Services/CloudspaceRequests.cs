@@ -14,6 +14,12 @@ public sealed record CloudspaceCreateRequest(string Name, string Region)
         ["byocni"] = CloudSpaceSpec_cni.Byocni,
     };
 
+    private static readonly Dictionary<string, CloudSpaceSpec_deploymentType> DeploymentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["gen1"] = CloudSpaceSpec_deploymentType.Gen1,
+        ["gen2"] = CloudSpaceSpec_deploymentType.Gen2,
+    };
+
     /// <summary>Kubernetes version, e.g. 1.31.1; the API's default when left out.</summary>
     public string? KubernetesVersion { get; init; }
 
@@ -25,6 +31,12 @@ public sealed record CloudspaceCreateRequest(string Name, string Region)
 
     /// <summary>Webhook URL (e.g. a Slack channel) told about preemptions.</summary>
     public string? Webhook { get; init; }
+
+    /// <summary>Deployment type: gen1 (legacy) or gen2; the API's default when left out. Fixed once created.</summary>
+    public string? DeploymentType { get; init; }
+
+    /// <summary>The cloud the cloudspace runs in (<c>default</c> unless told otherwise); the API's default when left out.</summary>
+    public string? Cloud { get; init; }
 
     /// <summary>Labels of the cloudspace object.</summary>
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
@@ -53,6 +65,14 @@ public sealed record CloudspaceCreateRequest(string Name, string Region)
                 : throw new ArgumentException($"CNI '{Cni}' is invalid: use calico, cilium or byocni.", "cni");
         }
 
+        CloudSpaceSpec_deploymentType? deploymentType = null;
+        if (DeploymentType is not null)
+        {
+            deploymentType = DeploymentTypes.TryGetValue(DeploymentType, out var parsed)
+                ? parsed
+                : throw new ArgumentException($"Deployment type '{DeploymentType}' is invalid: use gen1 or gen2.", "deploymentType");
+        }
+
         foreach (var pool in SpotPools.Select(p => p.Cloudspace).Concat(OnDemandPools.Select(p => p.Cloudspace)))
         {
             if (!string.Equals(pool, Name, StringComparison.Ordinal))
@@ -73,6 +93,8 @@ public sealed record CloudspaceCreateRequest(string Name, string Region)
                 Cni = cni,
                 HAControlPlane = HighAvailability,
                 Webhook = Webhook,
+                DeploymentType = deploymentType,
+                Cloud = Cloud,
             },
         };
     }

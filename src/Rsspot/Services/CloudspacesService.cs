@@ -189,7 +189,7 @@ public sealed class CloudspacesService : SpotService
                 throw new AuthException($"Generating the kubeconfig failed: the refresh token was refused ({detail}). {AuthException.HowToFix}", error);
             }
 
-            throw new SpotApiException($"Generating the kubeconfig of cloudspace \"{name}\" failed: {detail} (HTTP {(int)code}). Check the cloudspace name and --org.", code, error.Error, detail, operation, error);
+            throw new SpotApiException($"Generating the kubeconfig of cloudspace \"{name}\" failed: {detail} (HTTP {(int)code}). Check the cloudspace name and the organization.", code, error.Error, detail, operation, error);
         }
     }
 
@@ -205,7 +205,7 @@ public sealed class CloudspacesService : SpotService
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (File.Exists(path) && !overwrite)
         {
-            throw new IOException($"'{path}' already exists; pass overwrite (--force) to replace it.");
+            throw new IOException($"'{path}' already exists; pass overwrite: true to replace it.");
         }
 
         var kubeconfig = await GetKubeconfigAsync(name, cancellationToken).ConfigureAwait(false);
@@ -241,7 +241,7 @@ public sealed class CloudspacesService : SpotService
             var left = deadline - time.GetUtcNow();
             if (left <= TimeSpan.Zero)
             {
-                throw new TimeoutException($"Cloudspace \"{name}\" is still {phase} after {timeout.TotalSeconds:0} s; wait longer (--timeout) or check its status.");
+                throw new TimeoutException($"Cloudspace \"{name}\" is still {phase} after {timeout.TotalSeconds:0} s; wait longer or check its status.");
             }
 
             await Task.Delay(delay < left ? delay : left, time, cancellationToken).ConfigureAwait(false);

@@ -51,7 +51,7 @@ public sealed class OrganizationsService : SpotService
     /// <summary>Blocking form of <see cref="GetAsync"/>.</summary>
     public OrganizationRef Get(string nameOrId) => SyncOverAsync.Run(() => GetAsync(nameOrId), nameof(GetAsync));
 
-    /// <summary>The organization this client works in (from --org / the profile; the only one if there is one).</summary>
+    /// <summary>The organization this client works in (from the org option or the profile; the only one if there is one).</summary>
     public Task<OrganizationRef> CurrentAsync(CancellationToken cancellationToken = default) => Context.Orgs.ResolveAsync(cancellationToken);
 
     /// <summary>Blocking form of <see cref="CurrentAsync"/>.</summary>
