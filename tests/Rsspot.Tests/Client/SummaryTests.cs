@@ -76,6 +76,6 @@ public sealed class SummaryTests(EmulatorFixture fixture) : IClassFixture<Emulat
 
         Assert.NotEmpty(regions);
         Assert.Equal(regions.Select(r => r.Name).Order(StringComparer.Ordinal), regions.Select(r => r.Name));
-        Assert.Contains(regions, r => r.Name == Region && r.Country == "US" && !string.IsNullOrEmpty(r.Description));
+        Assert.Contains(regions, r => r.Name == Region && r.Country == "USA" && !string.IsNullOrEmpty(r.Description));
     }
 }
