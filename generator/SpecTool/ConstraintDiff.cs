@@ -25,15 +25,18 @@ internal sealed record ConstraintChange(string Schema, string Path, string Const
     {
         var what = Kind switch
         {
-            ConstraintChangeKind.Missing => $"missing `{Constraint}: {Upstream}`",
+            ConstraintChangeKind.Missing => $"missing `{Show(Upstream)}`",
             ConstraintChangeKind.Changed => $"changed `{Constraint}: {Upstream} -> {Spec}`",
-            _ => $"added `{Constraint}: {Spec}`",
+            _ => $"added `{Show(Spec)}`",
         };
         var why = Kind == ConstraintChangeKind.Missing ? string.Empty
             : Note is null ? $" (undocumented: add {ConstraintFlattener.StricterExtension} with the reason)"
             : $" (stricter: {Note})";
         return $"`{Path}`: {what}{why}";
     }
+
+    // Flags (required, readOnly, nullable) read as their name alone.
+    private string Show(string? value) => value == "true" ? Constraint : $"{Constraint}: {value}";
 
     /// <summary>Constraint differences of every published schema the spec also has (matched by short name).</summary>
     public static IReadOnlyList<ConstraintChange> Compare(OpenApiDocument upstream, OpenApiDocument spec)
