@@ -128,7 +128,7 @@ public sealed class ConstraintDiffTests
     }
 
     [Fact]
-    public void A_published_CEL_pattern_the_spec_lacks_is_reported_as_a_missing_pattern()
+    public void A_published_CEL_pattern_that_differs_is_reported_as_a_changed_pattern()
     {
         using var dir = new TempDirectory();
         var upstream = Path.Combine(dir.Path, "upstream.json");
