@@ -117,10 +117,8 @@ public sealed class ConstraintDiffTests
     public void The_spec_keeps_the_constraints_of_a_published_style_excerpt()
     {
         using var dir = new TempDirectory();
-        var upstream = Path.Combine(dir.Path, "upstream.json");
-        File.WriteAllText(upstream, PublishedExcerpt);
 
-        var (code, output) = Run("diff", upstream, Spec);
+        var (code, output) = DiffWithSpec(dir, PublishedExcerpt);
 
         Assert.True(code == 0, output);
         Assert.Contains("constraints missing or undocumented: 0", output, StringComparison.Ordinal);
@@ -131,10 +129,8 @@ public sealed class ConstraintDiffTests
     public void A_published_CEL_pattern_that_differs_is_reported_as_a_changed_pattern()
     {
         using var dir = new TempDirectory();
-        var upstream = Path.Combine(dir.Path, "upstream.json");
-        File.WriteAllText(upstream, PublishedExcerpt.Replace("{1,3}", "{1,2}", StringComparison.Ordinal));
 
-        var (code, output) = Run("diff", upstream, Spec);
+        var (code, output) = DiffWithSpec(dir, PublishedExcerpt.Replace("{1,3}", "{1,2}", StringComparison.Ordinal));
 
         Assert.Equal(1, code);
         Assert.Contains(@"`spec.bidPrice`: changed `pattern: ^\d+(\.\d{1,2})?$ -> ^\d+(\.\d{1,3})?$`", output, StringComparison.Ordinal);
@@ -164,6 +160,13 @@ public sealed class ConstraintDiffTests
         File.WriteAllText(upstreamPath, upstream);
         File.WriteAllText(specPath, spec);
         return Run("diff", upstreamPath, specPath);
+    }
+
+    private static (int Code, string Output) DiffWithSpec(TempDirectory dir, string upstreamJson)
+    {
+        var upstreamPath = Path.Combine(dir.Path, "upstream.json");
+        File.WriteAllText(upstreamPath, upstreamJson);
+        return Run("diff", upstreamPath, Spec);
     }
 
     private static (int Code, string Output) Run(params string[] args)
