@@ -54,7 +54,7 @@ public sealed class ReadCommandsTests : IClassFixture<CliFixture>
         var result = await _cli.RunAsync("regions", "get", "uk-lon-1", "-o", "yaml");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("name: uk-lon-1", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("country: GB", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("country: GBR", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

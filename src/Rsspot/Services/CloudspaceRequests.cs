@@ -7,12 +7,11 @@ namespace Rsspot.Services;
 /// <param name="Region">Region such as us-central-dfw-1.</param>
 public sealed record CloudspaceCreateRequest(string Name, string Region)
 {
-    private static readonly Dictionary<string, CloudSpaceSpec_cni> Cnis = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["calico"] = CloudSpaceSpec_cni.Calico,
-        ["cilium"] = CloudSpaceSpec_cni.Cilium,
-        ["byocni"] = CloudSpaceSpec_cni.Byocni,
-    };
+    private static readonly Dictionary<string, CloudSpaceSpec_cni> Cnis = SpecConstraints.CloudSpaceSpecCniValues
+        .ToDictionary(v => v, v => Enum.Parse<CloudSpaceSpec_cni>(v, ignoreCase: true), StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string CniChoices =
+        string.Join(", ", SpecConstraints.CloudSpaceSpecCniValues.SkipLast(1)) + " or " + SpecConstraints.CloudSpaceSpecCniValues[^1];
 
     private static readonly Dictionary<string, CloudSpaceSpec_deploymentType> DeploymentTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -62,7 +61,7 @@ public sealed record CloudspaceCreateRequest(string Name, string Region)
         {
             cni = Cnis.TryGetValue(Cni, out var parsed)
                 ? parsed
-                : throw new ArgumentException($"CNI '{Cni}' is invalid: use calico, cilium or byocni.", "cni");
+                : throw new ArgumentException($"CNI '{Cni}' is invalid: use {CniChoices}.", "cni");
         }
 
         CloudSpaceSpec_deploymentType? deploymentType = null;
