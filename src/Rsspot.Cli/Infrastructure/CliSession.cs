@@ -13,7 +13,6 @@ internal sealed class CliSession : IDisposable
 {
     private SpotClient? _client;
     private State.StateStore? _state;
-    private HttpMessageHandler? _verboseTransport;
     private OutputWriter? _output;
 
     public CliSession(TextWriter output, TextWriter error, TextReader input, Terminal terminal)
@@ -140,7 +139,6 @@ internal sealed class CliSession : IDisposable
     {
         _client?.Dispose();
         _state?.Dispose();
-        _verboseTransport?.Dispose();
     }
 
     private SpotClient CreateClient()
@@ -160,9 +158,7 @@ internal sealed class CliSession : IDisposable
         };
         if (Verbose)
         {
-            var verifyTls = profile.VerifySsl;
-            _verboseTransport = new VerboseHttpLog(Err) { InnerHandler = SpotHttpPipeline.CreateTransport(verifyTls) };
-            options = options with { Transport = _verboseTransport };
+            options = options with { PerAttemptHandlers = [() => new VerboseHttpLog(Err)] };
         }
 
         return new SpotClient(options);

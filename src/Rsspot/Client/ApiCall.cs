@@ -1,17 +1,30 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.Kiota.Abstractions;
+using Rsspot.Diagnostics;
 using Rsspot.Generated.Api.Models;
+using Rsspot.Http;
 
 namespace Rsspot;
 
 /// <summary>Runs one generated-client call and turns its failures into the SDK's exceptions.</summary>
 internal static class ApiCall
 {
-    public static async Task<T> RunAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    public static async Task<T> RunAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, OperationInfo info = default)
     {
+        info.Lifetime?.ThrowIfEnded();
+        using var activity = info.Name is null ? null : StartSpan(operation, info);
         try
         {
             return await call(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (activity is not null && Failed(activity, error))
+        {
+            throw; // not reached: Failed records the error and returns false
+        }
+        catch (Exception error) when (info.Lifetime is { IsEnded: true } lifetime && error is not ObjectDisposedException && !cancellationToken.IsCancellationRequested)
+        {
+            throw lifetime.Disposed(error);
         }
         catch (Status status)
         {
@@ -30,6 +43,39 @@ internal static class ApiCall
         {
             throw new SpotTransportException($"{Capitalize(operation)} timed out. Check the network or raise request_timeout_seconds.", error);
         }
+    }
+
+    private static Activity? StartSpan(string operation, OperationInfo info)
+    {
+        if (!SpotTelemetry.Source.HasListeners())
+        {
+            return null;
+        }
+
+        var activity = SpotTelemetry.Source.StartActivity(info.Name!, ActivityKind.Internal);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(SpotDiagnostics.OperationAttribute, info.Name);
+            activity.SetTag(SpotDiagnostics.NamespaceAttribute, info.Namespace);
+            activity.SetTag(SpotDiagnostics.ResourceAttribute, QuotedName(operation));
+        }
+
+        return activity;
+    }
+
+    private static bool Failed(Activity activity, Exception error)
+    {
+        activity.SetTag("error.type", error.GetType().FullName);
+        activity.SetStatus(ActivityStatusCode.Error);
+        return false;
+    }
+
+    /// <summary>The resource named in an operation's description (the first quoted word), if any.</summary>
+    private static string? QuotedName(string operation)
+    {
+        var start = operation.IndexOf('"', StringComparison.Ordinal);
+        var end = start < 0 ? -1 : operation.IndexOf('"', start + 1);
+        return end > start ? operation[(start + 1)..end] : null;
     }
 
     public static SpotTransportException Transport(string operation, HttpRequestException error) =>
@@ -65,3 +111,6 @@ internal static class ApiCall
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
+
+/// <summary>What the telemetry and the disposal check of one call need: the operation's name (<c>group.verb</c>), the namespace, the client's life.</summary>
+internal readonly record struct OperationInfo(string? Name, string? Namespace, ClientLifetime? Lifetime);
