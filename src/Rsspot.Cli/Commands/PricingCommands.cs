@@ -65,7 +65,7 @@ internal static class PricingCommands
         });
     }
 
-    private static JsonObject ListItemJson(PriceListItem item)
+    internal static JsonObject ListItemJson(PriceListItem item)
     {
         var json = RowJson(item.Row);
         json["nodes"] = item.Nodes;
@@ -76,7 +76,7 @@ internal static class PricingCommands
         return json;
     }
 
-    private static JsonObject RowJson(PriceRow row) => new()
+    internal static JsonObject RowJson(PriceRow row) => new()
     {
         ["server_class"] = row.ClassName,
         ["region"] = row.Region,
@@ -135,23 +135,7 @@ internal static class PricingCommands
         {
             var history = await s.Client.Pricing.GetHistoryAsync(p.GetValue(name)!, ct).ConfigureAwait(false);
             var summary = history.Summary;
-            var json = new JsonObject
-            {
-                ["server_class"] = history.ServerClass,
-                ["sparkline"] = history.Sparkline(),
-                ["summary"] = summary is null ? null : new JsonObject
-                {
-                    ["count"] = summary.Count,
-                    ["from"] = summary.From.ToString("O", CultureInfo.InvariantCulture),
-                    ["to"] = summary.To.ToString("O", CultureInfo.InvariantCulture),
-                    ["min"] = summary.Min,
-                    ["max"] = summary.Max,
-                    ["first"] = summary.First,
-                    ["last"] = summary.Last,
-                    ["mean"] = summary.Mean,
-                },
-                ["points"] = new JsonArray([.. history.Points.Select(pt => (JsonNode)new JsonObject { ["at"] = pt.At.ToString("O", CultureInfo.InvariantCulture), ["hammer_per_hour"] = pt.HammerPerHour })]),
-            };
+            var json = HistoryJson(history, history.Points);
             s.Output.Write(json, () =>
             {
                 s.Output.Raw(summary is null
@@ -168,20 +152,36 @@ internal static class PricingCommands
         });
     }
 
+    /// <summary>A history as JSON: the summary of all points, and <paramref name="points"/> (all, or the last few).</summary>
+    internal static JsonObject HistoryJson(PriceHistory history, IEnumerable<PricePoint> points)
+    {
+        var summary = history.Summary;
+        return new JsonObject
+        {
+            ["server_class"] = history.ServerClass,
+            ["sparkline"] = history.Sparkline(),
+            ["summary"] = summary is null ? null : new JsonObject
+            {
+                ["count"] = summary.Count,
+                ["from"] = summary.From.ToString("O", CultureInfo.InvariantCulture),
+                ["to"] = summary.To.ToString("O", CultureInfo.InvariantCulture),
+                ["min"] = summary.Min,
+                ["max"] = summary.Max,
+                ["first"] = summary.First,
+                ["last"] = summary.Last,
+                ["mean"] = summary.Mean,
+            },
+            ["points"] = new JsonArray([.. points.Select(pt => (JsonNode)new JsonObject { ["at"] = pt.At.ToString("O", CultureInfo.InvariantCulture), ["hammer_per_hour"] = pt.HammerPerHour })]),
+        };
+    }
+
     private static Command Compare(CliSession s)
     {
         var name = ClassArg();
         return Cmd.New("compare", "Hyperscaler prices comparable to a server class", name).Runs(s, async (p, ct) =>
         {
             var rows = await s.Client.Pricing.GetAsync(p.GetValue(name)!, ct).ConfigureAwait(false);
-            var json = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
-            {
-                ["server_class"] = r.ClassName,
-                ["region"] = r.Region,
-                ["market_per_hour"] = JsonModels.Value(r.MarketPerHour),
-                ["hyperscaler_average"] = JsonModels.Value(r.HyperscalerAverage),
-                ["comparables"] = new JsonArray([.. r.Comparables.Select(c => (JsonNode)new JsonObject { ["cloud"] = c.Cloud, ["class"] = c.ClassName, ["price_per_hour"] = JsonModels.Value(c.PricePerHour), ["price_raw"] = c.Price })]),
-            })]);
+            var json = ComparablesJson(rows);
             s.Output.Write(json, () =>
             {
                 var table = new TableView("REGION", "CLOUD", "CLASS", "PRICE/H", "SPOT MARKET/H", "SAVING");
@@ -199,6 +199,16 @@ internal static class PricingCommands
             });
         });
     }
+
+    /// <summary>Per region of a class: its market price and the comparable hyperscaler prices.</summary>
+    internal static JsonArray ComparablesJson(IEnumerable<PriceRow> rows) => new([.. rows.Select(r => (JsonNode)new JsonObject
+    {
+        ["server_class"] = r.ClassName,
+        ["region"] = r.Region,
+        ["market_per_hour"] = JsonModels.Value(r.MarketPerHour),
+        ["hyperscaler_average"] = JsonModels.Value(r.HyperscalerAverage),
+        ["comparables"] = new JsonArray([.. r.Comparables.Select(c => (JsonNode)new JsonObject { ["cloud"] = c.Cloud, ["class"] = c.ClassName, ["price_per_hour"] = JsonModels.Value(c.PricePerHour), ["price_raw"] = c.Price })]),
+    })]);
 
     private static string Saving(decimal? spot, decimal? other) =>
         spot is { } a && other is { } b && b > 0 ? ((1 - (a / b)) * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : string.Empty;
@@ -301,7 +311,7 @@ internal static class PricingCommands
         _ => "balanced",
     };
 
-    private static JsonObject BuildJson(ClusterBuildResult result) => new()
+    internal static JsonObject BuildJson(ClusterBuildResult result) => new()
     {
         ["risk"] = result.Request.Risk.ToShortName(),
         ["candidates_considered"] = result.CandidatesConsidered,
