@@ -131,8 +131,22 @@ internal static class PricingCommands
     {
         var name = ClassArg();
         var last = new Option<int>("--last", "-n") { Description = "Show the last n points in the table", DefaultValueFactory = _ => 20 };
-        return Cmd.New("history", "Hammer price history of a server class, with a sparkline", name, last).Runs(s, async (p, ct) =>
+        var plot = PricingPlots.PlotOption("the history with its percentiles, the market price and the --cloudspace bids");
+        var cloudspace = new Option<string?>("--cloudspace") { Description = "With --plot: draw the bids of this cloudspace's spot pools on the class" };
+        return Cmd.New("history", "Hammer price history of a server class, with a sparkline (--plot draws it)", name, last, plot, cloudspace).Runs(s, async (p, ct) =>
         {
+            if (p.GetValue(plot) is { } plotPath)
+            {
+                PricingPlots.EnsureSvg(plotPath);
+                await PricingPlots.WriteHistoryAsync(s, p.GetValue(name)!, p.GetValue(cloudspace), plotPath, ct).ConfigureAwait(false);
+                return;
+            }
+
+            if (p.GetValue(cloudspace) is not null)
+            {
+                throw new CliUsageException("--cloudspace: draws bids on a chart, so it needs --plot <file.svg>.");
+            }
+
             var history = await s.Client.Pricing.GetHistoryAsync(p.GetValue(name)!, ct).ConfigureAwait(false);
             var summary = history.Summary;
             var json = HistoryJson(history, history.Points);
@@ -177,10 +191,23 @@ internal static class PricingCommands
 
     private static Command Compare(CliSession s)
     {
-        var name = ClassArg();
-        return Cmd.New("compare", "Hyperscaler prices comparable to a server class", name).Runs(s, async (p, ct) =>
+        var names = new Argument<string[]>("class") { Description = "Server classes, e.g. gp.vs1.medium-dfw", Arity = ArgumentArity.OneOrMore };
+        var plot = PricingPlots.PlotOption("the classes' hammer price histories on one chart");
+        return Cmd.New("compare", "Hyperscaler prices comparable to server classes (--plot: their price histories on one chart)", names, plot).Runs(s, async (p, ct) =>
         {
-            var rows = await s.Client.Pricing.GetAsync(p.GetValue(name)!, ct).ConfigureAwait(false);
+            if (p.GetValue(plot) is { } plotPath)
+            {
+                PricingPlots.EnsureSvg(plotPath);
+                await PricingPlots.WriteCompareAsync(s, p.GetValue(names)!, plotPath, ct).ConfigureAwait(false);
+                return;
+            }
+
+            var rows = new List<PriceRow>();
+            foreach (var name in p.GetValue(names)!.Distinct(StringComparer.Ordinal))
+            {
+                rows.AddRange(await s.Client.Pricing.GetAsync(name, ct).ConfigureAwait(false));
+            }
+
             var json = ComparablesJson(rows);
             s.Output.Write(json, () =>
             {
