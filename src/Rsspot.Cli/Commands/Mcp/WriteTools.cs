@@ -44,17 +44,12 @@ internal static class WriteTools
                 var updated = await call.Client.Cloudspaces.UpdateAsync(call.RequiredString("name"), update, ct).ConfigureAwait(false);
                 return ToolResults.One(CloudspaceSummary.From(updated), McpJson.Default.CloudspaceSummaryArray);
             }),
-        McpTool.Write(
+        Delete(
             "delete_cloudspace",
+            "cloudspace",
             "Delete a cloudspace and everything on it. Cannot be undone: 'confirm' must repeat the name. Changes the account.",
-            CloudspaceTools.NameSchema().String("confirm", ConfirmText, required: true),
-            async (call, ct) =>
-            {
-                var name = call.RequiredString("name");
-                call.RequireConfirmation("cloudspace", name);
-                await call.Client.Cloudspaces.DeleteAsync(name, ct).ConfigureAwait(false);
-                return Deleted("cloudspace", name);
-            }),
+            CloudspaceTools.NameSchema(),
+            (client, name, ct) => client.Cloudspaces.DeleteAsync(name, ct)),
         McpTool.Write(
             "create_spot_pool",
             "Create a spot node pool in a cloudspace: a server class, a bid in USD per node-hour (see get_price and recommend_cluster) and a desired node count. Changes the account and costs money while nodes run.",
@@ -96,17 +91,12 @@ internal static class WriteTools
                 var update = new NodePoolUpdate { BidPrice = Bid(call) };
                 return ToolResults.One(SpotNodePoolSummary.From(await call.Client.SpotNodePools.UpdateAsync(call.RequiredString("name"), update, ct).ConfigureAwait(false)), McpJson.Default.SpotNodePoolSummaryArray);
             }),
-        McpTool.Write(
+        Delete(
             "delete_spot_pool",
+            "spot pool",
             "Delete a spot node pool; its nodes go away. Cannot be undone: 'confirm' must repeat the pool name. Changes the account.",
-            NodePoolTools.PoolNameSchema().String("confirm", ConfirmText, required: true),
-            async (call, ct) =>
-            {
-                var name = call.RequiredString("name");
-                call.RequireConfirmation("spot pool", name);
-                await call.Client.SpotNodePools.DeleteAsync(name, ct).ConfigureAwait(false);
-                return Deleted("spot pool", name);
-            }),
+            NodePoolTools.PoolNameSchema(),
+            (client, name, ct) => client.SpotNodePools.DeleteAsync(name, ct)),
         McpTool.Write(
             "create_on_demand_pool",
             "Create an on-demand node pool (fixed price, never preempted) in a cloudspace. Changes the account and costs money while nodes run.",
@@ -128,17 +118,12 @@ internal static class WriteTools
                 var update = new NodePoolUpdate { Desired = call.Int("desired", 0, 1000) ?? throw new ToolInputException("'desired' is required.") };
                 return ToolResults.One(OnDemandNodePoolSummary.From(await call.Client.OnDemandNodePools.UpdateAsync(call.RequiredString("name"), update, ct).ConfigureAwait(false)), McpJson.Default.OnDemandNodePoolSummaryArray);
             }),
-        McpTool.Write(
+        Delete(
             "delete_on_demand_pool",
+            "on-demand pool",
             "Delete an on-demand node pool; its nodes go away. Cannot be undone: 'confirm' must repeat the pool name. Changes the account.",
-            NodePoolTools.PoolNameSchema().String("confirm", ConfirmText, required: true),
-            async (call, ct) =>
-            {
-                var name = call.RequiredString("name");
-                call.RequireConfirmation("on-demand pool", name);
-                await call.Client.OnDemandNodePools.DeleteAsync(name, ct).ConfigureAwait(false);
-                return Deleted("on-demand pool", name);
-            }),
+            NodePoolTools.PoolNameSchema(),
+            (client, name, ct) => client.OnDemandNodePools.DeleteAsync(name, ct)),
     ];
 
     private static decimal Bid(ToolCall call) => call.Decimal("bid") ?? throw new ToolInputException("'bid' is required (USD per node-hour, e.g. 0.08).");
@@ -150,5 +135,13 @@ internal static class WriteTools
         _ => throw new ToolInputException("Give both 'min_nodes' and 'max_nodes' to set autoscaling."),
     };
 
-    private static JsonObject Deleted(string what, string name) => new() { ["deleted"] = what, ["name"] = name };
+    /// <summary>A delete tool: refused unless <c>confirm</c> repeats the name.</summary>
+    private static McpTool Delete(string tool, string what, string description, ToolSchema schema, Func<SpotClient, string, CancellationToken, Task> delete) =>
+        McpTool.Write(tool, description, schema.String("confirm", ConfirmText, required: true), async (call, ct) =>
+        {
+            var name = call.RequiredString("name");
+            call.RequireConfirmation(what, name);
+            await delete(call.Client, name, ct).ConfigureAwait(false);
+            return new JsonObject { ["deleted"] = what, ["name"] = name };
+        });
 }
