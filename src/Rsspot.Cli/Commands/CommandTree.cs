@@ -41,6 +41,7 @@ internal static class CommandTree
         ("pricing", [], PricingCommands.Create),
         ("registration", [], RegistrationCommands.Create),
         ("emulator", [], EmulatorCommand.Create),
+        ("mcp", [], Mcp.McpCommand.Create),
     ];
 
     /// <summary>The whole tree.</summary>

@@ -71,7 +71,7 @@ internal static class PricingCommands
         });
     }
 
-    private static JsonObject ListItemJson(PriceListItem item)
+    internal static JsonObject ListItemJson(PriceListItem item)
     {
         var json = RowJson(item.Row);
         json["nodes"] = item.Nodes;
@@ -82,7 +82,7 @@ internal static class PricingCommands
         return json;
     }
 
-    private static JsonObject RowJson(PriceRow row) => new()
+    internal static JsonObject RowJson(PriceRow row) => new()
     {
         ["server_class"] = row.ClassName,
         ["region"] = row.Region,
@@ -137,27 +137,25 @@ internal static class PricingCommands
     {
         var name = ClassArg();
         var last = new Option<int>("--last", "-n") { Description = "Show the last n points in the table", DefaultValueFactory = _ => 20 };
-        return Cmd.New("history", "Hammer price history of a server class, with a sparkline", name, last).Runs(s, async (p, ct) =>
+        var plot = PricingPlots.PlotOption("the history with its percentiles, the market price and the --cloudspace bids");
+        var cloudspace = new Option<string?>("--cloudspace") { Description = "With --plot: draw the bids of this cloudspace's spot pools on the class" };
+        return Cmd.New("history", "Hammer price history of a server class, with a sparkline (--plot draws it)", name, last, plot, cloudspace).Runs(s, async (p, ct) =>
         {
+            if (p.GetValue(plot) is { } plotPath)
+            {
+                PricingPlots.EnsureSvg(plotPath);
+                await PricingPlots.WriteHistoryAsync(s, p.GetValue(name)!, p.GetValue(cloudspace), plotPath, ct).ConfigureAwait(false);
+                return;
+            }
+
+            if (p.GetValue(cloudspace) is not null)
+            {
+                throw new CliUsageException("--cloudspace: draws bids on a chart, so it needs --plot <file.svg>.");
+            }
+
             var history = await s.Client.Pricing.GetHistoryAsync(p.GetValue(name)!, ct).ConfigureAwait(false);
             var summary = history.Summary;
-            var json = new JsonObject
-            {
-                ["server_class"] = history.ServerClass,
-                ["sparkline"] = history.Sparkline(),
-                ["summary"] = summary is null ? null : new JsonObject
-                {
-                    ["count"] = summary.Count,
-                    ["from"] = summary.From.ToString("O", CultureInfo.InvariantCulture),
-                    ["to"] = summary.To.ToString("O", CultureInfo.InvariantCulture),
-                    ["min"] = summary.Min,
-                    ["max"] = summary.Max,
-                    ["first"] = summary.First,
-                    ["last"] = summary.Last,
-                    ["mean"] = summary.Mean,
-                },
-                ["points"] = new JsonArray([.. history.Points.Select(pt => (JsonNode)new JsonObject { ["at"] = pt.At.ToString("O", CultureInfo.InvariantCulture), ["hammer_per_hour"] = pt.HammerPerHour })]),
-            };
+            var json = HistoryJson(history, history.Points);
             s.Output.Write(json, () =>
             {
                 s.Output.Raw(summary is null
@@ -174,20 +172,49 @@ internal static class PricingCommands
         });
     }
 
+    /// <summary>A history as JSON: the summary of all points, and <paramref name="points"/> (all, or the last few).</summary>
+    internal static JsonObject HistoryJson(PriceHistory history, IEnumerable<PricePoint> points)
+    {
+        var summary = history.Summary;
+        return new JsonObject
+        {
+            ["server_class"] = history.ServerClass,
+            ["sparkline"] = history.Sparkline(),
+            ["summary"] = summary is null ? null : new JsonObject
+            {
+                ["count"] = summary.Count,
+                ["from"] = summary.From.ToString("O", CultureInfo.InvariantCulture),
+                ["to"] = summary.To.ToString("O", CultureInfo.InvariantCulture),
+                ["min"] = summary.Min,
+                ["max"] = summary.Max,
+                ["first"] = summary.First,
+                ["last"] = summary.Last,
+                ["mean"] = summary.Mean,
+            },
+            ["points"] = new JsonArray([.. points.Select(pt => (JsonNode)new JsonObject { ["at"] = pt.At.ToString("O", CultureInfo.InvariantCulture), ["hammer_per_hour"] = pt.HammerPerHour })]),
+        };
+    }
+
     private static Command Compare(CliSession s)
     {
-        var name = ClassArg();
-        return Cmd.New("compare", "Hyperscaler prices comparable to a server class", name).Runs(s, async (p, ct) =>
+        var names = new Argument<string[]>("class") { Description = "Server classes, e.g. gp.vs1.medium-dfw", Arity = ArgumentArity.OneOrMore };
+        var plot = PricingPlots.PlotOption("the classes' hammer price histories on one chart");
+        return Cmd.New("compare", "Hyperscaler prices comparable to server classes (--plot: their price histories on one chart)", names, plot).Runs(s, async (p, ct) =>
         {
-            var rows = await s.Client.Pricing.GetAsync(p.GetValue(name)!, ct).ConfigureAwait(false);
-            var json = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
+            if (p.GetValue(plot) is { } plotPath)
             {
-                ["server_class"] = r.ClassName,
-                ["region"] = r.Region,
-                ["market_per_hour"] = JsonModels.Value(r.MarketPerHour),
-                ["hyperscaler_average"] = JsonModels.Value(r.HyperscalerAverage),
-                ["comparables"] = new JsonArray([.. r.Comparables.Select(c => (JsonNode)new JsonObject { ["cloud"] = c.Cloud, ["class"] = c.ClassName, ["price_per_hour"] = JsonModels.Value(c.PricePerHour), ["price_raw"] = c.Price })]),
-            })]);
+                PricingPlots.EnsureSvg(plotPath);
+                await PricingPlots.WriteCompareAsync(s, p.GetValue(names)!, plotPath, ct).ConfigureAwait(false);
+                return;
+            }
+
+            var rows = new List<PriceRow>();
+            foreach (var name in p.GetValue(names)!.Distinct(StringComparer.Ordinal))
+            {
+                rows.AddRange(await s.Client.Pricing.GetAsync(name, ct).ConfigureAwait(false));
+            }
+
+            var json = ComparablesJson(rows);
             s.Output.Write(json, () =>
             {
                 var table = new TableView("REGION", "CLOUD", "CLASS", "PRICE/H", "SPOT MARKET/H", "SAVING");
@@ -205,6 +232,16 @@ internal static class PricingCommands
             });
         });
     }
+
+    /// <summary>Per region of a class: its market price and the comparable hyperscaler prices.</summary>
+    internal static JsonArray ComparablesJson(IEnumerable<PriceRow> rows) => new([.. rows.Select(r => (JsonNode)new JsonObject
+    {
+        ["server_class"] = r.ClassName,
+        ["region"] = r.Region,
+        ["market_per_hour"] = JsonModels.Value(r.MarketPerHour),
+        ["hyperscaler_average"] = JsonModels.Value(r.HyperscalerAverage),
+        ["comparables"] = new JsonArray([.. r.Comparables.Select(c => (JsonNode)new JsonObject { ["cloud"] = c.Cloud, ["class"] = c.ClassName, ["price_per_hour"] = JsonModels.Value(c.PricePerHour), ["price_raw"] = c.Price })]),
+    })]);
 
     private static string Saving(decimal? spot, decimal? other) =>
         spot is { } a && other is { } b && b > 0 ? ((1 - (a / b)) * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : string.Empty;
@@ -316,7 +353,7 @@ internal static class PricingCommands
         _ => "balanced",
     };
 
-    private static JsonObject BuildJson(ClusterBuildResult result) => new()
+    internal static JsonObject BuildJson(ClusterBuildResult result) => new()
     {
         ["risk"] = result.Request.Risk.ToShortName(),
         ["candidates_considered"] = result.CandidatesConsidered,
