@@ -57,13 +57,13 @@ public sealed class CloudspaceLifecycleTests : IClassFixture<CliFixture>
     public async Task Pools_of_both_kinds_list_get_update_delete_with_tables()
     {
         Assert.Equal(0, (await _cli.RunAsync("cloudspaces", "create", "pools-demo", "--region", "us-central-dfw-1", "-o", "table")).ExitCode);
-        var spot = (await _cli.JsonAsync("nodepools", "spot", "create", "--cloudspace", "pools-demo", "--serverclass", "gp.vs1.medium-dfw", "--bid-price", "$0.0815", "--desired", "2", "--autoscale-min", "1", "--autoscale-max", "4")).Node;
+        var spot = (await _cli.JsonAsync("nodepools", "spot", "create", "--cloudspace", "pools-demo", "--serverclass", "gp.vs1.medium-dfw", "--bid-price", "$0.085", "--desired", "2", "--autoscale-min", "1", "--autoscale-max", "4")).Node;
         var spotName = spot["metadata"]!["name"]!.GetValue<string>();
         var onDemand = (await _cli.JsonAsync("nodepools", "ondemand", "create", "--cloudspace", "pools-demo", "--serverclass", "gp.vs1.large-dfw", "--desired", "1", "--label", "tier=db")).Node;
         var onDemandName = onDemand["metadata"]!["name"]!.GetValue<string>();
 
         var gotSpot = (await _cli.JsonAsync("nodepools", "spot", "get", spotName)).Node;
-        Assert.Equal("0.0815", gotSpot["spec"]!["bidPrice"]!.GetValue<string>());
+        Assert.Equal("0.085", gotSpot["spec"]!["bidPrice"]!.GetValue<string>());
         Assert.Equal(4, gotSpot["spec"]!["autoscaling"]!["maxNodes"]!.GetValue<int>());
         var gotOnDemand = (await _cli.JsonAsync("nodepools", "ondemand", "get", onDemandName)).Node;
         Assert.Equal("db", gotOnDemand["spec"]!["customLabels"]!["tier"]!.GetValue<string>());
@@ -72,7 +72,7 @@ public sealed class CloudspaceLifecycleTests : IClassFixture<CliFixture>
         Assert.Equal(0, spotTable.ExitCode);
         var spotRow = Assert.Single(spotTable.Stdout.Split('\n'), l => l.StartsWith(spotName, StringComparison.Ordinal));
         var market = "$" + _cli.Emulator.GetMarketPrice("gp.vs1.medium-dfw")!.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal([spotName, "pools-demo", "gp.vs1.medium-dfw", "2", "$0.0815", market, "unknown", "1-4"], spotRow.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..8]);
+        Assert.Equal([spotName, "pools-demo", "gp.vs1.medium-dfw", "2", "$0.085", market, "unknown", "1-4"], spotRow.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..8]);
 
         var updated = (await _cli.JsonAsync("nodepools", "ondemand", "update", onDemandName, "--desired", "3")).Node;
         Assert.Equal(3, updated["spec"]!["desired"]!.GetValue<int>());

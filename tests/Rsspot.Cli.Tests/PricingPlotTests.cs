@@ -21,7 +21,7 @@ public sealed class PricingPlotTests : IClassFixture<CliFixture>
     public async Task History_plot_writes_an_svg_with_the_cloudspace_bids()
     {
         Assert.Equal(0, (await _cli.RunAsync("cloudspaces", "create", "plot-demo", "--region", "us-central-dfw-1")).ExitCode);
-        var pool = (await _cli.JsonAsync("nodepools", "spot", "create", "--cloudspace", "plot-demo", "--serverclass", "gp.vs1.medium-dfw", "--bid-price", "0.0125")).Node;
+        var pool = (await _cli.JsonAsync("nodepools", "spot", "create", "--cloudspace", "plot-demo", "--serverclass", "gp.vs1.medium-dfw", "--bid-price", "0.013")).Node;
         var poolName = pool["metadata"]!["name"]!.GetValue<string>();
         var history = (await _cli.JsonAsync("pricing", "history", "gp.vs1.medium-dfw")).Node;
         var path = Path.Combine(_cli.Home, "history.svg");
@@ -36,7 +36,7 @@ public sealed class PricingPlotTests : IClassFixture<CliFixture>
         Assert.Contains("gp.vs1.medium-dfw: hammer price history", texts);
         Assert.Contains("Price (USD per node-hour)", texts);
         Assert.Contains("Time (UTC)", texts);
-        Assert.Contains($"bid plot-demo/{poolName[..8]} $0.0125", texts);
+        Assert.Contains($"bid plot-demo/{poolName[..8]} $0.013", texts);
         var count = history["summary"]!["count"]!.GetValue<int>();
         Assert.Contains(svg.Descendants(Svg + "polyline"), l => l.Attribute("points")!.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == count);
     }

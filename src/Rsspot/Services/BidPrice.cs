@@ -40,6 +40,15 @@ public static partial class BidPrice
         }
     }
 
+    /// <summary>The smallest bid step the API takes: its bid pattern allows three decimals.</summary>
+    internal const decimal Step = 0.001m;
+
+    /// <summary>Rounds up to a bid the API takes (three decimals).</summary>
+    internal static decimal RoundUp(decimal value) => Math.Ceiling(value / Step) * Step;
+
+    /// <summary>Rounds down to a bid the API takes (three decimals).</summary>
+    internal static decimal RoundDown(decimal value) => Math.Floor(value / Step) * Step;
+
     [GeneratedRegex(SpecConstraints.SpotNodePoolSpecBidPricePattern)]
     private static partial Regex WirePattern();
 }
