@@ -204,6 +204,11 @@ internal static class CloudspacesCommands
             var csName = p.GetValue(name)!;
             if (p.GetValue(file) is { } path)
             {
+                if (Security.BoundedFile.KindOf(path) is Security.FileKind.Directory or Security.FileKind.Special)
+                {
+                    throw new CliUsageException($"--file: '{path}' is a directory, FIFO or device; give the path of a file to write the kubeconfig to.");
+                }
+
                 if (File.Exists(path) && !p.GetValue(force))
                 {
                     throw new CliUsageException($"--file: '{path}' already exists; pass --force to replace it.");

@@ -6,7 +6,8 @@ namespace Rsspot.Cli.Infrastructure;
 /// <summary>Turns an exception into one stderr line and an exit code; --verbose adds the type and inner cause.</summary>
 internal static class ErrorReporter
 {
-    public static int Report(Exception error, TextWriter stderr, bool verbose)
+    /// <summary>Writes the error line (passed through <paramref name="redact"/>, which masks the secrets the invocation knows) and returns the exit code.</summary>
+    public static int Report(Exception error, TextWriter stderr, bool verbose, Func<string, string>? redact = null)
     {
         var (code, message) = Describe(error);
         var line = "error: " + OneLine(message);
@@ -15,7 +16,7 @@ internal static class ErrorReporter
             line += $" [{error.GetType().Name}{(error.InnerException is { } inner ? $"; cause {inner.GetType().Name}: {OneLine(inner.Message)}" : string.Empty)}]";
         }
 
-        stderr.WriteLine(line);
+        stderr.WriteLine(redact is null ? line : redact(line));
         return code;
     }
 

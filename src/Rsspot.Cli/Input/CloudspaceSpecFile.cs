@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Rsspot.Cli.Infrastructure;
+using Rsspot.Security;
 using Rsspot.Services;
 
 namespace Rsspot.Cli.Input;
@@ -32,19 +33,22 @@ internal sealed record CloudspaceSpecFile(
 
     public static CloudspaceSpecFile Load(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new CliUsageException($"{Flag}: '{path}' does not exist.");
-        }
-
         JsonObject root;
         try
         {
-            root = StructuredText.Parse(File.ReadAllText(path)) as JsonObject ?? throw new CliUsageException($"{Flag}: '{path}' is not a YAML/JSON mapping.");
+            root = StructuredText.Parse(BoundedFile.ReadAllText(path)) as JsonObject ?? throw new CliUsageException($"{Flag}: '{path}' is not a YAML/JSON mapping.");
         }
         catch (YamlDotNet.Core.YamlException ex)
         {
             throw new CliUsageException($"{Flag}: '{path}' is not valid YAML/JSON at line {ex.Start.Line}: {ex.Message}", ex);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new CliUsageException($"{Flag}: '{path}' is refused: {ex.Message}. A cloudspace spec is a small mapping (name, region, pools).", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"{Flag}: {ex.Message}; give the path of a YAML or JSON spec file.", ex);
         }
 
         var fields = root.ToDictionary(kv => KeyValues.NormalizeKey(kv.Key), kv => kv.Value, StringComparer.Ordinal);
