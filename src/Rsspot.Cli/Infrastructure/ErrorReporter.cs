@@ -30,7 +30,8 @@ internal static class ErrorReporter
         SpotTransportException => (ExitCodes.Transport, error.Message),
         HttpRequestException http => (ExitCodes.Transport, $"The request failed before an answer arrived: {http.Message} Check the network and base_url (--verbose shows each request)."),
         OperationCanceledException => (ExitCodes.Cancelled, error.Message.Length > 0 ? error.Message : "Cancelled."),
-        IllegalTransitionException or RegistrationConflictException or RegistrationNotFoundException => (ExitCodes.Other, error.Message),
+        IllegalTransitionException or RegistrationConflictException => (ExitCodes.Conflict, error.Message),
+        RegistrationNotFoundException => (ExitCodes.Other, error.Message),
         _ => (ExitCodes.Other, error.Message),
     };
 

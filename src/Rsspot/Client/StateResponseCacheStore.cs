@@ -22,8 +22,14 @@ internal sealed class StateResponseCacheStore(Func<StateStore?> open, bool ownsS
             ? new CachedResponse(entry.StatusCode, entry.ContentType, entry.Body, entry.ExpiresAt)
             : null);
 
+    // A body with credential fields stays in the process's memory tier only: the file is shared and long-lived.
     public void Put(string key, CachedResponse response, DateTimeOffset storedAt, int maxEntries) => Guard(store =>
     {
+        if (SecretFields.Present(response.Body))
+        {
+            return null;
+        }
+
         store.HttpCache.Put(new HttpCacheEntry(key, response.StatusCode, response.ContentType, response.Body, storedAt, response.ExpiresAt), maxEntries);
         return (CachedResponse?)null;
     });

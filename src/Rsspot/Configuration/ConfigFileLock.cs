@@ -16,7 +16,8 @@ internal sealed class ConfigFileLock : IDisposable
         _stream = stream;
     }
 
-    public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(30);
+    // Generous: a holder only reads, edits and writes one small file, and a holder that dies releases the lock.
+    public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromMinutes(2);
 
     public static ConfigFileLock Acquire(string configPath, TimeSpan timeout)
     {

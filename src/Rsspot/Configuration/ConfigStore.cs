@@ -49,7 +49,7 @@ public sealed class ConfigStore
     }
 
     /// <summary>
-    /// Locks the config file (waiting up to 30 s for another writer), opens it, applies <paramref name="edit"/>
+    /// Locks the config file (waiting up to 2 minutes for another writer), opens it, applies <paramref name="edit"/>
     /// and saves it, all under the lock. When <paramref name="edit"/> throws, nothing is written.
     /// </summary>
     /// <param name="path">The config file.</param>
@@ -175,7 +175,7 @@ public sealed class ConfigStore
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new ConfigException(
-                $"Config file '{Path}' cannot be written ({ex.GetType().Name}: {ex.Message}). Fix: make it and its folder writable for you, or name another file.",
+                $"Config file '{Path}' cannot be written: {ex.Message.TrimEnd('.')}. Fix: make it and its folder writable for you, or name another file.",
                 Path,
                 innerException: ex);
         }

@@ -56,7 +56,7 @@ public static class StateMaintenance
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new StateStoreException($"State database '{fullPath}' cannot be moved aside ({ex.GetType().Name}: {ex.Message}). Fix: make its folder writable.", ex);
+            throw new StateStoreException($"State database '{fullPath}' cannot be moved aside: {ex.Message.TrimEnd('.')}. Fix: make its folder writable.", ex);
         }
 
         return aside;
@@ -114,7 +114,7 @@ public static class StateMaintenance
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
-            throw new StateStoreException($"State database '{fullPath}' cannot be repaired ({ex.GetType().Name}: {ex.Message}). Fix: make its folder writable, or reset it.", ex);
+            throw new StateStoreException($"State database '{fullPath}' cannot be repaired: {ex.Message.TrimEnd('.')}. Fix: make its folder writable, or reset it.", ex);
         }
         finally
         {

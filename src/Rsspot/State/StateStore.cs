@@ -72,7 +72,7 @@ public sealed class StateStore : IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new StateStoreException(
-                $"State database '{fullPath}' cannot be created or opened ({ex.GetType().Name}: {ex.Message}). Fix: make its folder writable, set state_path to a writable file, or move the entry at that path away.",
+                $"State database '{fullPath}' cannot be created or opened: {ex.Message.TrimEnd('.')}. Fix: make its folder writable, set state_path to a writable file, or move the entry at that path away.",
                 ex);
         }
 
