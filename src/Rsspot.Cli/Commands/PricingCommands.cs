@@ -57,7 +57,7 @@ internal static class PricingCommands
                 var table = new TableView("CLASS", "REGION", "VCPU", "MEM GB", "MARKET/H", "MARKET/MO", "HAMMER/H", "ON-DEMAND/H", "P50");
                 foreach (var i in items)
                 {
-                    table.Add(i.Row.ClassName, i.Row.Region, JsonModels.Number(i.Vcpu), JsonModels.Number(i.MemoryGb), JsonModels.Money(i.MarketPerHour), JsonModels.Money(i.MarketPerMonth), JsonModels.Money(i.HammerPerHour), JsonModels.Money(i.OnDemandPerHour), JsonModels.Money(i.Row.P50));
+                    table.Add(i.Row.ClassName, i.Row.Region, JsonModels.Number(i.Vcpu), JsonModels.Number(i.MemoryGb), JsonModels.Money(i.MarketPerHour), JsonModels.Money(i.MarketPerMonth), JsonModels.Money(i.HammerPerHour), JsonModels.Money(i.OnDemandPerHour), JsonModels.Money(i.P50PerHour));
                 }
 
                 return table;
