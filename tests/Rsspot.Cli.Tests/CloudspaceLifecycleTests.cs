@@ -140,12 +140,19 @@ public sealed class CloudspaceLifecycleTests : IClassFixture<CliFixture>
         Assert.Equal(candidates.Count, reconcile["added"]!.AsArray().Count + reconcile["unchanged"]!.GetValue<int>() + reconcile["reappeared"]!.AsArray().Count);
 
         var key = candidates[0]!["key"]!.GetValue<string>();
-        var marked = (await _cli.JsonAsync("registration", "mark", key, "token_issued", "--token-id", "tok-1")).Node;
+        var marked = (await _cli.JsonAsync("registration", "mark", key, "token_issued", "--token-id", "tok-1", "--payload-json", "{\"ok\":true,\"n\":2}")).Node;
         Assert.Equal("token_issued", marked["status"]!.GetValue<string>());
 
         var illegal = await _cli.RunAsync("registration", "mark", key, "discovered", "-o", "table");
-        Assert.Equal(1, illegal.ExitCode);
+        Assert.Equal(7, illegal.ExitCode);
         Assert.Contains("token_issued", illegal.Stderr, StringComparison.Ordinal);
+
+        var stale = await _cli.RunAsync("registration", "mark", key, "submitted", "--expected-version", "999");
+        Assert.True(stale.ExitCode == 7, stale.ToString());
+
+        var table = await _cli.RunAsync("registration", "show", key);
+        Assert.Contains("{\"ok\":true,\"n\":2}", table.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("ok=", table.Stdout, StringComparison.Ordinal);
 
         var shown = (await _cli.JsonAsync("registration", "show", key)).Node;
         Assert.Equal(["discovered", "token_issued"], shown["history"]!.AsArray().Select(h => h!["to"]!.GetValue<string>()));

@@ -230,6 +230,11 @@ internal static class CloudspacesCommands
                     throw new CliUsageException($"{p.TypedName(file)}: give the path of the kubeconfig file to write (it was empty).");
                 }
 
+                if (Security.BoundedFile.KindOf(path) is Security.FileKind.Directory or Security.FileKind.Special)
+                {
+                    throw new CliUsageException($"{p.TypedName(file)}: '{path}' is a directory, FIFO or device; give the path of a file to write the kubeconfig to.");
+                }
+
                 if (File.Exists(path) && !p.GetValue(force))
                 {
                     throw new CliUsageException($"{p.TypedName(file)}: '{path}' already exists; pass --force to replace it.");

@@ -14,6 +14,8 @@ internal sealed class CliSession : IDisposable
     private SpotClient? _client;
     private State.StateStore? _state;
     private OutputWriter? _output;
+    private ArgumentRedactor? _redactor;
+    private bool _stateProblemReported;
 
     public CliSession(TextWriter output, TextWriter error, TextReader input, Terminal terminal)
     {
@@ -34,6 +36,12 @@ internal sealed class CliSession : IDisposable
     public Terminal Terminal { get; }
 
     public ParseResult Parse { get; set; } = null!;
+
+    /// <summary>The arguments as typed.</summary>
+    public IReadOnlyList<string> Args { get; set; } = [];
+
+    /// <summary>Masks the secrets this invocation knows (config, environment, arguments) in arguments and text.</summary>
+    public ArgumentRedactor Redactor => _redactor ??= new ArgumentRedactor(KnownSecrets.Collect(Args, _client?.Resolved ?? TryResolveConfig()));
 
     /// <summary>True once a command's action started (help, version and completion directives are not recorded).</summary>
     public bool CommandRan { get; set; }
@@ -89,6 +97,13 @@ internal sealed class CliSession : IDisposable
         return State.StateStore.Open(resolved.GetProfile(ProfileName).StatePath ?? resolved.StatePath);
     }
 
+    /// <summary>The state.db path of this invocation, without opening it (config errors propagate).</summary>
+    public string StatePath()
+    {
+        var resolved = _client?.Resolved ?? ResolveConfig();
+        return (_client?.Profile ?? resolved.GetProfile(ProfileName)).StatePath ?? resolved.StatePath;
+    }
+
     /// <summary>The state.db the client's cache already uses (history goes there too), or null when none is open.</summary>
     public State.StateStore? OpenedState => _state;
 
@@ -110,6 +125,24 @@ internal sealed class CliSession : IDisposable
             return null;
         }
     }
+
+    /// <summary>
+    /// Reports, once per invocation, that state.db could not be used for something optional (cache, history), with
+    /// the file and the fix; the command itself goes on.
+    /// </summary>
+    public void ReportStateProblem(State.StateStoreException problem)
+    {
+        if (_stateProblemReported)
+        {
+            return;
+        }
+
+        _stateProblemReported = true;
+        Err.WriteLine($"warning: {Redactor.RedactText(problem.Message)} The cache and the command history are skipped; 'rsspot config state repair' salvages what it can, 'rsspot config state reset' starts afresh.");
+    }
+
+    /// <summary>Marks a state problem as already reported (the command failed with it).</summary>
+    public void StateProblemShown() => _stateProblemReported = true;
 
     /// <summary>
     /// Asks before a destructive step. <paramref name="yes"/> skips the question; without a terminal to ask on,
@@ -146,6 +179,7 @@ internal sealed class CliSession : IDisposable
         // Config errors surface here exactly as from the client, which resolves the same config.
         var resolved = ResolveConfig();
         var profile = resolved.GetProfile(ProfileName);
+        _redactor ??= new ArgumentRedactor(KnownSecrets.Collect(Args, resolved));
         _state = TryOpenState(profile.StatePath ?? resolved.StatePath);
         var options = new SpotClientOptions
         {
@@ -158,20 +192,34 @@ internal sealed class CliSession : IDisposable
         };
         if (Verbose)
         {
-            options = options with { PerAttemptHandlers = [() => new VerboseHttpLog(Err)] };
+            var redactor = _redactor;
+            options = options with { PerAttemptHandlers = [() => new VerboseHttpLog(Err, redactor)] };
         }
 
         return new SpotClient(options);
     }
 
-    /// <summary>Opens state.db once for the cache and the history; when it cannot be opened the client tries on its own (and skips the cache).</summary>
-    private static State.StateStore? TryOpenState(string path)
+    /// <summary>Opens state.db once for the cache and the history; when it cannot be opened the problem is reported and the client skips the cache.</summary>
+    private State.StateStore? TryOpenState(string path)
     {
         try
         {
             return State.StateStore.Open(path);
         }
-        catch (Exception ex) when (ex is State.StateStoreException or IOException or UnauthorizedAccessException)
+        catch (State.StateStoreException ex)
+        {
+            ReportStateProblem(ex);
+            return null;
+        }
+    }
+
+    private ResolvedConfig? TryResolveConfig()
+    {
+        try
+        {
+            return ResolveConfig(migrateLegacy: false);
+        }
+        catch (Exception ex) when (ex is SpotException or IOException or UnauthorizedAccessException)
         {
             return null;
         }

@@ -6,7 +6,8 @@ namespace Rsspot.Cli.Infrastructure;
 /// <summary>Turns an exception into one stderr line and an exit code; --verbose adds the type and inner cause.</summary>
 internal static class ErrorReporter
 {
-    public static int Report(Exception error, TextWriter stderr, bool verbose, System.CommandLine.ParseResult? parse = null)
+    /// <summary>Writes the error line (passed through <paramref name="redact"/>, which masks the secrets the invocation knows) and returns the exit code.</summary>
+    public static int Report(Exception error, TextWriter stderr, bool verbose, System.CommandLine.ParseResult? parse = null, Func<string, string>? redact = null)
     {
         var (code, message) = Describe(error, parse);
         var line = "error: " + OneLine(message);
@@ -15,7 +16,7 @@ internal static class ErrorReporter
             line += $" [{error.GetType().Name}{(error.InnerException is { } inner ? $"; cause {inner.GetType().Name}: {OneLine(inner.Message)}" : string.Empty)}]";
         }
 
-        stderr.WriteLine(line);
+        stderr.WriteLine(redact is null ? line : redact(line));
         return code;
     }
 
@@ -32,7 +33,8 @@ internal static class ErrorReporter
         SpotTransportException => (ExitCodes.Transport, error.Message),
         HttpRequestException http => (ExitCodes.Transport, $"The request failed before an answer arrived: {http.Message} Check the network and base_url (--verbose shows each request)."),
         OperationCanceledException => (ExitCodes.Cancelled, error.Message.Length > 0 ? error.Message : "Cancelled."),
-        IllegalTransitionException or RegistrationConflictException or RegistrationNotFoundException => (ExitCodes.Other, error.Message),
+        IllegalTransitionException or RegistrationConflictException => (ExitCodes.Conflict, error.Message),
+        RegistrationNotFoundException => (ExitCodes.Other, error.Message),
         _ => (ExitCodes.Other, error.Message),
     };
 

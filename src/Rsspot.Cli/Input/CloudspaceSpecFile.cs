@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Rsspot.Cli.Infrastructure;
+using Rsspot.Security;
 using Rsspot.Services;
 
 namespace Rsspot.Cli.Input;
@@ -44,19 +45,22 @@ internal sealed record CloudspaceSpecFile(
     /// <summary>Reads the spec at <paramref name="path"/>; errors name <paramref name="flag"/> as the user typed it.</summary>
     public static CloudspaceSpecFile Load(string path, string flag)
     {
-        if (!File.Exists(path))
-        {
-            throw new CliUsageException($"{flag}: '{path}' does not exist.");
-        }
-
         JsonObject root;
         try
         {
-            root = StructuredText.Parse(File.ReadAllText(path)) as JsonObject ?? throw new CliUsageException($"{flag}: '{path}' is not a YAML/JSON mapping.");
+            root = StructuredText.Parse(BoundedFile.ReadAllText(path)) as JsonObject ?? throw new CliUsageException($"{flag}: '{path}' is not a YAML/JSON mapping.");
         }
         catch (YamlDotNet.Core.YamlException ex)
         {
             throw new CliUsageException($"{flag}: '{path}' is not valid YAML/JSON at line {ex.Start.Line}: {ex.Message}", ex);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new CliUsageException($"{flag}: '{path}' is refused: {ex.Message}. A cloudspace spec is a small mapping (name, region, pools).", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"{flag}: {ex.Message}; give the path of a YAML or JSON spec file.", ex);
         }
 
         RejectUnknown(root, path, flag);

@@ -65,6 +65,14 @@ public static class ConfigResolver
 
     private static void RequireExists(string path, string origin, string? variable)
     {
+        if (Security.BoundedFile.KindOf(path) == Security.FileKind.Directory)
+        {
+            throw new ConfigException(
+                $"Config file '{path}' (named by {origin}) is a directory. Fix: name the config file itself, e.g. '{Path.Combine(path, "config.yaml")}'.",
+                path,
+                variable);
+        }
+
         if (!File.Exists(path))
         {
             throw new ConfigException(
