@@ -11,7 +11,7 @@ namespace Rsspot.Services;
 internal sealed class MarketReader : SpotService
 {
     internal MarketReader(SpotContext context)
-        : base(context)
+        : base(context, "pricing")
     {
     }
 
@@ -19,7 +19,7 @@ internal sealed class MarketReader : SpotService
     {
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         var selector = NodePoolSelectors.ForCloudspace(cloudspace);
-        var list = await ApiCall.RunAsync(
+        var list = await CallAsync(
             "list spot node pools",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools.GetAsync(
                 c =>
@@ -37,7 +37,7 @@ internal sealed class MarketReader : SpotService
 
     public async Task<PriceCatalog> GetCatalogAsync(CancellationToken cancellationToken)
     {
-        var classes = ApiCall.RunAsync(
+        var classes = CallAsync(
             "list server classes",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Serverclasses.GetAsync(c => c.Options.Add(BypassCacheOption.Instance), ct),
             cancellationToken);

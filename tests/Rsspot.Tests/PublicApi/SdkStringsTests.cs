@@ -24,7 +24,7 @@ public sealed partial class SdkStringsTests
 
         Assert.NotEmpty(strings);
         Assert.Contains(strings, s => s.Contains("RSSPOT_REFRESH_TOKEN", StringComparison.Ordinal));
-        Assert.Empty(strings.Where(s => Flag().IsMatch(s)));
+        Assert.DoesNotContain(strings, s => Flag().IsMatch(s));
     }
 
     [GeneratedRegex(@"(^|[\s(`'])--[a-z]")]
