@@ -14,7 +14,7 @@ public sealed class RetryPipelineTests
     [Fact]
     public async Task A_429_is_retried_only_after_the_Retry_After_delay()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new TimerWatchingTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await LoopbackServer.StartAsync((context, n) =>
         {
             if (n == 1)
@@ -29,6 +29,10 @@ public sealed class RetryPipelineTests
 
         var call = http.GetAsync(Regions);
         await WaitUntil(() => server.RequestCount == 1);
+
+        // The clock may only move once the client has read the 429 and started its 2 s wait; moving it earlier would
+        // start the wait after the move (a race on a loaded machine, not a retry bug).
+        await WaitUntil(() => time.TimersDueWithin(TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(3)) > 0);
         time.Advance(TimeSpan.FromSeconds(1.5));
         await Task.Delay(100);
         Assert.Equal(1, server.RequestCount);
@@ -161,6 +165,30 @@ public sealed class RetryPipelineTests
     private static HttpClient Client(string baseUrl, RetryOptions options, TimeProvider? time = null) =>
         new(SpotHttpPipeline.CreatePlainHandler(options, SpotHttpPipeline.CreateTransport(true), time)) { BaseAddress = new Uri(baseUrl) };
 
+    /// <summary>A fake clock that also counts the timers created with a due time in a range (the retry's wait).</summary>
+    private sealed class TimerWatchingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private readonly List<TimeSpan> _dueTimes = [];
+
+        public int TimersDueWithin(TimeSpan min, TimeSpan max)
+        {
+            lock (_dueTimes)
+            {
+                return _dueTimes.Count(d => d >= min && d <= max);
+            }
+        }
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            lock (_dueTimes)
+            {
+                _dueTimes.Add(dueTime);
+            }
+
+            return base.CreateTimer(callback, state, dueTime, period);
+        }
+    }
+
     private sealed class CountingHandler : DelegatingHandler
     {
         private int _count;
@@ -185,7 +213,7 @@ public sealed class RetryPipelineTests
 
     private static async Task WaitUntil(Func<bool> condition)
     {
-        for (var i = 0; i < 200 && !condition(); i++)
+        for (var i = 0; i < 1000 && !condition(); i++)
         {
             await Task.Delay(10);
         }
