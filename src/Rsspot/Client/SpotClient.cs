@@ -24,6 +24,7 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
     private readonly Lazy<HttpClient> _oauthHttp;
     private readonly Lazy<HttpClient> _priceHttp;
     private readonly StateResponseCacheStore? _cacheStore;
+    private const int MaxTokenAttempts = 3;
     private int _disposed;
 
     /// <summary>Builds a client from config, profile and explicit overrides.</summary>
@@ -43,18 +44,24 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
         });
         Profile = ApplyOverrides(Resolved.GetProfile(options.Profile), options);
 
+        ProfileUrls.Validate(Profile, "the client options");
         _ownsTransport = options.Transport is null;
+        SpotHttpPipeline.RefuseRedirects(options.Transport);
         var verifySsl = Profile.VerifySsl;
         _transport = options.Transport ?? new LazyTransport(() => SpotHttpPipeline.CreateTransport(verifySsl));
-        var retry = ToRetryOptions(Profile);
+        var retry = ToRetryOptions(Profile) with { OperationTimeout = options.OperationTimeout };
+        var maxBytes = options.MaxResponseBytes ?? SpotHttpPipeline.DefaultMaxResponseBytes;
+
+        // A token refresh has its own bounded retry, POST included (repeating a refresh is harmless).
+        var tokenRetry = retry with { MaxAttempts = Math.Min(retry.MaxAttempts, MaxTokenAttempts), RetryUnsafeMethods = true };
 
         // The OAuth and price-data hosts are only called on a cache miss or by pricing commands: built on first use.
         var profile = Profile;
         var transport = _transport;
-        _oauthHttp = new Lazy<HttpClient>(() => NewHttpClient(SpotHttpPipeline.CreatePlainHandler(retry, transport, time)));
-        _priceHttp = new Lazy<HttpClient>(() => NewHttpClient(SpotHttpPipeline.CreatePlainHandler(retry, transport, time), profile.PriceDataUrl));
+        _oauthHttp = new Lazy<HttpClient>(() => NewHttpClient(SpotHttpPipeline.CreatePlainHandler(tokenRetry, transport, time, maxBytes)));
+        _priceHttp = new Lazy<HttpClient>(() => NewHttpClient(SpotHttpPipeline.CreatePlainHandler(retry, transport, time, maxBytes), profile.PriceDataUrl));
         var oauthHttp = _oauthHttp;
-        var exchanger = new LazyTokenExchanger(() => new OAuthTokenExchanger(new SpotOAuthClient(Adapter(oauthHttp.Value, profile.OAuthUrl)), profile.ClientId));
+        var exchanger = new LazyTokenExchanger(() => new OAuthTokenExchanger(new SpotOAuthClient(Adapter(oauthHttp.Value, profile.OAuthUrl)), profile.ClientId) { OAuthUrl = profile.OAuthUrl });
         var tokens = new TokenManager(exchanger, Profile.RefreshToken, Profile.AccessToken, time);
 
         var cache = Profile.Cache;
@@ -75,7 +82,7 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
             TtlForPath = path => cache.TtlFor("GET", path),
             Identity = () => identity,
         };
-        _apiHttp = NewHttpClient(SpotHttpPipeline.CreateApiHandler(tokens, retry, cacheOptions, _cacheStore, _transport, time), Profile.BaseUrl);
+        _apiHttp = NewHttpClient(SpotHttpPipeline.CreateApiHandler(tokens, retry, cacheOptions, _cacheStore, _transport, time, maxBytes), Profile.BaseUrl);
 
         Api = new SpotApiClient(Adapter(_apiHttp, Profile.BaseUrl));
         var priceHttp = _priceHttp;

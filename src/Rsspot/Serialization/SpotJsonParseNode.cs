@@ -124,6 +124,7 @@ internal sealed class SpotJsonParseNode : IParseNode, IDisposable
             return Kiota().GetObjectValue(factory);
         }
 
+        ExpectShape(JsonValueKind.Object, "an object");
         var item = factory(this);
         OnBeforeAssignFieldValues?.Invoke(item);
         AssignFieldValues(item);
@@ -137,6 +138,7 @@ internal sealed class SpotJsonParseNode : IParseNode, IDisposable
     {
         if (_element.ValueKind != JsonValueKind.Array)
         {
+            ExpectShape(JsonValueKind.Array, "a list");
             return [];
         }
 
@@ -185,6 +187,28 @@ internal sealed class SpotJsonParseNode : IParseNode, IDisposable
     }
 
     private bool IsNumber => _element.ValueKind == JsonValueKind.Number;
+
+    /// <summary>
+    /// Objects and lists must be what the model says (null stays allowed): a string where an object goes, or an
+    /// object where a list goes, is a wrong answer, not an empty result. Scalars stay as lenient as Kiota's.
+    /// </summary>
+    private void ExpectShape(JsonValueKind kind, string what)
+    {
+        if (_element.ValueKind != kind && _element.ValueKind != JsonValueKind.Null)
+        {
+            throw new JsonException($"expected {what}, found {Describe(_element.ValueKind)}");
+        }
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private void AssignFieldValues(IParsable item)
     {

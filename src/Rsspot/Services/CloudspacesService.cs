@@ -20,6 +20,7 @@ public sealed class CloudspacesService : SpotService
     {
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         var list = await ApiCall.RunAsync(
+            Context,
             "list cloudspaces",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces.GetAsync(labelSelector is null ? null : c => c.QueryParameters.LabelSelector = labelSelector, ct),
             cancellationToken).ConfigureAwait(false);
@@ -52,6 +53,7 @@ public sealed class CloudspacesService : SpotService
         var spotBodies = request.SpotPools.Select(p => p.ToModel(ns)).ToList();
         var onDemandBodies = request.OnDemandPools.Select(p => p.ToModel(ns)).ToList();
         var created = await ApiCall.RunAsync(
+            Context,
             $"create cloudspace \"{request.Name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces.PostAsync(body, cancellationToken: ct),
             cancellationToken).ConfigureAwait(false) ?? body;
@@ -91,6 +93,7 @@ public sealed class CloudspacesService : SpotService
         ArgumentNullException.ThrowIfNull(patch);
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         return await ApiCall.RunAsync(
+            Context,
             $"update cloudspace \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces[name].PatchAsync(patch, cancellationToken: ct),
             cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"cloudspace \"{name}\"");
@@ -102,6 +105,7 @@ public sealed class CloudspacesService : SpotService
         SpotNames.EnsureCloudspaceName(name);
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         return await ApiCall.RunAsync(
+            Context,
             $"delete cloudspace \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces[name].DeleteAsync(cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
@@ -122,6 +126,7 @@ public sealed class CloudspacesService : SpotService
         try
         {
             var response = await ApiCall.RunAsync(
+                Context,
                 operation,
                 ct => Context.Api.Apis.AuthNgpcRxtIo.V1.GenerateKubeconfig.PostAsync(body, cancellationToken: ct),
                 cancellationToken).ConfigureAwait(false);
@@ -132,13 +137,13 @@ public sealed class CloudspacesService : SpotService
         catch (OAuthError error)
         {
             var code = (System.Net.HttpStatusCode)error.ResponseStatusCode;
-            var detail = error.ErrorDescription ?? error.Error ?? code.ToString();
+            var detail = ServerText.Redact(error.ErrorDescription ?? error.Error, Context.Secrets()) ?? code.ToString();
             if (code == System.Net.HttpStatusCode.Unauthorized)
             {
                 throw new AuthException($"Generating the kubeconfig failed: the refresh token was refused ({detail}). {AuthException.HowToFix}", error);
             }
 
-            throw new SpotApiException($"Generating the kubeconfig of cloudspace \"{name}\" failed: {detail} (HTTP {(int)code}). Check the cloudspace name and --org.", code, error.Error, detail, operation, error);
+            throw new SpotApiException($"Generating the kubeconfig of cloudspace \"{name}\" failed: {detail} (HTTP {(int)code}). Check the cloudspace name and --org.", code, ServerText.Clean(error.Error), detail, operation, error);
         }
     }
 
@@ -207,6 +212,7 @@ public sealed class CloudspacesService : SpotService
         SpotNames.EnsureCloudspaceName(name);
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         return await ApiCall.RunAsync(
+            Context,
             $"get cloudspace \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces[name].GetAsync(
                 c =>

@@ -21,6 +21,7 @@ public sealed class OrganizationsService : SpotService
         {
             var current = start;
             var result = await ApiCall.RunAsync(
+                Context,
                 "list organizations",
                 ct => Context.Api.Apis.AuthNgpcRxtIo.V1.Organizations.GetAsync(current is null ? null : c => c.QueryParameters.Start = current, ct),
                 cancellationToken).ConfigureAwait(false);

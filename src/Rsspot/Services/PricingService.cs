@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rsspot.Generated.Api.Models;
+using Rsspot.Http;
 using Rsspot.Pricing;
 
 namespace Rsspot.Services;
@@ -65,6 +66,7 @@ public sealed class PricingService : SpotService
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serverClass);
         var history = await ApiCall.RunAsync(
+            Context,
             $"get the price history of \"{serverClass}\"",
             ct => Context.PriceData.History[serverClass].GetAsync(cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
@@ -119,6 +121,11 @@ public sealed class PricingService : SpotService
 
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             return await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false) as JsonObject;
+        }
+        catch (UnexpectedResponseException ex) when (ex.Status is not (HttpStatusCode.NotFound or HttpStatusCode.Forbidden))
+        {
+            // A redirect, an HTML page or an oversized answer is never taken for an absent document.
+            throw ApiCall.FromHttp($"read the price document {path}", ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException)
         {

@@ -15,6 +15,7 @@ public sealed class RegionsService : SpotService
     {
         // Configure the request only when a parameter is set: Kiota reflects over the query parameters of every configured call.
         var list = await ApiCall.RunAsync(
+            Context,
             "list regions",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Regions.GetAsync(labelSelector is null ? null : c => c.QueryParameters.LabelSelector = labelSelector, ct),
             cancellationToken).ConfigureAwait(false);
@@ -36,6 +37,7 @@ public sealed class RegionsService : SpotService
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return await ApiCall.RunAsync(
+            Context,
             $"get region \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Regions[name].GetAsync(cancellationToken: ct),
             cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"region \"{name}\"");

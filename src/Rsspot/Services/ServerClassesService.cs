@@ -18,6 +18,7 @@ public sealed class ServerClassesService : SpotService
         CancellationToken cancellationToken = default)
     {
         var list = await ApiCall.RunAsync(
+            Context,
             "list server classes",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Serverclasses.GetAsync(cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
@@ -48,6 +49,7 @@ public sealed class ServerClassesService : SpotService
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return await ApiCall.RunAsync(
+            Context,
             $"get server class \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Serverclasses[name].GetAsync(cancellationToken: ct),
             cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"server class \"{name}\"");

@@ -16,6 +16,7 @@ public sealed class SpotNodePoolsService : SpotService
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         var selector = NodePoolSelectors.ForCloudspace(cloudspace);
         var list = await ApiCall.RunAsync(
+            Context,
             "list spot node pools",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools.GetAsync(selector is null ? null : c => c.QueryParameters.LabelSelector = selector, ct),
             cancellationToken).ConfigureAwait(false);
@@ -39,6 +40,7 @@ public sealed class SpotNodePoolsService : SpotService
         SpotNames.EnsurePoolName(name);
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         return await ApiCall.RunAsync(
+            Context,
             $"get spot node pool \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools[name].GetAsync(cancellationToken: ct),
             cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"spot node pool \"{name}\"");
@@ -67,6 +69,7 @@ public sealed class SpotNodePoolsService : SpotService
         var patch = update.ToSpotPatch();
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         return await ApiCall.RunAsync(
+            Context,
             $"update spot node pool \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools[name].PatchAsync(patch, cancellationToken: ct),
             cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"spot node pool \"{name}\"");
@@ -81,6 +84,7 @@ public sealed class SpotNodePoolsService : SpotService
         SpotNames.EnsurePoolName(name);
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         return await ApiCall.RunAsync(
+            Context,
             $"delete spot node pool \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools[name].DeleteAsync(cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
@@ -91,6 +95,7 @@ public sealed class SpotNodePoolsService : SpotService
 
     internal static async Task<SpotNodePool> PostAsync(SpotContext context, string ns, SpotNodePool body, CancellationToken cancellationToken) =>
         await ApiCall.RunAsync(
+            context,
             $"create spot node pool \"{body.Metadata?.Name}\" ({body.Spec?.ServerClass} in cloudspace \"{body.Spec?.CloudSpace}\")",
             ct => context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools.PostAsync(body, cancellationToken: ct),
             cancellationToken).ConfigureAwait(false) ?? body;
@@ -110,6 +115,7 @@ public sealed class OnDemandNodePoolsService : SpotService
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         var selector = NodePoolSelectors.ForCloudspace(cloudspace);
         var list = await ApiCall.RunAsync(
+            Context,
             "list on-demand node pools",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Ondemandnodepools.GetAsync(selector is null ? null : c => c.QueryParameters.LabelSelector = selector, ct),
             cancellationToken).ConfigureAwait(false);
@@ -133,6 +139,7 @@ public sealed class OnDemandNodePoolsService : SpotService
         SpotNames.EnsurePoolName(name);
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         return await ApiCall.RunAsync(
+            Context,
             $"get on-demand node pool \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Ondemandnodepools[name].GetAsync(cancellationToken: ct),
             cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"on-demand node pool \"{name}\"");
@@ -160,6 +167,7 @@ public sealed class OnDemandNodePoolsService : SpotService
         var patch = update.ToOnDemandPatch();
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         return await ApiCall.RunAsync(
+            Context,
             $"update on-demand node pool \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Ondemandnodepools[name].PatchAsync(patch, cancellationToken: ct),
             cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"on-demand node pool \"{name}\"");
@@ -174,6 +182,7 @@ public sealed class OnDemandNodePoolsService : SpotService
         SpotNames.EnsurePoolName(name);
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         return await ApiCall.RunAsync(
+            Context,
             $"delete on-demand node pool \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Ondemandnodepools[name].DeleteAsync(cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
@@ -184,6 +193,7 @@ public sealed class OnDemandNodePoolsService : SpotService
 
     internal static async Task<OnDemandNodePool> PostAsync(SpotContext context, string ns, OnDemandNodePool body, CancellationToken cancellationToken) =>
         await ApiCall.RunAsync(
+            context,
             $"create on-demand node pool \"{body.Metadata?.Name}\" ({body.Spec?.ServerClass} in cloudspace \"{body.Spec?.CloudSpace}\")",
             ct => context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Ondemandnodepools.PostAsync(body, cancellationToken: ct),
             cancellationToken).ConfigureAwait(false) ?? body;
