@@ -124,8 +124,13 @@ internal sealed class SpotJsonParseNode : IParseNode, IDisposable
             return Kiota().GetObjectValue(factory);
         }
 
-        ExpectShape(JsonValueKind.Object, "an object");
         var item = factory(this);
+        if (item is not IComposedTypeWrapper)
+        {
+            // A composed type (oneOf a string and an object, ...) reads the node itself; a model needs an object.
+            ExpectShape(JsonValueKind.Object, "an object");
+        }
+
         OnBeforeAssignFieldValues?.Invoke(item);
         AssignFieldValues(item);
         OnAfterAssignFieldValues?.Invoke(item);
