@@ -89,7 +89,19 @@ public static class EmulatorCommandLine
             return UsageError;
         }
 
-        await using var host = await EmulatorHost.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        EmulatorHost host;
+        try
+        {
+            host = await EmulatorHost.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (IsAddressInUse(ex))
+        {
+            await error.WriteLineAsync($"error: port {options.Port} on 127.0.0.1 is already in use (another emulator or program is listening there).").ConfigureAwait(false);
+            await error.WriteLineAsync("Pick another one with --port <n>, or --port 0 for a free one.").ConfigureAwait(false);
+            return UsageError;
+        }
+
+        await using var running = host;
         await output.WriteLineAsync(Banner(host)).ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -188,6 +200,19 @@ public static class EmulatorCommandLine
           rsspot configure --profile emulator --activate --base-url {host.BaseUrl} --oauth-url {host.BaseUrl} --price-data-url {host.BaseUrl} --refresh-token {host.RefreshToken} --org {host.OrganizationName}
         Then try: rsspot regions list; rsspot pricing build --nodes 3. Press Ctrl+C to stop.
         """;
+
+    private static bool IsAddressInUse(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string Text(string option, string value) =>
         string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"option {option} needs a non-empty value") : value;

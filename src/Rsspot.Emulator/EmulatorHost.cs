@@ -75,7 +75,16 @@ public sealed class EmulatorHost : IAsyncDisposable
         options.Validate();
         var services = new EmulatorServices(options);
         var app = EmulatorApplication.Build(services);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new EmulatorHost(app, services, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
     }

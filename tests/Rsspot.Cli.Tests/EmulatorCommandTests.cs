@@ -63,6 +63,22 @@ public sealed class EmulatorCommandTests : IDisposable
         Assert.Contains("--fail-rate", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Emulator_start_on_a_port_in_use_exits_2_saying_so_without_a_stack_trace()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+
+        var result = await CliRunner.RunAsync(Env, null, "emulator", "start", "--port", port);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"port {port}", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--port", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
     private static async Task<List<string>> ReadUntilConfigureLineAsync(Process emulator)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -76,6 +76,26 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task A_port_in_use_exits_2_saying_so_and_suggesting_another_port()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await EmulatorCommandLine.RunAsync(["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], output, error, CancellationToken.None);
+
+        Assert.Equal(EmulatorCommandLine.UsageError, code);
+        var text = error.ToString();
+        Assert.Contains($"port {port}", text, StringComparison.Ordinal);
+        Assert.Contains("already in use", text, StringComparison.Ordinal);
+        Assert.Contains("--port", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output.ToString());
+    }
+
+    [Fact]
     public async Task Run_prints_how_to_connect_serves_until_cancelled_and_stops_cleanly()
     {
         using var output = new SyncWriter();

@@ -80,6 +80,7 @@ internal static class CloudspacesCommands
         var onDemand = Cmd.Repeatable(OnDemandPoolFlag, "On-demand pool: desired=1,serverclass=gp.vs1.large-dfw (or JSON; repeatable)", "spec");
         var file = new Option<string?>("--file", "-f") { Description = "YAML/JSON cloudspace spec with pools (flags win over the file)", HelpName = "spec.yaml" };
         var wait = new Option<bool>("--wait") { Description = "Wait until the cloudspace is Ready, showing each phase" };
+        var keep = new Option<bool>("--keep-on-failure") { Description = "Keep the cloudspace when one of its pools fails (by default it is deleted again)" };
         var timeout = TimeoutOption();
         var command = Cmd.New(
             "create",
@@ -101,6 +102,7 @@ internal static class CloudspacesCommands
             onDemand,
             file,
             wait,
+            keep,
             timeout);
         return command.Runs(s, async (p, ct) =>
         {
@@ -116,6 +118,7 @@ internal static class CloudspacesCommands
                 HighAvailability = p.GetValue(ha) ?? request.HighAvailability,
                 Webhook = p.GetValue(webhook) ?? request.Webhook,
                 Labels = KeyValues.Parse(p.GetValue(labels), "--label"),
+                KeepOnFailure = p.GetValue(keep),
                 SpotPools = [.. request.SpotPools, .. (p.GetValue(spot) ?? []).Select(t => PoolSpecs.Spot(PoolSpecs.Fields(t, SpotPoolFlag), csName, SpotPoolFlag))],
                 OnDemandPools = [.. request.OnDemandPools, .. (p.GetValue(onDemand) ?? []).Select(t => PoolSpecs.OnDemand(PoolSpecs.Fields(t, OnDemandPoolFlag), csName, OnDemandPoolFlag))],
             };

@@ -48,9 +48,10 @@ internal static class CliApp
     private static int ReportParseError(ParseResult parse, TextWriter error)
     {
         // An unknown word explains more than the "required command" error it also causes.
-        var first = ParseErrors.Friendly(parse.Errors.OrderBy(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal) ? 0 : 1).First().Message);
+        var first = parse.Errors.OrderBy(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal) ? 0 : 1).First().Message;
         var path = CommandPath(parse);
-        error.WriteLine($"error: {first} See 'rsspot {(path.Length == 0 ? string.Empty : path + " ")}--help'.");
+        var hint = TypoHint.For(first, parse.CommandResult.Command);
+        error.WriteLine($"error: {ParseErrors.Friendly(first)}{hint} See 'rsspot {(path.Length == 0 ? string.Empty : path + " ")}--help'.");
         return ExitCodes.Usage;
     }
 

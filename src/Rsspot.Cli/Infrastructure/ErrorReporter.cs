@@ -22,6 +22,7 @@ internal static class ErrorReporter
     public static (int Code, string Message) Describe(Exception error) => error switch
     {
         CliUsageException usage => (ExitCodes.Usage, usage.Message),
+        CloudspaceCreationException { InnerException: { } pool } creation => (Describe(pool).Code, creation.Message + (creation.CloudspaceDeleted ? " Use --keep-on-failure to keep it next time." : string.Empty)),
         ArgumentException argument => (ExitCodes.Usage, FlagNames.Describe(argument)),
         ConfigException or StateStoreException => (ExitCodes.Config, error.Message),
         AuthException => (ExitCodes.Auth, error.Message),

@@ -35,6 +35,12 @@ public sealed record CloudspaceCreateRequest(string Name, string Region)
     /// <summary>On-demand pools to create in the new cloudspace.</summary>
     public IReadOnlyList<OnDemandNodePoolRequest> OnDemandPools { get; init; } = [];
 
+    /// <summary>
+    /// Keep the cloudspace when one of its pools cannot be created. By default it is deleted again, so a failed
+    /// create leaves nothing behind and can simply be retried.
+    /// </summary>
+    public bool KeepOnFailure { get; init; }
+
     internal CloudSpace ToModel(string ns)
     {
         SpotNames.EnsureCloudspaceName(Name);

@@ -52,6 +52,7 @@ public sealed class CloudspacesService : SpotService
         var body = request.ToModel(ns);
         var spotBodies = request.SpotPools.Select(p => p.ToModel(ns)).ToList();
         var onDemandBodies = request.OnDemandPools.Select(p => p.ToModel(ns)).ToList();
+        await CheckPoolClassesAsync(request, cancellationToken).ConfigureAwait(false);
         var created = await ApiCall.RunAsync(
             Context,
             $"create cloudspace \"{request.Name}\"",
@@ -59,18 +60,68 @@ public sealed class CloudspacesService : SpotService
             cancellationToken).ConfigureAwait(false) ?? body;
 
         var spotPools = new List<SpotNodePool>();
-        foreach (var pool in spotBodies)
-        {
-            spotPools.Add(await SpotNodePoolsService.PostAsync(Context, ns, pool, cancellationToken).ConfigureAwait(false));
-        }
-
         var onDemandPools = new List<OnDemandNodePool>();
-        foreach (var pool in onDemandBodies)
+        try
         {
-            onDemandPools.Add(await OnDemandNodePoolsService.PostAsync(Context, ns, pool, cancellationToken).ConfigureAwait(false));
+            foreach (var pool in spotBodies)
+            {
+                spotPools.Add(await SpotNodePoolsService.PostAsync(Context, ns, pool, cancellationToken).ConfigureAwait(false));
+            }
+
+            foreach (var pool in onDemandBodies)
+            {
+                onDemandPools.Add(await OnDemandNodePoolsService.PostAsync(Context, ns, pool, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        catch (Exception ex) when (ex is SpotException or OperationCanceledException)
+        {
+            var deleted = !request.KeepOnFailure && await TryDeleteAfterFailureAsync(request.Name).ConfigureAwait(false);
+            throw new CloudspaceCreationException(request.Name, spotPools.Count + onDemandPools.Count, deleted, request.KeepOnFailure, ex);
         }
 
         return new CloudspaceCreation(created, spotPools, onDemandPools);
+    }
+
+    // Every pool's class must exist and be in the cloudspace's region, checked before anything is created, so a
+    // typo in a class name never leaves a half-built cloudspace behind.
+    private async Task CheckPoolClassesAsync(CloudspaceCreateRequest request, CancellationToken cancellationToken)
+    {
+        var classes = request.SpotPools.Select(p => p.ServerClass).Concat(request.OnDemandPools.Select(p => p.ServerClass)).Distinct(StringComparer.Ordinal);
+        foreach (var name in classes)
+        {
+            ServerClass serverClass;
+            try
+            {
+                serverClass = await ApiCall.RunAsync(
+                    $"get server class \"{name}\"",
+                    ct => Context.Api.Apis.NgpcRxtIo.V1.Serverclasses[name].GetAsync(cancellationToken: ct),
+                    cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"server class \"{name}\"");
+            }
+            catch (SpotApiException ex) when (ex.IsNotFound)
+            {
+                throw new ArgumentException($"Server class '{name}' of a pool does not exist; nothing was created. List the classes of region {request.Region} to pick one.", "serverClass", ex);
+            }
+
+            if (serverClass.Spec?.Region is { Length: > 0 } region && !string.Equals(region, request.Region, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Server class '{name}' of a pool is in region {region}, not in the cloudspace's region {request.Region}; nothing was created.", "serverClass");
+            }
+        }
+    }
+
+    // The cleanup must run even when the caller's token was cancelled; it gets a bounded time of its own.
+    private async Task<bool> TryDeleteAfterFailureAsync(string name)
+    {
+        using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await DeleteAsync(name, cleanup.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is SpotException or OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Blocking form of <see cref="CreateAsync"/>.</summary>
