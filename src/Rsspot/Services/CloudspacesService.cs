@@ -93,6 +93,7 @@ public sealed class CloudspacesService : SpotService
             try
             {
                 serverClass = await ApiCall.RunAsync(
+                    Context,
                     $"get server class \"{name}\"",
                     ct => Context.Api.Apis.NgpcRxtIo.V1.Serverclasses[name].GetAsync(cancellationToken: ct),
                     cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"server class \"{name}\"");
