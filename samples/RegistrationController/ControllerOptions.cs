@@ -20,6 +20,9 @@ internal sealed record ControllerOptions
 
         State and behaviour
           --state <path>            state.db holding the registration ledger (default: ./registration-state.db)
+          --postgres <connection>   keep the ledger in PostgreSQL instead, shared by replicas on several machines
+                                    (an Npgsql connection string; default: env RSSPOT_LEDGER_POSTGRES, which
+                                    keeps the password out of the process list)
           --worker-id <id>          this worker's id; a restart with the same id resumes its own claims at once
                                     (default: <machine>-controller)
           --lease-seconds <n>       how long a claim lasts without renewal (default: 15)
@@ -44,9 +47,12 @@ internal sealed record ControllerOptions
           RegistrationController --state /tmp/reg.db --step-delay-ms 500
           RegistrationController --state /tmp/reg.db --emulator-url http://127.0.0.1:5080 --watch
           RegistrationController --state ~/.config/rsspot/state.db --profile prod --org my-org --watch
+          RSSPOT_LEDGER_POSTGRES="Host=db;Database=spot;Username=ctl;Password=..." RegistrationController --worker-id a --watch
         """;
 
     public string StatePath { get; init; } = Path.GetFullPath("registration-state.db");
+
+    public string? Postgres { get; init; } = Environment.GetEnvironmentVariable("RSSPOT_LEDGER_POSTGRES") is { Length: > 0 } value ? value : null;
 
     public string WorkerId { get; init; } = Environment.MachineName.ToLowerInvariant() + "-controller";
 
@@ -109,6 +115,7 @@ internal sealed record ControllerOptions
             options = name switch
             {
                 "--state" => options with { StatePath = Path.GetFullPath(Value()) },
+                "--postgres" => options with { Postgres = Value() },
                 "--worker-id" => options with { WorkerId = Value() },
                 "--lease-seconds" => options with { Lease = TimeSpan.FromSeconds(Math.Max(1, Number())) },
                 "--batch" => options with { Batch = Math.Max(1, Number()) },

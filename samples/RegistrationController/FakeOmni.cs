@@ -18,12 +18,15 @@ internal sealed record OmniJournalEntry(string Op, string Key, string Id, bool D
 /// <summary>
 /// Stands in for Sidero Omni (or any external system): issues join tokens and registers machines. Every call
 /// takes the registration key as an idempotency key, so repeating a call after a crash never creates a second
-/// token or machine. Its state is a JSON-lines journal, locked for each call so several processes can share it.
+/// token or machine. Its state is a JSON-lines journal, locked for each call so several processes can share it
+/// (each process reads only what was appended since its last call). Calls are made one at a time.
 /// Replace this class with your real client; keep the idempotency key.
 /// </summary>
 internal sealed class FakeOmni(string journalPath, TimeSpan tokenLifetime, int failSubmits, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly List<OmniJournalEntry> _entries = [];
+    private long _readUpTo;
     private int _failuresLeft = failSubmits;
 
     /// <summary>The live join token for <paramref name="key"/>, or a new one.</summary>
@@ -106,16 +109,32 @@ internal sealed class FakeOmni(string journalPath, TimeSpan tokenLifetime, int f
 
             await using (stream.ConfigureAwait(false))
             {
-                using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
-                var (result, append) = decide(Parse(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false)));
+                if (stream.Length < _readUpTo)
+                {
+                    // The journal was replaced: read it again from the start.
+                    _entries.Clear();
+                    _readUpTo = 0;
+                }
+
+                // A line cut short by a killed writer is never completed (the next writer starts a new line), so
+                // everything up to the end can be taken as read.
+                stream.Seek(_readUpTo, SeekOrigin.Begin);
+                using (var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true))
+                {
+                    _entries.AddRange(Parse(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false)));
+                }
+
+                var (result, append) = decide(_entries);
                 if (append is not null)
                 {
                     stream.Seek(0, SeekOrigin.End);
                     var line = Encoding.UTF8.GetBytes("\n" + JsonSerializer.Serialize(append, Json) + "\n");
                     await stream.WriteAsync(line, cancellationToken).ConfigureAwait(false);
                     await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    _entries.Add(append);
                 }
 
+                _readUpTo = stream.Length;
                 return result;
             }
         }

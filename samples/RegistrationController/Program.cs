@@ -1,5 +1,4 @@
 using Rsspot;
-using Rsspot.State;
 using Rsspot.Workflows;
 
 namespace RegistrationController;
@@ -50,14 +49,13 @@ internal static class Program
 
     private static async Task<int> RunAsync(ControllerOptions options, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(options.StatePath)!);
         await using var connection = await SpotConnection.OpenAsync(options, cancellationToken).ConfigureAwait(false);
-        using var store = StateStore.Open(options.StatePath);
         var time = TimeProvider.System;
-        var workflow = new RegistrationWorkflow(store, time, options.Lease);
+        await using var ledger = await LedgerConnection.OpenAsync(options, time, cancellationToken).ConfigureAwait(false);
+        var workflow = new RegistrationWorkflow(ledger.Ledger, options.Lease);
         var omni = new FakeOmni(options.OmniJournal, TimeSpan.FromHours(1), options.FailSubmits, time);
         var log = new TransitionLog(Console.Out);
-        log.Info($"start worker={options.WorkerId} api=\"{connection.Description}\" state={options.StatePath} lease={options.Lease.TotalSeconds}s");
+        log.Info($"start worker={options.WorkerId} api=\"{connection.Description}\" ledger={ledger.Description} lease={options.Lease.TotalSeconds}s");
         var loop = new RegistrationLoop(options, connection.Client, workflow, omni, log, time);
         return await loop.RunAsync(cancellationToken).ConfigureAwait(false);
     }

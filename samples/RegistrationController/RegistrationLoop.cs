@@ -35,19 +35,19 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
                 continue;
             }
 
-            LogReconcile(workflow.Reconcile(org.Id, snapshots, options.Cluster));
+            LogReconcile(await workflow.ReconcileAsync(org.Id, snapshots, options.Cluster, cancellationToken).ConfigureAwait(false));
 
-            var claimed = workflow.ClaimNext(options.WorkerId, options.Batch, Claimable);
+            var claimed = await workflow.ClaimNextAsync(options.WorkerId, options.Batch, Claimable, cancellationToken).ConfigureAwait(false);
             log.Info($"round n={round} vms={snapshots.Sum(s => s.Servers.Count)} claimed={claimed.Count}");
             foreach (var record in claimed)
             {
                 await DriveAsync(record, cancellationToken).ConfigureAwait(false);
             }
 
-            var open = Open(org.Id);
+            var open = await OpenAsync(org.Id, cancellationToken).ConfigureAwait(false);
             if (!options.Watch && open.Count == 0)
             {
-                var all = workflow.List().Where(r => r.OrgId == org.Id && r.OmniCluster == options.Cluster).ToList();
+                var all = (await workflow.ListAsync(cancellationToken).ConfigureAwait(false)).Where(r => r.OrgId == org.Id && r.OmniCluster == options.Cluster).ToList();
                 log.Info($"done registered={all.Count(r => r.Status == RegistrationStatus.Registered)} skipped={all.Count(r => r.Status == RegistrationStatus.Skipped)}");
                 return 0;
             }
@@ -57,8 +57,8 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
     }
 
     /// <summary>Records that still need work (anything not registered or skipped), whoever holds them.</summary>
-    private List<RegistrationRecord> Open(string orgId) =>
-        [.. workflow.List().Where(r => r.OrgId == orgId && r.OmniCluster == options.Cluster && r.Status is not (RegistrationStatus.Registered or RegistrationStatus.Skipped))];
+    private async Task<List<RegistrationRecord>> OpenAsync(string orgId, CancellationToken cancellationToken) =>
+        [.. (await workflow.ListAsync(cancellationToken).ConfigureAwait(false)).Where(r => r.OrgId == orgId && r.OmniCluster == options.Cluster && r.Status is not (RegistrationStatus.Registered or RegistrationStatus.Skipped))];
 
     private void LogReconcile(ReconcileResult result)
     {
@@ -96,7 +96,7 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
                     await Task.Delay(options.StepDelay, time, cancellationToken).ConfigureAwait(false);
                 }
 
-                record = workflow.RenewLease(key, options.WorkerId);
+                record = await workflow.RenewLeaseAsync(key, options.WorkerId, cancellationToken).ConfigureAwait(false);
                 var from = record.Status;
                 (record, var detail) = await StepAsync(record, cancellationToken).ConfigureAwait(false);
                 log.Transition(record, from, detail);
@@ -109,8 +109,8 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
         catch (Exception ex) when (ex is not OperationCanceledException && ex is not IllegalTransitionException)
         {
             var from = record.Status;
-            record = workflow.MarkFailed(key, ex.Message, options.WorkerId);
-            workflow.Release(key, options.WorkerId);
+            record = await workflow.MarkFailedAsync(key, ex.Message, options.WorkerId, cancellationToken).ConfigureAwait(false);
+            await workflow.ReleaseAsync(key, options.WorkerId, cancellationToken).ConfigureAwait(false);
             log.Transition(record, from, $"error=\"{ex.Message}\"");
         }
     }
@@ -123,26 +123,26 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
         switch (record.Status)
         {
             case RegistrationStatus.Failed:
-                return Retry(record);
+                return await RetryAsync(record, cancellationToken).ConfigureAwait(false);
 
             case RegistrationStatus.Discovered:
                 // The token secret stays in memory (it would go into the machine's config); the ledger keeps id and expiry.
                 var token = await omni.IssueJoinTokenAsync(key, cancellationToken).ConfigureAwait(false);
-                return (workflow.MarkTokenIssued(key, token.Id, token.ExpiresAt, owner), $"token={token.Id}");
+                return (await workflow.MarkTokenIssuedAsync(key, token.Id, token.ExpiresAt, owner, cancellationToken).ConfigureAwait(false), $"token={token.Id}");
 
             case RegistrationStatus.TokenIssued when record.TokenExpiresAt <= time.GetUtcNow():
-                return (workflow.MarkFailed(key, $"join token {record.TokenId} expired before submission", owner), "error=\"token expired\"");
+                return (await workflow.MarkFailedAsync(key, $"join token {record.TokenId} expired before submission", owner, cancellationToken).ConfigureAwait(false), "error=\"token expired\"");
 
             case RegistrationStatus.TokenIssued:
                 var submitted = await omni.SubmitMachineAsync(key, record.VmUid, record.TokenId!, cancellationToken).ConfigureAwait(false);
-                return (workflow.Transition(key, RegistrationStatus.Submitted, new TransitionDetails { Owner = owner }), $"machine={submitted}");
+                return (await workflow.TransitionAsync(key, RegistrationStatus.Submitted, new TransitionDetails { Owner = owner }, cancellationToken).ConfigureAwait(false), $"machine={submitted}");
 
             case RegistrationStatus.Submitted:
                 // Confirm with the external system; a submit lost to a crash is simply made again (idempotent).
                 var machine = await omni.FindMachineAsync(key, cancellationToken).ConfigureAwait(false)
                     ?? await omni.SubmitMachineAsync(key, record.VmUid, record.TokenId!, cancellationToken).ConfigureAwait(false);
                 var payload = new JsonObject { ["machine_id"] = machine, ["cluster"] = options.Cluster }.ToJsonString();
-                return (workflow.Transition(key, RegistrationStatus.Registered, new TransitionDetails { Owner = owner, PayloadJson = payload }), $"machine={machine}");
+                return (await workflow.TransitionAsync(key, RegistrationStatus.Registered, new TransitionDetails { Owner = owner, PayloadJson = payload }, cancellationToken).ConfigureAwait(false), $"machine={machine}");
 
             default:
                 throw new InvalidOperationException($"Nothing to do for {key} in status {record.Status.ToText()}.");
@@ -150,18 +150,18 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
     }
 
     /// <summary>A failed record goes back to the step that failed (to discovered if its token has expired), or is skipped after too many failures.</summary>
-    private (RegistrationRecord Record, string? Detail) Retry(RegistrationRecord record)
+    private async Task<(RegistrationRecord Record, string? Detail)> RetryAsync(RegistrationRecord record, CancellationToken cancellationToken)
     {
         var failures = record.History.Count(h => h.To == RegistrationStatus.Failed);
         if (failures >= options.MaxAttempts)
         {
-            return (workflow.MarkSkipped(record.Key, $"gave up after {failures} failures", options.WorkerId), $"reason=\"gave up after {failures} failures\"");
+            return (await workflow.MarkSkippedAsync(record.Key, $"gave up after {failures} failures", options.WorkerId, cancellationToken).ConfigureAwait(false), $"reason=\"gave up after {failures} failures\"");
         }
 
         var failedAt = record.History.LastOrDefault(h => h.To == RegistrationStatus.Failed)?.From ?? RegistrationStatus.Discovered;
         var tokenExpired = record.TokenExpiresAt is null || record.TokenExpiresAt <= time.GetUtcNow();
         var target = failedAt is RegistrationStatus.TokenIssued or RegistrationStatus.Submitted && !tokenExpired ? failedAt : RegistrationStatus.Discovered;
-        var retried = workflow.Transition(record.Key, target, new TransitionDetails { Owner = options.WorkerId, Reason = "retry" });
+        var retried = await workflow.TransitionAsync(record.Key, target, new TransitionDetails { Owner = options.WorkerId, Reason = "retry" }, cancellationToken).ConfigureAwait(false);
         return (retried, $"reason=retry attempt={failures + 1}");
     }
 }

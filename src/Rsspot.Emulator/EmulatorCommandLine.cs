@@ -33,6 +33,9 @@ public static class EmulatorCommandLine
           --ready-after <s>        seconds a new cloudspace stays Provisioning (default {DefaultReadyAfterSeconds}; 0 = at once)
           --data <file>            keep the state in this JSON file across restarts (default: in memory)
           --org-page-size <n>      organizations per page (default 2)
+          --market-seed <n>        move prices on a seeded, repeatable schedule (default: fixed prices)
+          --market-step-seconds <s> seconds between two auctions of the seeded market (default 60)
+          --vm-count <n>           seed n VMs spread over VM cloudspaces (250 each) and pools (default: 3 in one)
         Faults (also switchable at run time: PUT /_emulator/faults):
           --latency-ms <ms>        delay added to every request
           --fail-rate <0..1>       share of requests answered with --fail-status
@@ -160,6 +163,9 @@ public static class EmulatorCommandLine
                 case "--ready-after": options.ReadyAfter = TimeSpan.FromSeconds(Int(arg, Value(), 0, int.MaxValue)); break;
                 case "--data": options.DataFile = Text(arg, Value()); break;
                 case "--org-page-size": options.OrganizationPageSize = Int(arg, Value(), 1, 1000); break;
+                case "--market-seed": options.MarketSeed = Int(arg, Value(), int.MinValue, int.MaxValue); break;
+                case "--market-step-seconds": options.MarketStep = TimeSpan.FromSeconds(Int(arg, Value(), 1, 86_400)); break;
+                case "--vm-count": options.VmCount = Int(arg, Value(), 0, 100_000); break;
                 case "--latency-ms": faults.LatencyMs = Int(arg, Value(), 0, 600_000); break;
                 case "--fail-rate": faults.FailRate = Share(arg, Value()); break;
                 case "--fail-count": faults.FailCount = Int(arg, Value(), 0, int.MaxValue); break;
@@ -194,7 +200,8 @@ public static class EmulatorCommandLine
           and the public price documents (/history/<class>, /percentiles.json, /comparable_prices.json).
           refresh token : {host.RefreshToken}
           organization  : {host.OrganizationName} (id {host.OrganizationId}, namespace {host.Namespace})
-          admin         : {host.BaseUrl}/_emulator/info, /_emulator/faults, /_emulator/requests, /_emulator/counters
+          admin         : {host.BaseUrl}/_emulator/info, /_emulator/faults, /_emulator/requests, /_emulator/counters, /_emulator/market/<class>
+          market        : {(host.Options.MarketSeed is { } seed ? $"seed {seed}, an auction every {host.Options.MarketStep.TotalSeconds} s" : "fixed prices (use --market-seed <n> to move them)")}
           state         : {(host.Options.DataFile is { } file ? "kept in " + Path.GetFullPath(file) : "in memory (use --data <file> to keep it)")}
         Point rsspot at it (paste):
           rsspot configure --profile emulator --activate --base-url {host.BaseUrl} --oauth-url {host.BaseUrl} --price-data-url {host.BaseUrl} --refresh-token {host.RefreshToken} --org {host.OrganizationName}

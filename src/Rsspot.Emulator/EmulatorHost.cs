@@ -109,6 +109,28 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>Removes every fault.</summary>
     public void ClearFaults() => _services.Faults.Set(new FaultSettings());
 
+    /// <summary>Scripts the next auctions of a server class: each price becomes the market and hammer price in turn.</summary>
+    /// <param name="serverClass">The class name.</param>
+    /// <param name="prices">USD per node-hour, in order; the last one stays in force.</param>
+    /// <exception cref="ArgumentException">The class is unknown or has no auctions.</exception>
+    public void ScriptMarketPrices(string serverClass, params decimal[] prices)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        var c = _services.Catalog.FindClass(serverClass) ?? throw new ArgumentException($"Unknown server class '{serverClass}'.", nameof(serverClass));
+        foreach (var price in prices)
+        {
+            if (!_services.Market.Script(c, price))
+            {
+                throw new ArgumentException($"Server class '{serverClass}' has no auctions.", nameof(serverClass));
+            }
+        }
+    }
+
+    /// <summary>The current market price of a server class, or null when it has none.</summary>
+    /// <param name="serverClass">The class name.</param>
+    public decimal? GetMarketPrice(string serverClass) =>
+        _services.Catalog.FindClass(serverClass) is { } c ? _services.Market.Priced(c).MarketPrice : null;
+
     /// <summary>Makes every id_token issued so far expired (new exchanges give valid ones again).</summary>
     public void ExpireTokens() => _services.Tokens.ExpireAll();
 

@@ -36,8 +36,20 @@ public sealed class EmulatorOptions
     /// <summary>Page size of the organizations list when the caller gives no smaller limit. Default 2.</summary>
     public int OrganizationPageSize { get; set; } = 2;
 
+    /// <summary>
+    /// How many VMs to seed, spread over VM cloudspaces (at most 250 each) and their pools; null (the default)
+    /// seeds one VM cloudspace with three VMs.
+    /// </summary>
+    public int? VmCount { get; set; }
+
     /// <summary>Faults in force from start-up; null for none.</summary>
     public FaultSettings? Faults { get; set; }
+
+    /// <summary>Seed of the moving market (see <c>Market/SeededMarket</c>); null (the default) keeps the catalog's fixed prices.</summary>
+    public int? MarketSeed { get; set; }
+
+    /// <summary>How often the seeded market holds an auction and moves its prices. Default one minute.</summary>
+    public TimeSpan MarketStep { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Clock for token lifetimes, phases and timestamps (a fake one makes expiry tests exact).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -72,6 +84,16 @@ public sealed class EmulatorOptions
         if (OrganizationPageSize < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(OrganizationPageSize), OrganizationPageSize, "The page size must be at least 1.");
+        }
+
+        if (MarketStep < TimeSpan.FromSeconds(1) || MarketStep > TimeSpan.FromDays(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MarketStep), MarketStep, "The market step must be from 1 second to 1 day.");
+        }
+
+        if (VmCount is < 0 or > 100_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(VmCount), VmCount, "The VM count must be between 0 and 100000.");
         }
 
         Faults?.Validate();

@@ -9,6 +9,22 @@ if (args is ["--cpu", ..])
     return;
 }
 
+// `--bid-guard-eval [seed] [points.csv]`: a simulated week of the seeded market under three bidding policies (README table).
+if (args is ["--bid-guard-eval", ..])
+{
+    var seed = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 42;
+    var runs = BidGuardEvaluation.Run(seed);
+    Console.WriteLine($"seed {seed}, {EvaluationSetup.Classes.Length} pools of {EvaluationSetup.NodesPerPool} nodes ({string.Join(", ", EvaluationSetup.Classes)}), an auction every 10 minutes for 7 days");
+    Console.WriteLine(BidGuardEvaluation.Table(runs));
+    if (args.Length > 2)
+    {
+        await File.WriteAllLinesAsync(args[2], BidGuardEvaluation.Csv(runs));
+        Console.WriteLine($"points: {args[2]}");
+    }
+
+    return;
+}
+
 // Benchmarks run in-process by default: no per-benchmark rebuild of src/ (slow on small machines, and it races
 // other builds in a shared tree). Out of process, BenchmarkDotNet rebuilds the referenced projects with an absolute
 // IntermediateOutputPath, which the generation targets handle since they join paths with Path.Combine.

@@ -71,7 +71,8 @@ public sealed class CloudspaceLifecycleTests : IClassFixture<CliFixture>
         var spotTable = await _cli.RunAsync("nodepools", "spot", "list", "--cloudspace", "pools-demo");
         Assert.Equal(0, spotTable.ExitCode);
         var spotRow = Assert.Single(spotTable.Stdout.Split('\n'), l => l.StartsWith(spotName, StringComparison.Ordinal));
-        Assert.Equal([spotName, "pools-demo", "gp.vs1.medium-dfw", "2", "$0.0815", "1-4"], spotRow.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..6]);
+        var market = "$" + _cli.Emulator.GetMarketPrice("gp.vs1.medium-dfw")!.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal([spotName, "pools-demo", "gp.vs1.medium-dfw", "2", "$0.0815", market, "unknown", "1-4"], spotRow.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..8]);
 
         var updated = (await _cli.JsonAsync("nodepools", "ondemand", "update", onDemandName, "--desired", "3")).Node;
         Assert.Equal(3, updated["spec"]!["desired"]!.GetValue<int>());

@@ -1,14 +1,16 @@
 using System.Globalization;
+using Rsspot.Postgres;
 using Rsspot.State;
 using Rsspot.Workflows;
 
 // Usage:
 //   prefs <db> <writer-id> <count> <go-file>   write <count> preferences named w<writer-id>-<i>
 //   claim <db> <owner> <go-file>               claim registrations one by one until none is left; print each key
-// Both wait for <go-file> to exist so that the processes of one test start together.
+//   claim-postgres <schema> <owner> <go-file>  the same on the PostgreSQL ledger of RSSPOT_TEST_POSTGRES in <schema>
+// All wait for <go-file> to exist so that the processes of one test start together.
 if (args.Length < 3)
 {
-    Console.Error.WriteLine("usage: prefs <db> <writer-id> <count> <go-file> | claim <db> <owner> <go-file>");
+    Console.Error.WriteLine("usage: prefs <db> <writer-id> <count> <go-file> | claim <db> <owner> <go-file> | claim-postgres <schema> <owner> <go-file>");
     return 2;
 }
 
@@ -17,6 +19,14 @@ DateTime deadline = DateTime.UtcNow.AddSeconds(60);
 while (!File.Exists(goFile) && DateTime.UtcNow < deadline)
 {
     Thread.Sleep(5);
+}
+
+if (args[0] == "claim-postgres")
+{
+    string connection = Environment.GetEnvironmentVariable("RSSPOT_TEST_POSTGRES") ?? throw new InvalidOperationException("RSSPOT_TEST_POSTGRES is not set.");
+    await using PostgresRegistrationLedger ledger = await PostgresRegistrationLedger.OpenAsync(connection, new PostgresLedgerOptions { Schema = args[1] });
+    await ClaimAllAsync(new RegistrationWorkflow(ledger, TimeSpan.FromMinutes(10)), args[2]);
+    return 0;
 }
 
 using StateStore store = StateStore.Open(args[1]);
@@ -31,16 +41,18 @@ switch (args[0])
 
         return 0;
     case "claim":
-        string owner = args[2];
-        var workflow = new RegistrationWorkflow(store, leaseDuration: TimeSpan.FromMinutes(10));
-        while (workflow.ClaimNext(owner, 1, RegistrationStatus.Discovered) is [RegistrationRecord claimed])
-        {
-            workflow.MarkTokenIssued(claimed.Key, "token-" + owner, DateTimeOffset.UtcNow.AddHours(1), owner);
-            Console.Out.WriteLine(claimed.Key);
-        }
-
+        await ClaimAllAsync(new RegistrationWorkflow(store, leaseDuration: TimeSpan.FromMinutes(10)), args[2]);
         return 0;
     default:
         Console.Error.WriteLine($"unknown mode '{args[0]}'");
         return 2;
+}
+
+static async Task ClaimAllAsync(RegistrationWorkflow workflow, string owner)
+{
+    while (await workflow.ClaimNextAsync(owner, 1, [RegistrationStatus.Discovered]) is [RegistrationRecord claimed])
+    {
+        await workflow.MarkTokenIssuedAsync(claimed.Key, "token-" + owner, DateTimeOffset.UtcNow.AddHours(1), owner);
+        Console.Out.WriteLine(claimed.Key);
+    }
 }

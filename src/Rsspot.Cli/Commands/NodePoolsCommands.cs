@@ -43,7 +43,8 @@ internal static class NodePoolsCommands
             if (spot)
             {
                 var pools = await s.Client.SpotNodePools.ListAsync(p.GetValue(cloudspace), ct).ConfigureAwait(false);
-                s.Output.Write(JsonModels.ToArray(pools), () => SpotTable(pools.Select(SpotNodePoolSummary.From)));
+                var prices = await SpotMarketColumns.ReadAsync(s, ct).ConfigureAwait(false);
+                s.Output.Write(JsonModels.ToArray(pools), () => SpotTable(pools.Select(SpotNodePoolSummary.From), prices));
             }
             else
             {
@@ -53,12 +54,12 @@ internal static class NodePoolsCommands
         });
     }
 
-    private static TableView SpotTable(IEnumerable<SpotNodePoolSummary> pools)
+    private static TableView SpotTable(IEnumerable<SpotNodePoolSummary> pools, SpotMarketColumns prices)
     {
-        var table = new TableView("NAME", "CLOUDSPACE", "SERVER CLASS", "DESIRED", "BID", "AUTOSCALE", "STATUS");
+        var table = new TableView("NAME", "CLOUDSPACE", "SERVER CLASS", "DESIRED", "BID", "MARKET", "MINIMUM", "AUTOSCALE", "STATUS");
         foreach (var pool in pools.OrderBy(p => p.Cloudspace, StringComparer.Ordinal).ThenBy(p => p.ServerClass, StringComparer.Ordinal))
         {
-            table.Add(pool.Name, pool.Cloudspace, pool.ServerClass, Count(pool.Desired), pool.BidPrice is { } bid ? JsonModels.Money(bid) : string.Empty, pool.Autoscaling?.ToString() ?? "off", pool.BidStatus);
+            table.Add(pool.Name, pool.Cloudspace, pool.ServerClass, Count(pool.Desired), pool.BidPrice is { } bid ? JsonModels.Money(bid) : string.Empty, prices.Market(pool.ServerClass), prices.Minimum(pool.ServerClass), pool.Autoscaling?.ToString() ?? "off", pool.BidStatus);
         }
 
         return table;
@@ -82,17 +83,25 @@ internal static class NodePoolsCommands
             ? $"{JsonModels.Text(pool, "spec.autoscaling.minNodes")}-{JsonModels.Text(pool, "spec.autoscaling.maxNodes")}"
             : "off";
 
-    private static TableView Pairs(JsonNode pool, bool spot) => TableView.Pairs(
+    private static TableView Pairs(JsonNode pool, bool spot, SpotMarketColumns? prices = null) => TableView.Pairs(
     [
         ("name", JsonModels.Text(pool, "metadata.name")),
         ("cloudspace", JsonModels.Text(pool, "spec.cloudSpace")),
         ("server_class", JsonModels.Text(pool, "spec.serverClass")),
         ("desired", JsonModels.Text(pool, "spec.desired")),
-        .. spot ? new (string, string?)[] { ("bid_price", JsonModels.Text(pool, "spec.bidPrice")), ("autoscaling", Autoscale(pool)), ("bid_status", JsonModels.Text(pool, "status.bidStatus")) } : [("reserved_status", JsonModels.Text(pool, "status.reservedStatus"))],
+        .. spot ? SpotPairs(pool, prices) : [("reserved_status", JsonModels.Text(pool, "status.reservedStatus"))],
         ("labels", JsonModels.Text(pool, "spec.customLabels")),
         ("annotations", JsonModels.Text(pool, "spec.customAnnotations")),
         ("taints", JsonModels.Text(pool, "spec.customTaints")),
     ]);
+
+    private static (string, string?)[] SpotPairs(JsonNode pool, SpotMarketColumns? prices) =>
+    [
+        ("bid_price", JsonModels.Text(pool, "spec.bidPrice")),
+        .. prices is null ? [] : new (string, string?)[] { ("market_price", prices.Market(JsonModels.Text(pool, "spec.serverClass"))), ("minimum_bid", prices.Minimum(JsonModels.Text(pool, "spec.serverClass"))) },
+        ("autoscaling", Autoscale(pool)),
+        ("bid_status", JsonModels.Text(pool, "status.bidStatus")),
+    ];
 
     private static Command Get(CliSession s, bool spot, string noun)
     {
@@ -102,7 +111,8 @@ internal static class NodePoolsCommands
             var json = spot
                 ? JsonModels.ToNode(await s.Client.SpotNodePools.GetAsync(p.GetValue(name)!, ct).ConfigureAwait(false))
                 : JsonModels.ToNode(await s.Client.OnDemandNodePools.GetAsync(p.GetValue(name)!, ct).ConfigureAwait(false));
-            s.Output.Write(json, () => Pairs(json, spot));
+            var prices = spot ? await SpotMarketColumns.ReadAsync(s, ct).ConfigureAwait(false) : null;
+            s.Output.Write(json, () => Pairs(json, spot, prices));
         });
     }
 

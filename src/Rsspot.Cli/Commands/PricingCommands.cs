@@ -8,7 +8,7 @@ using Rsspot.Services;
 
 namespace Rsspot.Cli.Commands;
 
-/// <summary><c>pricing list|get|history|compare|build</c>.</summary>
+/// <summary><c>pricing list|get|history|compare|build|watch|guard</c>.</summary>
 internal static class PricingCommands
 {
     public static Command Create(CliSession s) => Cmd.Group(
@@ -18,7 +18,9 @@ internal static class PricingCommands
         Get(s),
         History(s),
         Compare(s),
-        Build(s));
+        Build(s),
+        PricingWatchCommand.Create(s),
+        Cmd.Group("guard", "The bid guard's record of applied bid changes", PricingWatchCommand.History(s)));
 
     private static Option<string[]> Families() => Cmd.Repeatable("--family", "Class family: gp, ch, mh (repeatable or comma-separated)", "family");
 
@@ -57,7 +59,7 @@ internal static class PricingCommands
                 var table = new TableView("CLASS", "REGION", "VCPU", "MEM GB", "MARKET/H", "MARKET/MO", "HAMMER/H", "ON-DEMAND/H", "P50");
                 foreach (var i in items)
                 {
-                    table.Add(i.Row.ClassName, i.Row.Region, JsonModels.Number(i.Vcpu), JsonModels.Number(i.MemoryGb), JsonModels.Money(i.MarketPerHour), JsonModels.Money(i.MarketPerMonth), JsonModels.Money(i.HammerPerHour), JsonModels.Money(i.OnDemandPerHour), JsonModels.Money(i.Row.P50));
+                    table.Add(i.Row.ClassName, i.Row.Region, JsonModels.Number(i.Vcpu), JsonModels.Number(i.MemoryGb), JsonModels.Money(i.MarketPerHour), JsonModels.Money(i.MarketPerMonth), JsonModels.Money(i.HammerPerHour), JsonModels.Money(i.OnDemandPerHour), JsonModels.Money(i.P50PerHour));
                 }
 
                 return table;

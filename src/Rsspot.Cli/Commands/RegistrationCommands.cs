@@ -3,12 +3,13 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Rsspot.Cli.Infrastructure;
 using Rsspot.Cli.Output;
+using Rsspot.Postgres;
 using Rsspot.Services;
 using Rsspot.Workflows;
 
 namespace Rsspot.Cli.Commands;
 
-/// <summary><c>registration candidates|list|show|mark|reconcile</c> over the ledger in state.db.</summary>
+/// <summary><c>registration candidates|list|show|mark|reconcile</c> over the ledger in state.db, or in PostgreSQL with <c>--postgres</c>.</summary>
 internal static class RegistrationCommands
 {
     public static Command Create(CliSession s) => Cmd.Group(
@@ -21,6 +22,27 @@ internal static class RegistrationCommands
         Reconcile(s));
 
     private static Option<string?> OmniCluster() => new("--omni-cluster") { Description = "External cluster the VMs join (part of the registration key)" };
+
+    private const string PostgresVariable = "RSSPOT_LEDGER_POSTGRES";
+
+    private static Option<string?> Postgres() => new("--postgres")
+    {
+        Description = $"Use the shared ledger in PostgreSQL (an Npgsql connection string) instead of state.db; default: env {PostgresVariable}",
+    };
+
+    /// <summary>Runs <paramref name="action"/> on the workflow over the ledger the command names: PostgreSQL, or state.db.</summary>
+    private static async Task<T> WithWorkflowAsync<T>(CliSession s, string? postgres, Func<RegistrationWorkflow, Task<T>> action, CancellationToken ct)
+    {
+        var connectionString = postgres ?? (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } fromEnv ? fromEnv : null);
+        if (connectionString is not null)
+        {
+            await using var ledger = await PostgresRegistrationLedger.OpenAsync(connectionString, cancellationToken: ct).ConfigureAwait(false);
+            return await action(new RegistrationWorkflow(ledger)).ConfigureAwait(false);
+        }
+
+        using var store = s.OpenState();
+        return await action(new RegistrationWorkflow(store)).ConfigureAwait(false);
+    }
 
     private static async Task<(string OrgId, List<VmCloudspaceSnapshot> Snapshots)> SnapshotAsync(CliSession s, CancellationToken ct)
     {
@@ -97,16 +119,11 @@ internal static class RegistrationCommands
         var status = Cmd.Repeatable("--status", "Only these statuses: discovered, token_issued, submitted, registered, failed, skipped (repeatable)", "status");
         status.CompletionSources.Add("discovered", "token_issued", "submitted", "registered", "failed", "skipped");
         var vmCloudspace = new Option<string?>("--vmcloudspace") { Description = "Only this VM cloudspace" };
-        return Cmd.New("list", "Ledger records", status, vmCloudspace).Runs(s, p =>
+        var postgres = Postgres();
+        return Cmd.New("list", "Ledger records", status, vmCloudspace, postgres).Runs(s, async (p, ct) =>
         {
             var statuses = (p.GetValue(status) ?? []).Select(ParseStatus).ToArray();
-            using var store = s.OpenState();
-            var workflow = new RegistrationWorkflow(store);
-            IEnumerable<RegistrationRecord> records = statuses.Length > 0 ? workflow.ListByStatus(statuses) : workflow.List();
-            if (p.GetValue(vmCloudspace) is { } cs)
-            {
-                records = records.Where(r => r.VmCloudspace == cs);
-            }
+            var records = await WithWorkflowAsync(s, p.GetValue(postgres), workflow => workflow.Ledger.ListAsync(statuses, p.GetValue(vmCloudspace), ct), ct).ConfigureAwait(false);
 
             var list = records.OrderBy(r => r.VmCloudspace, StringComparer.Ordinal).ThenBy(r => r.VmName, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
             s.Output.Write(new JsonArray([.. list.Select(r => (JsonNode)RecordJson(r, history: false))]), () =>
@@ -130,10 +147,11 @@ internal static class RegistrationCommands
     private static Command Show(CliSession s)
     {
         var key = Cmd.NameArgument("key", "Registration key (vmreg-...)");
-        return Cmd.New("show", "One ledger record with its transition history", key).Runs(s, p =>
+        var postgres = Postgres();
+        return Cmd.New("show", "One ledger record with its transition history", key, postgres).Runs(s, async (p, ct) =>
         {
-            using var store = s.OpenState();
-            var record = new RegistrationWorkflow(store).Get(p.GetValue(key)!) ?? throw new RegistrationNotFoundException(p.GetValue(key)!);
+            var record = await WithWorkflowAsync(s, p.GetValue(postgres), workflow => workflow.GetAsync(p.GetValue(key)!, ct), ct).ConfigureAwait(false)
+                ?? throw new RegistrationNotFoundException(p.GetValue(key)!);
             var json = RecordJson(record, history: true);
             s.Output.Write(json, () => TableView.Pairs(json.Where(kv => kv.Key != "history").Select(kv => (kv.Key, (string?)JsonModels.Text(new JsonObject { ["v"] = kv.Value?.DeepClone() }, "v")))
                 .Concat(record.History.Select((h, i) => ($"history[{i}]", (string?)$"{h.From?.ToText() ?? "-"} -> {h.To.ToText()} {h.Reason ?? h.Error}".TrimEnd())))));
@@ -151,7 +169,8 @@ internal static class RegistrationCommands
         var tokenExpires = new Option<DateTimeOffset?>("--token-expires-at") { Description = "Expiry of the issued token (ISO 8601)" };
         var payload = new Option<string?>("--payload-json") { Description = "JSON payload to keep with the record" };
         var expected = new Option<long?>("--expected-version") { Description = "Only if the record is still at this version (compare-and-set)" };
-        return Cmd.New("mark", "Move a record to another status (illegal moves are refused; repeating a move is a no-op)", key, status, reason, error, tokenId, tokenExpires, payload, expected).Runs(s, p =>
+        var postgres = Postgres();
+        return Cmd.New("mark", "Move a record to another status (illegal moves are refused; repeating a move is a no-op)", key, status, reason, error, tokenId, tokenExpires, payload, expected, postgres).Runs(s, async (p, ct) =>
         {
             var to = RegistrationStatusText.TryParse(p.GetValue(status), out var parsed)
                 ? parsed
@@ -161,8 +180,7 @@ internal static class RegistrationCommands
                 throw new CliUsageException("--error: moving to failed needs the error text.");
             }
 
-            using var store = s.OpenState();
-            var record = new RegistrationWorkflow(store).Transition(p.GetValue(key)!, to, new TransitionDetails
+            var details = new TransitionDetails
             {
                 Reason = p.GetValue(reason),
                 Error = p.GetValue(error),
@@ -170,7 +188,8 @@ internal static class RegistrationCommands
                 TokenExpiresAt = p.GetValue(tokenExpires),
                 PayloadJson = p.GetValue(payload),
                 ExpectedVersion = p.GetValue(expected),
-            });
+            };
+            var record = await WithWorkflowAsync(s, p.GetValue(postgres), workflow => workflow.TransitionAsync(p.GetValue(key)!, to, details, ct), ct).ConfigureAwait(false);
             var json = RecordJson(record, history: false);
             s.Output.Write(json, () => TableView.Pairs([("key", record.Key), ("status", record.Status.ToText()), ("version", record.Version.ToString(CultureInfo.InvariantCulture))]));
         });
@@ -179,11 +198,11 @@ internal static class RegistrationCommands
     private static Command Reconcile(CliSession s)
     {
         var omni = OmniCluster();
-        return Cmd.New("reconcile", "Compare the ledger with the current VMs: record new ones, mark vanished ones", omni).Runs(s, async (p, ct) =>
+        var postgres = Postgres();
+        return Cmd.New("reconcile", "Compare the ledger with the current VMs: record new ones, mark vanished ones", omni, postgres).Runs(s, async (p, ct) =>
         {
             var (orgId, snapshots) = await SnapshotAsync(s, ct).ConfigureAwait(false);
-            using var store = s.OpenState();
-            var result = new RegistrationWorkflow(store).Reconcile(orgId, snapshots, p.GetValue(omni));
+            var result = await WithWorkflowAsync(s, p.GetValue(postgres), workflow => workflow.ReconcileAsync(orgId, snapshots, p.GetValue(omni), ct), ct).ConfigureAwait(false);
             static JsonArray Keys(IEnumerable<RegistrationRecord> records) => new([.. records.Select(r => (JsonNode)r.Key)]);
             var json = new JsonObject
             {

@@ -19,7 +19,7 @@ internal static partial class TypoHint
         var words = typed.StartsWith('-')
             ? OptionsInScope(command).Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name))
             : command.Subcommands.Where(c => !c.Hidden).SelectMany(c => c.Aliases.Prepend(c.Name));
-        var nearest = NearestMatch.Find(typed, words.Distinct(StringComparer.Ordinal));
+        var nearest = NameSuggestion.Find(typed, words.Distinct(StringComparer.Ordinal));
         return nearest is null ? string.Empty : $" Did you mean '{nearest}'?";
     }
 

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Rsspot.Emulator.Market;
 
 namespace Rsspot.Emulator.Catalog;
 
 /// <summary>
-/// The public price documents, derived from the catalog: a class's history ends at its hammer price, the
-/// percentiles come from that history and carry the market price, and comparables sit above on-demand cost.
+/// The public price documents, derived from the catalog and the market board: a class's history ends at its hammer
+/// price, the percentiles come from that history and carry the market price, and comparables sit above on-demand cost.
 /// </summary>
-internal sealed class PriceDocuments(SpotCatalog catalog)
+internal sealed class PriceDocuments(SpotCatalog catalog, MarketBoard market)
 {
     public const int HistoryPoints = 24;
     private const long HourSeconds = 3600;
@@ -25,8 +26,11 @@ internal sealed class PriceDocuments(SpotCatalog catalog)
         ("gcp", "mh", ["n2-highmem-2", "n2-highmem-4", "n2-highmem-8"]),
     ];
 
-    /// <summary>The history points of a class, oldest first; empty for a class without auctions.</summary>
-    public IReadOnlyList<(long RunAt, decimal Price)> History(ServerClassInfo c)
+    /// <summary>The history points of a class as the market board has them, oldest first.</summary>
+    public IReadOnlyList<(long RunAt, decimal Price)> History(ServerClassInfo c) => market.History(c);
+
+    /// <summary>The fixed history of a class without a seeded market, oldest first; empty for a class without auctions.</summary>
+    public static IReadOnlyList<(long RunAt, decimal Price)> SeedHistory(ServerClassInfo c)
     {
         if (c.HammerPrice is not { } hammer)
         {
@@ -63,7 +67,7 @@ internal sealed class PriceDocuments(SpotCatalog catalog)
         foreach (var region in catalog.Regions.Where(r => r.Name != SpotCatalog.RegionWithoutPriceData))
         {
             var classes = new JsonObject();
-            foreach (var c in catalog.ServerClasses.Where(c => c.Region == region.Name && c.MarketPrice is not null))
+            foreach (var c in catalog.ServerClasses.Where(c => c.Region == region.Name && c.MarketPrice is not null).Select(market.Priced))
             {
                 var sorted = History(c).Select(p => p.Price).Order().ToList();
                 classes[c.Name] = new JsonObject
@@ -121,8 +125,8 @@ internal sealed class PriceDocuments(SpotCatalog catalog)
 
     private static string Dollars(decimal price) => "$" + SpotCatalog.Price(price);
 
-    // Nearest-rank percentile of a sorted, non-empty list.
-    private static decimal Percentile(List<decimal> sorted, int percent)
+    /// <summary>Nearest-rank percentile of a sorted, non-empty list.</summary>
+    public static decimal Percentile(List<decimal> sorted, int percent)
     {
         var rank = (int)Math.Ceiling(percent / 100.0 * sorted.Count);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];

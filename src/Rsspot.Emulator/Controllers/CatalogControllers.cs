@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Rsspot.Emulator.Api;
 using Rsspot.Emulator.Catalog;
 using Rsspot.Emulator.Contract;
+using Rsspot.Emulator.Market;
 
 namespace Rsspot.Emulator.Controllers;
 
@@ -16,14 +17,14 @@ internal sealed class RegionsController(SpotCatalog catalog) : RegionsController
         (catalog.FindRegion(name) is { } region ? ApiOutcome.Ok(catalog.RegionObject(region)) : KubeStatus.NotFound("regions", name)).AsTask<Region>();
 }
 
-/// <summary>Server classes: cluster-wide, read-only, with resources and prices.</summary>
-internal sealed class ServerClassesController(SpotCatalog catalog) : ServerclassesControllerBase
+/// <summary>Server classes: cluster-wide, read-only, with resources and the market's current prices.</summary>
+internal sealed class ServerClassesController(SpotCatalog catalog, MarketBoard market) : ServerclassesControllerBase
 {
     public override Task<ActionResult<ServerClassList>> ListServerClasses(string? labelSelector, CancellationToken cancellationToken = default) =>
-        CatalogLists.List(catalog.ServerClasses.Select(catalog.ServerClassObject), "ServerClassList", labelSelector).AsTask<ServerClassList>();
+        CatalogLists.List(catalog.ServerClasses.Select(market.Priced).Select(catalog.ServerClassObject), "ServerClassList", labelSelector).AsTask<ServerClassList>();
 
     public override Task<ActionResult<ServerClass>> GetServerClass(string name, CancellationToken cancellationToken = default) =>
-        (catalog.FindClass(name) is { } c ? ApiOutcome.Ok(catalog.ServerClassObject(c)) : KubeStatus.NotFound("serverclasses", name)).AsTask<ServerClass>();
+        (catalog.FindClass(name) is { } c ? ApiOutcome.Ok(catalog.ServerClassObject(market.Priced(c))) : KubeStatus.NotFound("serverclasses", name)).AsTask<ServerClass>();
 }
 
 internal static class CatalogLists

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Rsspot.Emulator.Diagnostics;
+using Rsspot.Emulator.Market;
 
 namespace Rsspot.Emulator.Hosting;
 
 /// <summary>
 /// The emulator's own endpoints under <c>/_emulator</c> (no auth, no faults, not logged): faults, forced
-/// token expiry, the request log and counters, and VM servers that appear and vanish.
+/// token expiry, the request log and counters, VM servers that appear and vanish, and the market.
 /// </summary>
 internal static class AdminEndpoints
 {
@@ -61,6 +62,7 @@ internal static class AdminEndpoints
         });
         admin.MapDelete("/vmcloudspaces/{namespace}/{name}/servers/{key}", (EmulatorServices s, string @namespace, string name, string key) =>
             s.Vms.RemoveServer(@namespace, name, key) ? Results.NoContent() : Results.Json(new { error = $"server \"{key}\" not found" }, statusCode: 404));
+        MarketAdminEndpoints.Map(admin);
     }
 
     private static IResult SetFaults(EmulatorServices services, FaultSettings settings)

@@ -3,6 +3,7 @@ using Rsspot.Emulator.Auth;
 using Rsspot.Emulator.Catalog;
 using Rsspot.Emulator.Diagnostics;
 using Rsspot.Emulator.Faults;
+using Rsspot.Emulator.Market;
 using Rsspot.Emulator.State;
 
 namespace Rsspot.Emulator.Hosting;
@@ -15,10 +16,11 @@ internal sealed class EmulatorServices
         Options = options;
         Tokens = new TokenService(options);
         Catalog = new SpotCatalog();
-        Prices = new PriceDocuments(Catalog);
+        Market = new MarketBoard(options);
+        Prices = new PriceDocuments(Catalog, Market);
         Organizations = new OrganizationDirectory(options.OrganizationName);
         State = new EmulatorState(options.DataFile is null ? null : new StateFile(options.DataFile));
-        Reconciler = new StatusReconciler(Catalog, options);
+        Reconciler = new StatusReconciler(Catalog, Market, options);
         Resources = new ResourceService(State, Organizations, new ResourceValidator(Catalog), Reconciler, options);
         Vms = new VmInventory(State, options);
         Journal = new RequestJournal();
@@ -38,6 +40,8 @@ internal sealed class EmulatorServices
     public TokenService Tokens { get; }
 
     public SpotCatalog Catalog { get; }
+
+    public MarketBoard Market { get; }
 
     public PriceDocuments Prices { get; }
 
@@ -61,6 +65,7 @@ internal sealed class EmulatorServices
         services.AddSingleton(Options);
         services.AddSingleton(Tokens);
         services.AddSingleton(Catalog);
+        services.AddSingleton(Market);
         services.AddSingleton(Prices);
         services.AddSingleton(Organizations);
         services.AddSingleton(State);

@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Rsspot.Emulator.Catalog;
+using Rsspot.Emulator.Market;
 
 namespace Rsspot.Emulator.State;
 
 /// <summary>
 /// Computes the server-owned <c>status</c> of cloudspaces and node pools from the clock and the catalog:
 /// phase Provisioning until the ready delay has passed, then Ready with an API endpoint; spot pools win
-/// when their bid reaches the class market price. Run before every read, so time alone moves phases.
+/// when their bid reaches the class's current market price (see <see cref="MarketBoard"/>), and a change of outcome
+/// is written to the organization's events. Run before every read, so time alone moves phases and prices.
 /// </summary>
-internal sealed class StatusReconciler(SpotCatalog catalog, EmulatorOptions options)
+internal sealed class StatusReconciler(SpotCatalog catalog, MarketBoard market, EmulatorOptions options)
 {
     public const string DefaultKubernetesVersion = "1.31.1";
 
@@ -20,7 +22,10 @@ internal sealed class StatusReconciler(SpotCatalog catalog, EmulatorOptions opti
         var spotPools = state.List(ResourceKind.SpotNodePool, ns);
         foreach (var pool in spotPools)
         {
-            pool.Body["status"] = SpotPoolStatus(pool);
+            var market = MarketPrice(pool);
+            var status = SpotPoolStatus(pool, market);
+            AuctionEvents.RecordChange(state.Events, ns, now, pool, market, pool.Body["status"] as JsonObject, status);
+            pool.Body["status"] = status;
         }
 
         foreach (var pool in state.List(ResourceKind.OnDemandNodePool, ns))
@@ -73,9 +78,11 @@ internal sealed class StatusReconciler(SpotCatalog catalog, EmulatorOptions opti
         return status;
     }
 
-    private JsonObject SpotPoolStatus(StoredResource pool)
+    private decimal? MarketPrice(StoredResource pool) =>
+        catalog.FindClass(pool.SpecString("serverClass")) is { } c ? market.Priced(c).MarketPrice : null;
+
+    private static JsonObject SpotPoolStatus(StoredResource pool, decimal? market)
     {
-        var market = catalog.FindClass(pool.SpecString("serverClass"))?.MarketPrice;
         var bidText = pool.SpecString("bidPrice");
         var hasBid = decimal.TryParse(bidText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var bid);
         var bidStatus = market is null || !hasBid ? "Pending" : bid >= market ? "Won" : "Lost";

@@ -15,22 +15,58 @@ internal sealed class VmInventory(EmulatorState state, EmulatorOptions options)
     public const string SeedPoolB = "7d2e9b1a-58c4-4e7a-b3f0-92d4c1e6a5b7";
     private const string SeedRegion = "us-central-dfw-1";
 
-    /// <summary>Seeds one VM cloudspace with two pools and three servers in the given namespace.</summary>
+    /// <summary>VMs per VM cloudspace when <see cref="EmulatorOptions.VmCount"/> asks for many.</summary>
+    private const int ServersPerCloudSpace = 250;
+
+    /// <summary>
+    /// Seeds one VM cloudspace with two pools and three servers in the given namespace; with
+    /// <see cref="EmulatorOptions.VmCount"/>, that many servers spread over as many VM cloudspaces (of two pools
+    /// each) as it takes to hold at most 250 each.
+    /// </summary>
     public void Seed(string ns)
     {
         lock (state.Gate)
         {
-            var now = options.TimeProvider.GetUtcNow();
-            var cloudspace = NewObject(ResourceKind.VmCloudSpace, ns, SeedCloudSpace, now, new JsonObject(), new JsonObject { ["region"] = SeedRegion, ["cloud"] = "default" });
-            cloudspace["status"] = new JsonObject { ["phase"] = "Ready", ["assignedServers"] = new JsonObject() };
-            state.Add(new StoredResource(ResourceKind.VmCloudSpace, ns, SeedCloudSpace, now, cloudspace));
-            AddPool(ns, SeedPoolA, "gp.vs1.medium-dfw", 2, now);
-            AddPool(ns, SeedPoolB, "mh.vs1.large-dfw", 1, now);
-            AddServer(ns, SeedCloudSpace, new VmServerRequest(SeedPoolA, "3f9a1c52-7e24-4d6b-8a0f-1b2c3d4e5f60", null, null, null, null));
-            AddServer(ns, SeedCloudSpace, new VmServerRequest(SeedPoolA, "8b7c6d5e-4f3a-4b2c-9d1e-0f9e8d7c6b5a", null, null, null, null));
-            AddServer(ns, SeedCloudSpace, new VmServerRequest(SeedPoolB, "c1d2e3f4-a5b6-4c7d-8e9f-a0b1c2d3e4f5", null, null, null, null));
-            state.Events.Record(ns, now, $"VmCloudSpace {SeedCloudSpace} created");
+            if (options.VmCount is not int count)
+            {
+                AddCloudSpace(ns, SeedCloudSpace, (SeedPoolA, 2), (SeedPoolB, 1));
+                AddServer(ns, SeedCloudSpace, new VmServerRequest(SeedPoolA, "3f9a1c52-7e24-4d6b-8a0f-1b2c3d4e5f60", null, null, null, null));
+                AddServer(ns, SeedCloudSpace, new VmServerRequest(SeedPoolA, "8b7c6d5e-4f3a-4b2c-9d1e-0f9e8d7c6b5a", null, null, null, null));
+                AddServer(ns, SeedCloudSpace, new VmServerRequest(SeedPoolB, "c1d2e3f4-a5b6-4c7d-8e9f-a0b1c2d3e4f5", null, null, null, null));
+                return;
+            }
+
+            int cloudSpaces = Math.Max(1, (count + ServersPerCloudSpace - 1) / ServersPerCloudSpace);
+            for (int c = 0; c < cloudSpaces; c++)
+            {
+                string name = c == 0 ? SeedCloudSpace : string.Create(CultureInfo.InvariantCulture, $"{SeedCloudSpace}-{c + 1}");
+                string[] pools = c == 0 ? [SeedPoolA, SeedPoolB] : [SeededName(c, 0xa), SeededName(c, 0xb)];
+                int servers = count / cloudSpaces + (c < count % cloudSpaces ? 1 : 0);
+                AddCloudSpace(ns, name, (pools[0], (servers + 1) / 2), (pools[1], servers / 2));
+                for (int i = 0; i < servers; i++)
+                {
+                    AddServer(ns, name, new VmServerRequest(pools[i % 2], SeededName(c, 0x1000 + i), null, null, null, null));
+                }
+            }
         }
+    }
+
+    /// <summary>A stable UUID-shaped name for seeded pools and servers.</summary>
+    private static string SeededName(int cloudSpace, int item) =>
+        string.Create(CultureInfo.InvariantCulture, $"5eed{cloudSpace:x4}-0000-4000-8000-{item:x12}");
+
+    private void AddCloudSpace(string ns, string name, params (string Pool, int Desired)[] pools)
+    {
+        var now = options.TimeProvider.GetUtcNow();
+        var cloudspace = NewObject(ResourceKind.VmCloudSpace, ns, name, now, new JsonObject(), new JsonObject { ["region"] = SeedRegion, ["cloud"] = "default" });
+        cloudspace["status"] = new JsonObject { ["phase"] = "Ready", ["assignedServers"] = new JsonObject() };
+        state.Add(new StoredResource(ResourceKind.VmCloudSpace, ns, name, now, cloudspace));
+        for (int i = 0; i < pools.Length; i++)
+        {
+            AddPool(ns, name, pools[i].Pool, i == 0 ? "gp.vs1.medium-dfw" : "mh.vs1.large-dfw", pools[i].Desired, now);
+        }
+
+        state.Events.Record(ns, now, $"VmCloudSpace {name} created");
     }
 
     /// <summary>Adds a server to a VM cloudspace; returns its key, or an error message.</summary>
@@ -89,10 +125,10 @@ internal sealed class VmInventory(EmulatorState state, EmulatorOptions options)
         }
     }
 
-    private void AddPool(string ns, string name, string serverClass, int desired, DateTimeOffset now)
+    private void AddPool(string ns, string vmCloudSpace, string name, string serverClass, int desired, DateTimeOffset now)
     {
-        var labels = new JsonObject { [ResourceKind.VmCloudSpaceLabel] = SeedCloudSpace };
-        var spec = new JsonObject { ["vmCloudSpace"] = SeedCloudSpace, ["serverClass"] = serverClass, ["desired"] = desired, ["bidPrice"] = "0.2500" };
+        var labels = new JsonObject { [ResourceKind.VmCloudSpaceLabel] = vmCloudSpace };
+        var spec = new JsonObject { ["vmCloudSpace"] = vmCloudSpace, ["serverClass"] = serverClass, ["desired"] = desired, ["bidPrice"] = "0.2500" };
         var pool = NewObject(ResourceKind.VmPool, ns, name, now, labels, spec);
         pool["status"] = new JsonObject { ["bidStatus"] = "Won", ["wonCount"] = desired };
         state.Add(new StoredResource(ResourceKind.VmPool, ns, name, now, pool));

@@ -98,6 +98,7 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
         Inventory = new InventoryService(context);
         Raw = new RawService(context);
         Pricing = new PricingService(context, ServerClasses);
+        Market = new MarketReader(context);
         Tokens = tokens;
     }
 
@@ -112,6 +113,9 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
 
     /// <summary>Regions.</summary>
     public RegionsService Regions { get; }
+
+    /// <summary>Uncached reads of pools and prices for the bid guard.</summary>
+    internal MarketReader Market { get; }
 
     /// <summary>Server classes with resources and prices.</summary>
     public ServerClassesService ServerClasses { get; }

@@ -63,7 +63,13 @@ public sealed class PriceCatalog
     }
 
     /// <summary>Filters and sorts the rows for a listing; see <see cref="PriceListing.Apply"/>.</summary>
-    public IReadOnlyList<PriceListItem> List(PriceQuery? query = null) => PriceListing.Apply(Rows, query ?? new PriceQuery());
+    /// <exception cref="ArgumentException">A region, family or generation filter names something no row has.</exception>
+    public IReadOnlyList<PriceListItem> List(PriceQuery? query = null)
+    {
+        query ??= new PriceQuery();
+        FilterCheck.EnsureKnown(Rows, query.Regions, query.Families, query.Generations);
+        return PriceListing.Apply(Rows, query);
+    }
 
     private static Dictionary<RowKey, T> Index<T>(IEnumerable<T>? quotes, Func<T, RowKey> keyOf)
         where T : class

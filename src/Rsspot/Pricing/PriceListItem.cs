@@ -17,6 +17,9 @@ public sealed record PriceListItem(PriceRow Row, int Nodes)
     /// <summary>On-demand price × nodes, USD per hour, or null when unknown.</summary>
     public decimal? OnDemandPerHour => Row.OnDemandPerHour * Nodes;
 
+    /// <summary>The 50th percentile price × nodes, USD per hour, or null when unknown.</summary>
+    public decimal? P50PerHour => Row.P50 * Nodes;
+
     /// <summary>vCPUs × nodes, or null when unknown.</summary>
     public decimal? Vcpu => Row.Cpu * Nodes;
 

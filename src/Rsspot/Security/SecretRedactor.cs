@@ -74,6 +74,12 @@ public static class SecretRedactor
             return true;
         }
 
+        // A connection string that carries its password (Password=... or Pwd=...).
+        if (value.Contains("password=", StringComparison.OrdinalIgnoreCase) || value.Contains("pwd=", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
         if (value.Length < MinRandomSecretLength)
         {
             return false;

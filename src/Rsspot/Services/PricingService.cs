@@ -79,11 +79,14 @@ public sealed class PricingService : SpotService
     public PriceHistory GetHistory(string serverClass) => SyncOverAsync.Run(() => GetHistoryAsync(serverClass), nameof(GetHistoryAsync));
 
     /// <summary>Builds the three cluster scenarios (max performance, max value, balanced) for the request.</summary>
+    /// <exception cref="ArgumentException">The request is invalid, or a region, family or generation filter names something Spot does not have.</exception>
     public async Task<ClusterBuildResult> BuildAsync(ClusterBuildRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ClusterBuildRequestValidation.Validate(request);
-        return ClusterBuilder.Build(await GetCatalogAsync(cancellationToken).ConfigureAwait(false), request);
+        var catalog = await GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        FilterCheck.EnsureKnown(catalog.Rows, request.Regions, request.Families, request.Generations);
+        return ClusterBuilder.Build(catalog, request);
     }
 
     /// <summary>Blocking form of <see cref="BuildAsync"/>.</summary>
@@ -109,11 +112,15 @@ public sealed class PricingService : SpotService
         };
     }
 
-    private async Task<JsonObject?> GetDocumentAsync(string path, CancellationToken cancellationToken)
+    private Task<JsonObject?> GetDocumentAsync(string path, CancellationToken cancellationToken) =>
+        ReadDocumentAsync(Context.PriceHttp, path, cancellationToken);
+
+    /// <summary>A public price document, or null when it cannot be fetched or read.</summary>
+    internal static async Task<JsonObject?> ReadDocumentAsync(HttpClient priceHttp, string path, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await Context.PriceHttp.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
+            using var response = await priceHttp.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 return null;

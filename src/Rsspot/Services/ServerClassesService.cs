@@ -1,4 +1,5 @@
 using Rsspot.Generated.Api.Models;
+using Rsspot.Pricing;
 
 namespace Rsspot.Services;
 
@@ -11,6 +12,7 @@ public sealed class ServerClassesService : SpotService
     }
 
     /// <summary>Server classes, optionally only those of one region, availability or category (families gp, ch, mh...).</summary>
+    /// <exception cref="ArgumentException">The region or category is not one Spot has (the message lists the valid ones).</exception>
     public async Task<IReadOnlyList<ServerClass>> ListAsync(
         string? region = null,
         string? availability = null,
@@ -22,7 +24,14 @@ public sealed class ServerClassesService : SpotService
             "list server classes",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Serverclasses.GetAsync(cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
-        return (list?.Items ?? [])
+        var all = list?.Items ?? [];
+        if (all.Count > 0)
+        {
+            FilterCheck.Ensure(nameof(region), "region", region is null ? null : [region], all.Select(c => c.Spec?.Region));
+            FilterCheck.Ensure(nameof(category), "class family or category", category is null ? null : [category], all.Select(c => c.Metadata?.Name?.Split('.')[0]), all.Select(c => c.Spec?.Category));
+        }
+
+        return all
             .Where(c => Matches(c.Spec?.Region, region) && Matches(c.Spec?.Availability, availability) && MatchesCategory(c, category))
             .OrderBy(c => c.Metadata?.Name, StringComparer.Ordinal)
             .ToList();

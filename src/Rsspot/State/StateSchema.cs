@@ -62,7 +62,24 @@ internal static class StateSchema
         CREATE INDEX IF NOT EXISTS ix_command_history_command ON command_history (command);
         """;
 
-    private static readonly string[] Migrations = [Version1, Version2];
+    /// <summary>Version 3: the bid guard's applied changes.</summary>
+    public const string Version3 = """
+        CREATE TABLE IF NOT EXISTS bid_changes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            cloudspace TEXT,
+            pool TEXT NOT NULL,
+            server_class TEXT,
+            old_bid TEXT NOT NULL,
+            new_bid TEXT NOT NULL,
+            market TEXT,
+            status TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_bid_changes_pool ON bid_changes (pool);
+        """;
+
+    private static readonly string[] Migrations = [Version1, Version2, Version3];
 
     /// <summary>The schema version this build writes.</summary>
     public static int CurrentVersion => Migrations.Length;

@@ -25,6 +25,7 @@ public sealed class StateStore : IDisposable
         HttpCache = new HttpCacheTable(this);
         History = new CommandHistory(this, options.HistoryLimit);
         Preferences = new PreferenceStore(this);
+        BidChanges = new BidChangeLog(this);
     }
 
     /// <summary>The database file, or <see langword="null"/> for an in-memory store.</summary>
@@ -44,6 +45,9 @@ public sealed class StateStore : IDisposable
 
     /// <summary>Key/value preferences.</summary>
     public PreferenceStore Preferences { get; }
+
+    /// <summary>The bid changes the bid guard applied.</summary>
+    public BidChangeLog BidChanges { get; }
 
     /// <summary>
     /// Opens (creating when missing, mode 0600, directory 0700) the database at <paramref name="path"/> and

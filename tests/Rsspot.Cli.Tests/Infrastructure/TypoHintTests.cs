@@ -1,4 +1,3 @@
-using Rsspot.Cli.Infrastructure;
 using Rsspot.Cli.Tests.Support;
 
 namespace Rsspot.Cli.Tests.Infrastructure;
@@ -36,16 +35,4 @@ public sealed class TypoHintTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.DoesNotContain("Did you mean", result.Stderr, StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData("regoins", "regions")]
-    [InlineData("cloudspace", "cloudspaces")]
-    [InlineData("REGIONS", "regions")]
-    [InlineData("prcing", "pricing")]
-    public void Nearest_match_finds_typos_transpositions_and_cut_words(string typed, string expected) =>
-        Assert.Equal(expected, NearestMatch.Find(typed, ["regions", "cloudspaces", "pricing", "profiles", "raw"]));
-
-    [Fact]
-    public void Nearest_match_returns_null_when_nothing_is_close() =>
-        Assert.Null(NearestMatch.Find("kubernetes", ["regions", "raw", "pricing"]));
 }

@@ -38,6 +38,9 @@ public sealed class SecretRedactorTests
     [InlineData("5f0c6a4e-1b2c-4d3e-8f9a-0b1c2d3e4f5a", false)]
     [InlineData("us-central-dfw-1", false)]
     [InlineData("gp.vs1.medium-dfw", false)]
+    [InlineData("Host=db;Database=spot;Username=ctl;Password=hunter2", true)]
+    [InlineData("Server=db;Uid=ctl;Pwd=hunter2", true)]
+    [InlineData("Host=db;Database=spot;Username=ctl", false)]
     public void Secret_looking_values_are_recognised(string value, bool secret)
     {
         Assert.Equal(secret, SecretRedactor.LooksLikeSecret(value));

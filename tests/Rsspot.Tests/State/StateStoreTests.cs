@@ -30,12 +30,12 @@ public sealed class StateStoreTests : IDisposable
         using (StateStore store = StateStore.Open(path))
         {
             Assert.Equal(path, store.Path);
-            Assert.Equal(2, store.SchemaVersion);
+            Assert.Equal(StateSchema.CurrentVersion, store.SchemaVersion);
         }
 
         Assert.Equal("wal", Scalar(path, "PRAGMA journal_mode"));
-        Assert.Equal(2L, Scalar(path, "PRAGMA user_version"));
-        foreach (string table in new[] { "preferences", "http_cache", "command_history", "registration_ledger" })
+        Assert.Equal((long)StateSchema.CurrentVersion, Scalar(path, "PRAGMA user_version"));
+        foreach (string table in new[] { "preferences", "http_cache", "command_history", "registration_ledger", "bid_changes" })
         {
             Assert.Equal(1L, Scalar(path, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"));
         }
@@ -83,7 +83,7 @@ public sealed class StateStoreTests : IDisposable
         var workflow = new Rsspot.Workflows.RegistrationWorkflow(store);
         Rsspot.Workflows.RegistrationRecord? record = workflow.Get("vmreg-old");
 
-        Assert.Equal(2, store.SchemaVersion);
+        Assert.Equal(StateSchema.CurrentVersion, store.SchemaVersion);
         Assert.Equal("v", store.Preferences.Get("k"));
         Assert.NotNull(record);
         Assert.Equal(Rsspot.Workflows.RegistrationStatus.Submitted, record.Status);

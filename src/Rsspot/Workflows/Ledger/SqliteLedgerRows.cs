@@ -2,10 +2,10 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Rsspot.State;
 
-namespace Rsspot.Workflows;
+namespace Rsspot.Workflows.Ledger;
 
 /// <summary>Row access to the <c>registration_ledger</c> table, inside a caller's transaction.</summary>
-internal static class RegistrationLedger
+internal static class SqliteLedgerRows
 {
     private const string Columns =
         "key, vm_uid, org_id, vmcloudspace, vmpool, vm_name, omni_cluster, token_id, token_expires_at, status, last_error, payload, updated_at, version, lease_owner, lease_expires_at, created_at, history";
@@ -28,13 +28,14 @@ internal static class RegistrationLedger
         return records;
     }
 
-    public static void Insert(SqliteConnection c, SqliteTransaction t, RegistrationRecord r)
+    /// <summary>Inserts <paramref name="r"/> unless a row has its key; <see langword="false"/> when one had.</summary>
+    public static bool Insert(SqliteConnection c, SqliteTransaction t, RegistrationRecord r)
     {
-        Sql.Execute(
+        return Sql.Execute(
             c,
             t,
-            $"INSERT INTO registration_ledger ({Columns}) VALUES ($key, $vm_uid, $org_id, $vmcloudspace, $vmpool, $vm_name, $omni_cluster, $token_id, $token_expires_at, $status, $last_error, $payload, $updated_at, $version, $lease_owner, $lease_expires_at, $created_at, $history)",
-            Parameters(r));
+            $"INSERT OR IGNORE INTO registration_ledger ({Columns}) VALUES ($key, $vm_uid, $org_id, $vmcloudspace, $vmpool, $vm_name, $omni_cluster, $token_id, $token_expires_at, $status, $last_error, $payload, $updated_at, $version, $lease_owner, $lease_expires_at, $created_at, $history)",
+            Parameters(r)) == 1;
     }
 
     /// <summary>Writes <paramref name="r"/> over the row if the row is still at <paramref name="expectedVersion"/>.</summary>

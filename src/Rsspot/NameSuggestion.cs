@@ -1,9 +1,13 @@
-namespace Rsspot.Cli.Infrastructure;
+namespace Rsspot;
 
-/// <summary>"Did you mean ...?": the closest of a set of valid words to a mistyped one, by edit distance.</summary>
-internal static class NearestMatch
+/// <summary>"Did you mean ...?": the closest of a set of valid names to a mistyped one, by edit distance.</summary>
+public static class NameSuggestion
 {
+    private static readonly char[] Separators = ['-', '.', '_'];
+
     /// <summary>The candidate closest to <paramref name="typed"/> (case-insensitive), or null when none is close enough to be a typo.</summary>
+    /// <param name="typed">What was given.</param>
+    /// <param name="candidates">The valid names.</param>
     public static string? Find(string typed, IEnumerable<string> candidates)
     {
         ArgumentNullException.ThrowIfNull(typed);
@@ -22,7 +26,22 @@ internal static class NearestMatch
             }
         }
 
-        return bestDistance <= limit || (best is not null && IsPrefixOf(word, best)) ? best : null;
+        if (bestDistance <= limit || (best is not null && IsPrefixOf(word, best)))
+        {
+            return best;
+        }
+
+        // A shorthand that keeps every part of a name ("us-dfw" for "us-central-dfw-1") is a near miss too.
+        var parts = word.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length > 1
+            ? candidates.Where(c => HasAllParts(c, parts)).OrderBy(c => c.Length).ThenBy(c => c, StringComparer.Ordinal).FirstOrDefault()
+            : null;
+    }
+
+    private static bool HasAllParts(string candidate, string[] parts)
+    {
+        var own = candidate.ToLowerInvariant().Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+        return parts.All(p => own.Contains(p, StringComparer.Ordinal));
     }
 
     // A word cut short ("region" for "regions", "cloudspace" for "cloudspaces") is also a near miss.

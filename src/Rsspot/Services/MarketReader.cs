@@ -1,0 +1,51 @@
+using Rsspot.Generated.Api.Models;
+using Rsspot.Http;
+using Rsspot.Pricing;
+
+namespace Rsspot.Services;
+
+/// <summary>
+/// Fresh market reads for the bid guard: spot pools and server classes past the response cache (a guard that acts
+/// on a cached price acts on the past), joined with the public percentiles document.
+/// </summary>
+internal sealed class MarketReader : SpotService
+{
+    internal MarketReader(SpotContext context)
+        : base(context)
+    {
+    }
+
+    public async Task<IReadOnlyList<SpotNodePool>> ListSpotPoolsAsync(string? cloudspace, CancellationToken cancellationToken)
+    {
+        var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
+        var selector = NodePoolSelectors.ForCloudspace(cloudspace);
+        var list = await ApiCall.RunAsync(
+            "list spot node pools",
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools.GetAsync(
+                c =>
+                {
+                    c.Options.Add(BypassCacheOption.Instance);
+                    if (selector is not null)
+                    {
+                        c.QueryParameters.LabelSelector = selector;
+                    }
+                },
+                ct),
+            cancellationToken).ConfigureAwait(false);
+        return list?.Items ?? [];
+    }
+
+    public async Task<PriceCatalog> GetCatalogAsync(CancellationToken cancellationToken)
+    {
+        var classes = ApiCall.RunAsync(
+            "list server classes",
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Serverclasses.GetAsync(c => c.Options.Add(BypassCacheOption.Instance), ct),
+            cancellationToken);
+        var percentiles = PricingService.ReadDocumentAsync(Context.PriceHttp, "percentiles.json", cancellationToken);
+        await Task.WhenAll(classes, percentiles).ConfigureAwait(false);
+        return PriceCatalog.Create(
+            ((await classes.ConfigureAwait(false))?.Items ?? []).Select(PricingService.ToQuote),
+            PriceDocuments.Percentiles(await percentiles.ConfigureAwait(false)),
+            []);
+    }
+}
