@@ -20,6 +20,7 @@ internal sealed class MarketReader : SpotService
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         var selector = NodePoolSelectors.ForCloudspace(cloudspace);
         var list = await ApiCall.RunAsync(
+            Context,
             "list spot node pools",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools.GetAsync(
                 c =>
@@ -38,6 +39,7 @@ internal sealed class MarketReader : SpotService
     public async Task<PriceCatalog> GetCatalogAsync(CancellationToken cancellationToken)
     {
         var classes = ApiCall.RunAsync(
+            Context,
             "list server classes",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Serverclasses.GetAsync(c => c.Options.Add(BypassCacheOption.Instance), ct),
             cancellationToken);
