@@ -4,7 +4,7 @@ using Rsspot.Tests.Support;
 
 namespace Rsspot.Cli.Tests;
 
-/// <summary>A temp HOME whose default profile points at a hostile server (no cache, few retries, short timeouts).</summary>
+/// <summary>A temp HOME whose default profile points at a hostile server (no cache, few retries; a timeout generous enough for a busy machine).</summary>
 public sealed class HostileCliFixture : IAsyncLifetime
 {
     public HostileServer Server { get; private set; } = null!;
@@ -24,7 +24,7 @@ public sealed class HostileCliFixture : IAsyncLifetime
             BaseUrl = Server.BaseUrl,
             OAuthUrl = Server.BaseUrl,
             PriceDataUrl = Server.BaseUrl,
-            RequestTimeoutSeconds = 3,
+            RequestTimeoutSeconds = 15,
         });
         store.SetActiveProfile("default");
         store.Save();
