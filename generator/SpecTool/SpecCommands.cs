@@ -7,7 +7,11 @@ internal static class SpecCommands
         usage: rsspot-spec <command> ...
           lint <spec>               validate the OpenAPI file and the project's conventions
           index <spec>              print the operation inventory as Markdown
-          diff <upstream> <spec>    compare operations and schema properties; exit 1 if the spec lacks an upstream operation
+          client-input <spec> <out> write the spec for the client generator (without readOnly)
+          constants <spec> <out.cs> <namespace> <class>
+                                    write the schemas' patterns, lengths, bounds and enums as C# constants
+          diff <upstream> <spec>    compare operations, schema properties and constraints; exit 1 if the spec lacks
+                                    an upstream operation or constraint, or departs from one without x-rsspot-stricter
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -19,6 +23,8 @@ internal static class SpecCommands
                 ["lint", var spec] => Lint(spec, stdout, stderr),
                 ["index", var spec] => Index(spec, stdout),
                 ["diff", var upstream, var spec] => Diff(upstream, spec, stdout),
+                ["client-input", var spec, var output] => WriteClientInput(spec, output),
+                ["constants", var spec, var output, var ns, var className] => WriteConstants(spec, output, ns, className),
                 _ => UsageError(stderr),
             };
         }
@@ -53,6 +59,24 @@ internal static class SpecCommands
         return 0;
     }
 
+    private static int WriteClientInput(string specPath, string outputPath)
+    {
+        ClientInput.Write(specPath, outputPath);
+        return 0;
+    }
+
+    private static int WriteConstants(string specPath, string outputPath, string ns, string className)
+    {
+        var code = ConstraintConstants.ToCSharp(SpecDocument.Load(specPath), ns, className);
+        if (!File.Exists(outputPath) || File.ReadAllText(outputPath) != code)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
+            File.WriteAllText(outputPath, code);
+        }
+
+        return 0;
+    }
+
     private static int Index(string path, TextWriter stdout)
     {
         var spec = SpecDocument.Load(path);
@@ -64,6 +88,6 @@ internal static class SpecCommands
     {
         var report = SpecDiff.Compare(SpecDocument.Load(upstreamPath), SpecDocument.Load(specPath));
         stdout.Write(report.ToMarkdown());
-        return report.MissingOperations.Count > 0 ? 1 : 0;
+        return report.Fails ? 1 : 0;
     }
 }

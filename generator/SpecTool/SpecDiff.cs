@@ -8,8 +8,12 @@ internal sealed record SpecDiff(
     IReadOnlyList<string> MissingOperations,
     IReadOnlyList<string> AddedOperations,
     IReadOnlyList<string> ChangedOperations,
-    IReadOnlyList<SchemaDiff> Schemas)
+    IReadOnlyList<SchemaDiff> Schemas,
+    IReadOnlyList<ConstraintChange> Constraints)
 {
+    /// <summary>True when the spec lacks a published operation or a published constraint, or departs from one without saying why.</summary>
+    public bool Fails => MissingOperations.Count > 0 || Constraints.Any(c => c.IsFailure);
+
     public static SpecDiff Compare(SpecDocument upstream, SpecDocument spec)
     {
         var theirs = upstream.Operations.ToDictionary(o => o.Key, StringComparer.Ordinal);
@@ -20,7 +24,7 @@ internal sealed record SpecDiff(
             .Order(StringComparer.Ordinal)
             .SelectMany(k => OperationChanges(theirs[k], ours[k]).Select(c => $"{k}: {c}"))
             .ToList();
-        return new SpecDiff(missing, added, changed, SchemaDiff.Compare(upstream.Document, spec.Document));
+        return new SpecDiff(missing, added, changed, SchemaDiff.Compare(upstream.Document, spec.Document), ConstraintChange.Compare(upstream.Document, spec.Document));
     }
 
     private static IEnumerable<string> OperationChanges(SpecOperation theirs, SpecOperation ours)
@@ -84,7 +88,25 @@ internal sealed record SpecDiff(
         }
 
         text.AppendLine();
-        text.AppendLine($"missing: {MissingOperations.Count}, added: {AddedOperations.Count}, changed: {ChangedOperations.Count}, schemas changed: {changedSchemas.Count}");
+        text.AppendLine("## Constraints");
+        if (Constraints.Count == 0)
+        {
+            text.AppendLine("- every published constraint is in the spec, and the spec adds none");
+        }
+
+        foreach (var schema in Constraints.GroupBy(c => c.Schema, StringComparer.Ordinal))
+        {
+            text.AppendLine($"### {schema.Key}");
+            foreach (var change in schema)
+            {
+                text.AppendLine($"- {change}");
+            }
+        }
+
+        var failing = Constraints.Count(c => c.IsFailure);
+        text.AppendLine();
+        text.AppendLine($"missing: {MissingOperations.Count}, added: {AddedOperations.Count}, changed: {ChangedOperations.Count}, schemas changed: {changedSchemas.Count}, "
+            + $"constraints missing or undocumented: {failing}, documented stricter: {Constraints.Count - failing}");
         return text.ToString();
     }
 
@@ -170,5 +192,5 @@ internal sealed record SchemaDiff(
         return result;
     }
 
-    private static string ShortName(string name) => name[(name.LastIndexOf('.') + 1)..];
+    public static string ShortName(string name) => name[(name.LastIndexOf('.') + 1)..];
 }

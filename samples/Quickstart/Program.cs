@@ -2,27 +2,17 @@
 // With no arguments it starts the local Spot emulator in-process, so it runs without an account.
 // With --use-config it talks to the account of your rsspot config (profile, org, refresh token) instead.
 using Rsspot;
-using Rsspot.Configuration;
 using Rsspot.Emulator;
 using Rsspot.Pricing;
 using Rsspot.Services;
+using Rsspot.Testing;
 
 var useConfig = args.Contains("--use-config");
-await using var emulator = useConfig ? null : await EmulatorHost.StartAsync(new EmulatorOptions { ReadyAfter = TimeSpan.FromSeconds(2) });
+await using var emulator = useConfig ? null : await SpotTestServer.StartAsync(new EmulatorOptions { ReadyAfter = TimeSpan.FromSeconds(2) });
 var workDir = Directory.CreateTempSubdirectory("rsspot-quickstart-").FullName;
 
-var options = emulator is null
-    ? new SpotClientOptions()
-    : new SpotClientOptions
-    {
-        Config = new RsspotConfig(), // ignore any config file on this machine
-        BaseUrl = emulator.BaseUrl,
-        OAuthUrl = emulator.BaseUrl,
-        PriceDataUrl = emulator.BaseUrl,
-        RefreshToken = emulator.RefreshToken,
-        Org = emulator.OrganizationName,
-        StatePath = Path.Combine(workDir, "state.db"),
-    };
+// The emulator's options ignore any config file on this machine and keep state in a temp folder.
+var options = emulator is null ? new SpotClientOptions() : emulator.ClientOptions();
 Console.WriteLine(emulator is null ? "Using your rsspot config." : $"Started the Spot emulator at {emulator.BaseUrl}.");
 
 using var client = new SpotClient(options);

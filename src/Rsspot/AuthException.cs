@@ -22,5 +22,5 @@ public sealed class AuthException : SpotException
     public string? OAuthError { get; init; }
 
     internal const string HowToFix =
-        "Get a new refresh token in the Spot console (API Access > Terraform > Get New Token) and run `rsspot configure --refresh-token <token>` or set RSSPOT_REFRESH_TOKEN.";
+        "Get a new refresh token in the Spot console (API Access > Terraform > Get New Token) and store it as the profile's refresh_token or in RSSPOT_REFRESH_TOKEN.";
 }

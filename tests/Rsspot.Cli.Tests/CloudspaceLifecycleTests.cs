@@ -48,7 +48,7 @@ public sealed class CloudspaceLifecycleTests : IClassFixture<CliFixture>
 
         var deletePool = await _cli.RunAsync("nodepools", "spot", "delete", poolName, "--yes", "-o", "json");
         Assert.Equal(0, deletePool.ExitCode);
-        var deleted = await _cli.RunAsync("cloudspaces", "delete", "inline-demo", "--yes");
+        var deleted = await _cli.RunAsync("cloudspaces", "delete", "inline-demo", "--yes", "-o", "table");
         Assert.Equal(0, deleted.ExitCode);
         Assert.Contains("inline-demo", deleted.Stdout, StringComparison.Ordinal);
     }
@@ -56,36 +56,36 @@ public sealed class CloudspaceLifecycleTests : IClassFixture<CliFixture>
     [Fact]
     public async Task Pools_of_both_kinds_list_get_update_delete_with_tables()
     {
-        Assert.Equal(0, (await _cli.RunAsync("cloudspaces", "create", "pools-demo", "--region", "us-central-dfw-1")).ExitCode);
-        var spot = (await _cli.JsonAsync("nodepools", "spot", "create", "--cloudspace", "pools-demo", "--serverclass", "gp.vs1.medium-dfw", "--bid-price", "$0.0815", "--desired", "2", "--autoscale-min", "1", "--autoscale-max", "4")).Node;
+        Assert.Equal(0, (await _cli.RunAsync("cloudspaces", "create", "pools-demo", "--region", "us-central-dfw-1", "-o", "table")).ExitCode);
+        var spot = (await _cli.JsonAsync("nodepools", "spot", "create", "--cloudspace", "pools-demo", "--serverclass", "gp.vs1.medium-dfw", "--bid-price", "$0.085", "--desired", "2", "--autoscale-min", "1", "--autoscale-max", "4")).Node;
         var spotName = spot["metadata"]!["name"]!.GetValue<string>();
         var onDemand = (await _cli.JsonAsync("nodepools", "ondemand", "create", "--cloudspace", "pools-demo", "--serverclass", "gp.vs1.large-dfw", "--desired", "1", "--label", "tier=db")).Node;
         var onDemandName = onDemand["metadata"]!["name"]!.GetValue<string>();
 
         var gotSpot = (await _cli.JsonAsync("nodepools", "spot", "get", spotName)).Node;
-        Assert.Equal("0.0815", gotSpot["spec"]!["bidPrice"]!.GetValue<string>());
+        Assert.Equal("0.085", gotSpot["spec"]!["bidPrice"]!.GetValue<string>());
         Assert.Equal(4, gotSpot["spec"]!["autoscaling"]!["maxNodes"]!.GetValue<int>());
         var gotOnDemand = (await _cli.JsonAsync("nodepools", "ondemand", "get", onDemandName)).Node;
         Assert.Equal("db", gotOnDemand["spec"]!["customLabels"]!["tier"]!.GetValue<string>());
 
-        var spotTable = await _cli.RunAsync("nodepools", "spot", "list", "--cloudspace", "pools-demo");
+        var spotTable = await _cli.RunAsync("nodepools", "spot", "list", "--cloudspace", "pools-demo", "-o", "table");
         Assert.Equal(0, spotTable.ExitCode);
         var spotRow = Assert.Single(spotTable.Stdout.Split('\n'), l => l.StartsWith(spotName, StringComparison.Ordinal));
         var market = "$" + _cli.Emulator.GetMarketPrice("gp.vs1.medium-dfw")!.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal([spotName, "pools-demo", "gp.vs1.medium-dfw", "2", "$0.0815", market, "unknown", "1-4"], spotRow.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..8]);
+        Assert.Equal([spotName, "pools-demo", "gp.vs1.medium-dfw", "2", "$0.085", market, "unknown", "1-4"], spotRow.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..8]);
 
         var updated = (await _cli.JsonAsync("nodepools", "ondemand", "update", onDemandName, "--desired", "3")).Node;
         Assert.Equal(3, updated["spec"]!["desired"]!.GetValue<int>());
-        var onDemandTable = await _cli.RunAsync("nodepools", "ondemand", "list", "--cloudspace", "pools-demo");
+        var onDemandTable = await _cli.RunAsync("nodepools", "ondemand", "list", "--cloudspace", "pools-demo", "-o", "table");
         var onDemandRow = Assert.Single(onDemandTable.Stdout.Split('\n'), l => l.StartsWith(onDemandName, StringComparison.Ordinal));
         Assert.Equal([onDemandName, "pools-demo", "gp.vs1.large-dfw", "3"], onDemandRow.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..4]);
 
-        Assert.Equal(0, (await _cli.RunAsync("nodepools", "ondemand", "delete", onDemandName, "--yes")).ExitCode);
+        Assert.Equal(0, (await _cli.RunAsync("nodepools", "ondemand", "delete", onDemandName, "--yes", "-o", "table")).ExitCode);
         Assert.Empty((await _cli.JsonAsync("nodepools", "ondemand", "list", "--cloudspace", "pools-demo")).Node.AsArray());
-        var missing = await _cli.RunAsync("nodepools", "ondemand", "get", onDemandName);
+        var missing = await _cli.RunAsync("nodepools", "ondemand", "get", onDemandName, "-o", "table");
         Assert.Equal(5, missing.ExitCode);
         Assert.Contains(onDemandName, missing.Stderr, StringComparison.Ordinal);
-        Assert.Equal(0, (await _cli.RunAsync("cloudspaces", "delete", "pools-demo", "--yes")).ExitCode);
+        Assert.Equal(0, (await _cli.RunAsync("cloudspaces", "delete", "pools-demo", "--yes", "-o", "table")).ExitCode);
     }
 
     [Fact]
@@ -109,19 +109,19 @@ public sealed class CloudspaceLifecycleTests : IClassFixture<CliFixture>
         Assert.Equal("Ready", waited["status"]!["phase"]!.GetValue<string>());
 
         var kubeconfig = Path.Combine(_cli.Home, "kube", "file-demo.yaml");
-        var written = await _cli.RunAsync("cloudspaces", "get-config", "file-demo", "--file", kubeconfig);
+        var written = await _cli.RunAsync("cloudspaces", "get-config", "file-demo", "--file", kubeconfig, "-o", "table");
         Assert.True(written.ExitCode == 0, written.ToString());
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(kubeconfig));
         Assert.Contains("apiVersion", await File.ReadAllTextAsync(kubeconfig), StringComparison.Ordinal);
         Assert.DoesNotContain("apiVersion", written.Stdout, StringComparison.Ordinal);
 
-        var refused = await _cli.RunAsync("cloudspaces", "get-config", "file-demo", "--file", kubeconfig);
+        var refused = await _cli.RunAsync("cloudspaces", "get-config", "file-demo", "--file", kubeconfig, "-o", "table");
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("--force", refused.Stderr, StringComparison.Ordinal);
 
-        Assert.Equal(0, (await _cli.RunAsync("cloudspaces", "get-config", "file-demo", "--file", kubeconfig, "--force")).ExitCode);
+        Assert.Equal(0, (await _cli.RunAsync("cloudspaces", "get-config", "file-demo", "--file", kubeconfig, "--force", "-o", "table")).ExitCode);
 
-        var stdout = await _cli.RunAsync("cloudspaces", "get-config", "file-demo");
+        var stdout = await _cli.RunAsync("cloudspaces", "get-config", "file-demo", "-o", "table");
         Assert.Equal(0, stdout.ExitCode);
         Assert.Contains("apiVersion", stdout.Stdout, StringComparison.Ordinal);
 
@@ -140,12 +140,19 @@ public sealed class CloudspaceLifecycleTests : IClassFixture<CliFixture>
         Assert.Equal(candidates.Count, reconcile["added"]!.AsArray().Count + reconcile["unchanged"]!.GetValue<int>() + reconcile["reappeared"]!.AsArray().Count);
 
         var key = candidates[0]!["key"]!.GetValue<string>();
-        var marked = (await _cli.JsonAsync("registration", "mark", key, "token_issued", "--token-id", "tok-1")).Node;
+        var marked = (await _cli.JsonAsync("registration", "mark", key, "token_issued", "--token-id", "tok-1", "--payload-json", "{\"ok\":true,\"n\":2}")).Node;
         Assert.Equal("token_issued", marked["status"]!.GetValue<string>());
 
-        var illegal = await _cli.RunAsync("registration", "mark", key, "discovered");
-        Assert.Equal(1, illegal.ExitCode);
+        var illegal = await _cli.RunAsync("registration", "mark", key, "discovered", "-o", "table");
+        Assert.Equal(7, illegal.ExitCode);
         Assert.Contains("token_issued", illegal.Stderr, StringComparison.Ordinal);
+
+        var stale = await _cli.RunAsync("registration", "mark", key, "submitted", "--expected-version", "999");
+        Assert.True(stale.ExitCode == 7, stale.ToString());
+
+        var table = await _cli.RunAsync("registration", "show", key);
+        Assert.Contains("{\"ok\":true,\"n\":2}", table.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("ok=", table.Stdout, StringComparison.Ordinal);
 
         var shown = (await _cli.JsonAsync("registration", "show", key)).Node;
         Assert.Equal(["discovered", "token_issued"], shown["history"]!.AsArray().Select(h => h!["to"]!.GetValue<string>()));

@@ -10,7 +10,7 @@ public sealed class CommandTreeTests
     public void Each_top_level_name_is_the_name_of_the_command_it_builds()
     {
         using var session = new CliSession(TextWriter.Null, TextWriter.Null, TextReader.Null, Terminal.Redirected);
-        foreach (var (name, create) in CommandTree.TopLevel)
+        foreach (var (name, _, create) in CommandTree.TopLevel)
         {
             Assert.Equal(name, create(session).Name);
         }
@@ -21,6 +21,8 @@ public sealed class CommandTreeTests
     {
         using var session = new CliSession(TextWriter.Null, TextWriter.Null, TextReader.Null, Terminal.Redirected);
         Assert.Equal(["regions"], CommandTree.Build(session, ["regions", "list"]).Subcommands.Select(c => c.Name));
+        Assert.Equal(["cloudspaces"], CommandTree.Build(session, ["cs", "list"]).Subcommands.Select(c => c.Name));
+        Assert.Equal(["server-classes"], CommandTree.Build(session, ["sc", "list"]).Subcommands.Select(c => c.Name));
         Assert.Equal(CommandTree.TopLevel.Length + 1, CommandTree.Build(session, ["--output", "json", "regions", "list"]).Subcommands.Count);
         Assert.Equal(CommandTree.TopLevel.Length + 1, CommandTree.Build(session, ["completion", "bash"]).Subcommands.Count);
     }

@@ -43,7 +43,7 @@ public sealed class ReadCommandsTests : IClassFixture<CliFixture>
         Assert.Contains(json, r => r!["metadata"]!["name"]!.GetValue<string>() == "us-central-dfw-1");
         Assert.All(json, r => Assert.Equal("Region", r!["kind"]!.GetValue<string>()));
 
-        var table = await _cli.RunAsync("regions", "list");
+        var table = await _cli.RunAsync("regions", "list", "-o", "table");
         Assert.Equal(0, table.ExitCode);
         Snapshot.Match(table.Stdout);
     }
@@ -54,7 +54,7 @@ public sealed class ReadCommandsTests : IClassFixture<CliFixture>
         var result = await _cli.RunAsync("regions", "get", "uk-lon-1", "-o", "yaml");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("name: uk-lon-1", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("country: GB", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("country: GBR", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class ReadCommandsTests : IClassFixture<CliFixture>
             Assert.StartsWith("gp.", c["metadata"]!["name"]!.GetValue<string>(), StringComparison.Ordinal);
         });
 
-        var table = await _cli.RunAsync("server-classes", "list", "--region", "us-central-dfw-1", "--category", "gp");
+        var table = await _cli.RunAsync("server-classes", "list", "--region", "us-central-dfw-1", "--category", "gp", "-o", "table");
         Snapshot.Match(table.Stdout);
 
         var one = (await _cli.JsonAsync("server-classes", "get", "gp.vs1.medium-dfw")).Node;
@@ -93,12 +93,12 @@ public sealed class ReadCommandsTests : IClassFixture<CliFixture>
         var prices = list.Select(r => r!["market_per_hour"]?.GetValue<decimal>()).Where(p => p is not null).ToList();
         Assert.Equal(prices.Order().ToList(), prices);
         Assert.All(list, r => Assert.Equal(2, r!["nodes"]!.GetValue<int>()));
-        Snapshot.Match((await _cli.RunAsync("pricing", "list", "--region", "us-central-dfw-1", "--family", "gp")).Stdout);
+        Snapshot.Match((await _cli.RunAsync("pricing", "list", "--region", "us-central-dfw-1", "--family", "gp", "-o", "table")).Stdout);
 
         var get = (await _cli.JsonAsync("pricing", "get", "gp.vs1.medium-dfw")).Node.AsArray();
         Assert.Equal("gp.vs1.medium-dfw", get[0]!["server_class"]!.GetValue<string>());
 
-        var history = await _cli.RunAsync("pricing", "history", "gp.vs1.medium-dfw", "-n", "3");
+        var history = await _cli.RunAsync("pricing", "history", "gp.vs1.medium-dfw", "-n", "3", "-o", "table");
         Assert.Equal(0, history.ExitCode);
         Assert.Matches("[▁▂▃▄▅▆▇█]{5,}", history.Stdout);
         var historyJson = (await _cli.JsonAsync("pricing", "history", "gp.vs1.medium-dfw")).Node;
@@ -115,7 +115,7 @@ public sealed class ReadCommandsTests : IClassFixture<CliFixture>
         var scenarios = build["scenarios"]!.AsArray();
         Assert.Equal(["max_performance", "max_value", "balanced"], scenarios.Select(s => s!["strategy"]!.GetValue<string>()));
         Assert.All(scenarios, s => Assert.Equal(3, s!["nodes"]!.GetValue<int>()));
-        Snapshot.Match((await _cli.RunAsync("pricing", "build", "--nodes", "3", "--risk", "low")).Stdout);
+        Snapshot.Match((await _cli.RunAsync("pricing", "build", "--nodes", "3", "--risk", "low", "-o", "table")).Stdout);
 
         var impossible = (await _cli.JsonAsync("pricing", "build", "--nodes", "3", "--max-hourly", "0.0001")).Node;
         Assert.All(impossible["scenarios"]!.AsArray(), s => Assert.False(s!["feasible"]!.GetValue<bool>()));
@@ -148,7 +148,7 @@ public sealed class ReadCommandsTests : IClassFixture<CliFixture>
 
         var profiles = (await _cli.JsonAsync("profiles", "list")).Node.AsArray();
         Assert.Equal("default", profiles.Single()!["name"]!.GetValue<string>());
-        var table = await _cli.RunAsync("profiles", "show");
+        var table = await _cli.RunAsync("profiles", "show", "-o", "table");
         Assert.Contains("***REDACTED***", table.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(_cli.Emulator.RefreshToken, table.Stdout, StringComparison.Ordinal);
     }
@@ -176,7 +176,7 @@ public sealed class ReadCommandsTests : IClassFixture<CliFixture>
     [Fact]
     public async Task Api_errors_exit_5()
     {
-        var result = await _cli.RunAsync("cloudspaces", "get", "does-not-exist");
+        var result = await _cli.RunAsync("cloudspaces", "get", "does-not-exist", "-o", "table");
         Assert.Equal(5, result.ExitCode);
         Assert.Contains("does-not-exist", result.Stderr, StringComparison.Ordinal);
     }
@@ -186,13 +186,13 @@ public sealed class ReadCommandsTests : IClassFixture<CliFixture>
     {
         var config = Path.Combine(_cli.Home, "unreachable.yaml");
         await File.WriteAllTextAsync(config, "profiles:\n  x:\n    org: sandbox\n    refresh_token: abc\n    base_url: http://127.0.0.1:1\n    oauth_url: http://127.0.0.1:1\nactive_profile: x\n");
-        var result = await _cli.RunAsync("--config-file", config, "regions", "list", "--no-cache");
+        var result = await _cli.RunAsync("--config-file", config, "regions", "list", "--no-cache", "-o", "table");
         Assert.Equal(6, result.ExitCode);
         var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("error: ", line, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", result.Stderr, StringComparison.Ordinal);
 
-        var verbose = await _cli.RunAsync("--config-file", config, "regions", "list", "--no-cache", "--verbose");
+        var verbose = await _cli.RunAsync("--config-file", config, "regions", "list", "--no-cache", "--verbose", "-o", "table");
         Assert.Equal(6, verbose.ExitCode);
         Assert.Contains("[http] POST http://127.0.0.1:1/oauth/token failed", verbose.Stderr, StringComparison.Ordinal);
         Assert.Contains("SpotTransportException", verbose.Stderr, StringComparison.Ordinal);
@@ -218,7 +218,7 @@ public sealed class ReadCommandsTests : IClassFixture<CliFixture>
         }
 
         var commands = await _cli.RunAsync("[suggest:10]", "rsspot clo");
-        Assert.Equal(["cloudspaces"], commands.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["cloudspace", "cloudspaces"], commands.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         var options = await _cli.RunAsync("[suggest:29]", "rsspot cloudspaces create --wa");
         Assert.Contains("--wait", options.Stdout.Split('\n'), StringComparer.Ordinal);
     }

@@ -71,7 +71,7 @@ public sealed class MarketTests
         await using var spot = await EmulatorSession.StartAsync();
         await spot.CreateCloudspaceAsync("market");
         var pool = Objects.NewPoolName();
-        await spot.CreateSpotPoolAsync(pool, "market", Medium, bid: "0.0600", desired: 3);
+        await spot.CreateSpotPoolAsync(pool, "market", Medium, bid: "0.060", desired: 3);
         Assert.Equal("Won", await BidStatusAsync(spot, pool));
 
         var (scripted, quote) = await spot.SendAsync(HttpMethod.Put, "/_emulator/market/" + Medium, new JsonObject { ["prices"] = new JsonArray(0.0550, 0.0650) });
@@ -90,8 +90,8 @@ public sealed class MarketTests
 
         var (_, events) = await spot.GetAsync("/apis/metrics.ngpc.rxt.io/v1/events/organizations?limits=10");
         var messages = events["events"]!.AsArray().Select(e => e![1]!.GetValue<string>()).ToList();
-        Assert.Contains(messages, m => m == $"SpotNodePool {pool} outbid: bid 0.0600 below market 0.0650; 3 node(s) lost");
-        Assert.Contains(messages, m => m == $"SpotNodePool {pool} won 3 node(s): bid 0.0600 at or above market 0.0500");
+        Assert.Contains(messages, m => m == $"SpotNodePool {pool} outbid: bid 0.060 below market 0.0650; 3 node(s) lost");
+        Assert.Contains(messages, m => m == $"SpotNodePool {pool} won 3 node(s): bid 0.060 at or above market 0.0500");
     }
 
     [Theory]

@@ -43,7 +43,7 @@ public class NodePoolTests
         await using var spot = await EmulatorSession.StartAsync();
         await spot.CreateCloudspaceAsync("alpha");
         var name = Objects.NewPoolName();
-        await spot.CreateSpotPoolAsync(name, "alpha", bid: "0.0001");
+        await spot.CreateSpotPoolAsync(name, "alpha", bid: "0.001");
 
         var (status, patched) = await spot.PatchAsync(spot.Path("spotnodepools", name), JsonNode.Parse("""{"spec":{"bidPrice":"0.95","desired":4}}""")!);
 

@@ -24,7 +24,7 @@ internal static class CloudspacesCommands
         GetConfig(s),
         Wait(s));
 
-    internal static Argument<string> NameArg() => Cmd.NameArgument("name", "Cloudspace name");
+    internal static NameInput NameArg() => new("name", "cloudspace name");
 
     private static Command List(CliSession s)
     {
@@ -48,9 +48,9 @@ internal static class CloudspacesCommands
     private static Command Get(CliSession s)
     {
         var name = NameArg();
-        return Cmd.New("get", "Show one cloudspace", name).Runs(s, async (p, ct) =>
+        return Cmd.New("get", "Show one cloudspace", name.Symbols).Runs(s, async (p, ct) =>
         {
-            var json = JsonModels.ToNode(await s.Client.Cloudspaces.GetAsync(p.GetValue(name)!, ct).ConfigureAwait(false));
+            var json = JsonModels.ToNode(await s.Client.Cloudspaces.GetAsync(name.Get(p), ct).ConfigureAwait(false));
             s.Output.Write(json, () => Pairs(json));
         });
     }
@@ -69,16 +69,20 @@ internal static class CloudspacesCommands
 
     private static Command CreateCommand(CliSession s)
     {
-        var name = new Argument<string?>("name") { Description = "Cloudspace name (or 'name' in --file)", Arity = ArgumentArity.ZeroOrOne };
+        var name = NameArg();
         var version = new Option<string?>("--kubernetes-version") { Description = "Kubernetes version, e.g. 1.31.1" };
         var cni = new Option<string?>("--cni") { Description = "calico | cilium | byocni" };
         cni.CompletionSources.Add("calico", "cilium", "byocni");
-        var ha = new Option<bool?>("--ha") { Description = "Highly available control plane" };
-        var webhook = new Option<string?>("--webhook") { Description = "Webhook URL told about preemptions" };
+        var ha = new Option<bool?>("--ha", "--ha-control-plane") { Description = "Highly available control plane" };
+        var webhook = new Option<string?>("--webhook", "--preemption-webhook-url") { Description = "Webhook URL told about preemptions" };
+        var deploymentType = new Option<string?>("--deployment-type") { Description = "gen1 | gen2 (the API's default: gen2)" };
+        deploymentType.CompletionSources.Add("gen1", "gen2");
+        var cloud = new Option<string?>("--cloud") { Description = "Cloud to run in (the API's default: default)" };
+        var gpu = new Option<bool>("--gpu-enabled") { Description = "Not available: the published API has no GPU setting on a cloudspace (GPUs come with a node pool's server class)" };
         var labels = Cmd.Repeatable("--label", "Cloudspace label key=value (repeatable)", "key=value");
         var spot = Cmd.Repeatable(SpotPoolFlag, "Spot pool: desired=2,serverclass=gp.vs1.medium-dfw,bidprice=0.08 (or the same as JSON; repeatable)", "spec");
         var onDemand = Cmd.Repeatable(OnDemandPoolFlag, "On-demand pool: desired=1,serverclass=gp.vs1.large-dfw (or JSON; repeatable)", "spec");
-        var file = new Option<string?>("--file", "-f") { Description = "YAML/JSON cloudspace spec with pools (flags win over the file)", HelpName = "spec.yaml" };
+        var file = new Option<string?>("--file", "-f", "--config") { Description = "YAML/JSON cloudspace spec with pools (flags win over the file)", HelpName = "spec.yaml" };
         var wait = new Option<bool>("--wait") { Description = "Wait until the cloudspace is Ready, showing each phase" };
         var keep = new Option<bool>("--keep-on-failure") { Description = "Keep the cloudspace when one of its pools fails (by default it is deleted again)" };
         var timeout = TimeoutOption();
@@ -91,23 +95,35 @@ internal static class CloudspacesCommands
               rsspot cloudspaces create demo --region us-central-dfw-1 --spot-nodepool desired=2,serverclass=gp.vs1.medium-dfw,bidprice=0.08
               rsspot cloudspaces create demo --region us-central-dfw-1 --ondemand-nodepool '{"desired":1,"serverclass":"gp.vs1.large-dfw"}' --wait
               rsspot cloudspaces create --file demo.yaml
+              rsspot cloudspaces create --name demo --region us-central-dfw-1 --ha-control-plane --deployment-type gen2
             """,
-            name,
+            [
+            .. name.Symbols,
             version,
             cni,
             ha,
             webhook,
+            deploymentType,
+            cloud,
+            gpu,
             labels,
             spot,
             onDemand,
             file,
             wait,
             keep,
-            timeout);
+            timeout,
+            ]);
         return command.Runs(s, async (p, ct) =>
         {
-            var spec = p.GetValue(file) is { } path ? CloudspaceSpecFile.Load(path) : null;
-            var csName = p.GetValue(name) ?? spec?.Name ?? throw new CliUsageException("<name>: give the cloudspace name as an argument or as 'name' in --file.");
+            if (p.GetValue(gpu))
+            {
+                throw new CliUsageException("--gpu-enabled: the published Spot API has no GPU setting on a cloudspace; choose a GPU server class for its node pools instead.");
+            }
+
+            var fileFlag = p.TypedName(file);
+            var spec = p.GetValue(file) is { } path ? CloudspaceSpecFile.Load(path, fileFlag) : null;
+            var csName = name.Find(p) ?? spec?.Name ?? throw new CliUsageException($"<name>: give the cloudspace name as an argument, with --name or as 'name' in {fileFlag}.");
             var region = s.Region ?? spec?.Region ?? s.Client.Profile.Region
                 ?? throw new CliUsageException("--region: the cloudspace needs a region (flag, 'region' in --file, or the profile's region).");
             var request = spec?.ToRequest(csName, region) ?? new CloudspaceCreateRequest(csName, region);
@@ -117,7 +133,9 @@ internal static class CloudspacesCommands
                 Cni = p.GetValue(cni) ?? request.Cni,
                 HighAvailability = p.GetValue(ha) ?? request.HighAvailability,
                 Webhook = p.GetValue(webhook) ?? request.Webhook,
-                Labels = KeyValues.Parse(p.GetValue(labels), "--label"),
+                DeploymentType = p.GetValue(deploymentType) ?? request.DeploymentType,
+                Cloud = p.GetValue(cloud) ?? request.Cloud,
+                Labels = KeyValues.Parse(p.GetValue(labels), "--label") ?? request.Labels,
                 KeepOnFailure = p.GetValue(keep),
                 SpotPools = [.. request.SpotPools, .. (p.GetValue(spot) ?? []).Select(t => PoolSpecs.Spot(PoolSpecs.Fields(t, SpotPoolFlag), csName, SpotPoolFlag))],
                 OnDemandPools = [.. request.OnDemandPools, .. (p.GetValue(onDemand) ?? []).Select(t => PoolSpecs.OnDemand(PoolSpecs.Fields(t, OnDemandPoolFlag), csName, OnDemandPoolFlag))],
@@ -159,10 +177,10 @@ internal static class CloudspacesCommands
     {
         var name = NameArg();
         var version = new Option<string?>("--kubernetes-version") { Description = "New Kubernetes version (upgrade)" };
-        var ha = new Option<bool?>("--ha") { Description = "Turn the HA control plane on (true) or off (false)" };
-        var webhook = new Option<string?>("--webhook") { Description = "New webhook URL" };
+        var ha = new Option<bool?>("--ha", "--ha-control-plane") { Description = "Turn the HA control plane on (true) or off (false)" };
+        var webhook = new Option<string?>("--webhook", "--preemption-webhook-url") { Description = "New webhook URL" };
         var labels = Cmd.Repeatable("--label", "Label key=value to set (repeatable)", "key=value");
-        return Cmd.New("update", "Change a cloudspace (merge patch of the given fields)", name, version, ha, webhook, labels).Runs(s, async (p, ct) =>
+        return Cmd.New("update", "Change a cloudspace (merge patch of the given fields)", [.. name.Symbols, version, ha, webhook, labels]).Runs(s, async (p, ct) =>
         {
             var update = new CloudspaceUpdate
             {
@@ -171,7 +189,7 @@ internal static class CloudspacesCommands
                 Webhook = p.GetValue(webhook),
                 Labels = KeyValues.Parse(p.GetValue(labels), "--label"),
             };
-            var json = JsonModels.ToNode(await s.Client.Cloudspaces.UpdateAsync(p.GetValue(name)!, update, ct).ConfigureAwait(false));
+            var json = JsonModels.ToNode(await s.Client.Cloudspaces.UpdateAsync(name.Get(p), update, ct).ConfigureAwait(false));
             s.Output.Write(json, () => Pairs(json));
         });
     }
@@ -180,9 +198,9 @@ internal static class CloudspacesCommands
     {
         var name = NameArg();
         var yes = Cmd.Yes();
-        return Cmd.New("delete", "Delete a cloudspace and its node pools", name, yes).Runs(s, async (p, ct) =>
+        return Cmd.New("delete", "Delete a cloudspace and its node pools", [.. name.Symbols, yes]).Runs(s, async (p, ct) =>
         {
-            var csName = p.GetValue(name)!;
+            var csName = name.Get(p);
             SpotNames.EnsureCloudspaceName(csName);
             s.Confirm($"Delete cloudspace '{csName}' and all its node pools", p.GetValue(yes));
             var status = await s.Client.Cloudspaces.DeleteAsync(csName, ct).ConfigureAwait(false);
@@ -202,14 +220,24 @@ internal static class CloudspacesCommands
         var name = NameArg();
         var file = new Option<string?>("--file", "-f") { Description = "Write the kubeconfig here (mode 0600) instead of stdout", HelpName = "path" };
         var force = new Option<bool>("--force") { Description = "Replace --file if it exists" };
-        return Cmd.New("get-config", "Print or save the kubeconfig of a cloudspace (a secret: --file writes it with mode 0600)", name, file, force).Runs(s, async (p, ct) =>
+        return Cmd.New("get-config", "Print or save the kubeconfig of a cloudspace (a secret: --file writes it with mode 0600)", [.. name.Symbols, file, force]).Runs(s, async (p, ct) =>
         {
-            var csName = p.GetValue(name)!;
+            var csName = name.Get(p);
             if (p.GetValue(file) is { } path)
             {
+                if (string.IsNullOrWhiteSpace(path))
+                {
+                    throw new CliUsageException($"{p.TypedName(file)}: give the path of the kubeconfig file to write (it was empty).");
+                }
+
+                if (Security.BoundedFile.KindOf(path) is Security.FileKind.Directory or Security.FileKind.Special)
+                {
+                    throw new CliUsageException($"{p.TypedName(file)}: '{path}' is a directory, FIFO or device; give the path of a file to write the kubeconfig to.");
+                }
+
                 if (File.Exists(path) && !p.GetValue(force))
                 {
-                    throw new CliUsageException($"--file: '{path}' already exists; pass --force to replace it.");
+                    throw new CliUsageException($"{p.TypedName(file)}: '{path}' already exists; pass --force to replace it.");
                 }
 
                 await s.Client.Cloudspaces.WriteKubeconfigAsync(csName, path, overwrite: true, ct).ConfigureAwait(false);
@@ -229,9 +257,9 @@ internal static class CloudspacesCommands
     {
         var name = NameArg();
         var timeout = TimeoutOption();
-        return Cmd.New("wait", "Wait until a cloudspace is Ready, showing each phase on stderr", name, timeout).Runs(s, async (p, ct) =>
+        return Cmd.New("wait", "Wait until a cloudspace is Ready, showing each phase on stderr", [.. name.Symbols, timeout]).Runs(s, async (p, ct) =>
         {
-            var json = JsonModels.ToNode(await WaitAsync(s, p.GetValue(name)!, p.GetValue(timeout), ct).ConfigureAwait(false));
+            var json = JsonModels.ToNode(await WaitAsync(s, name.Get(p), p.GetValue(timeout), ct).ConfigureAwait(false));
             s.Output.Write(json, () => Pairs(json));
         });
     }

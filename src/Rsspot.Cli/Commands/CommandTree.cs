@@ -9,8 +9,8 @@ internal static class CommandTree
     public const string Description = """
         rsspot: Rackspace Spot from the command line (cloudspaces, node pools, prices, VM registration).
 
-        Output is a table by default (colour only when stdout is a terminal and NO_COLOR is unset);
-        use -o json or -o yaml in scripts. Exit codes: 0 ok, 1 other, 2 usage, 3 config, 4 auth, 5 API, 6 network.
+        Output is a table on a terminal (colour unless NO_COLOR is set) and JSON when stdout is a pipe or a file;
+        -o json|yaml|table, RSSPOT_OUTPUT or the config's output choose another. Exit codes: 0 ok, 1 other, 2 usage, 3 config, 4 auth, 5 API, 6 network.
 
         Examples:
           rsspot emulator start                       # a local Spot API to try everything without an account
@@ -22,22 +22,26 @@ internal static class CommandTree
           rsspot pricing build --nodes 3 --risk low -o json
         """;
 
-    /// <summary>The top-level commands by name (completion is separate: it needs the whole tree).</summary>
-    internal static readonly (string Name, Func<CliSession, Command> Create)[] TopLevel =
+    /// <summary>
+    /// The top-level commands by name, with the aliases of spotctl and the Python rsspot (completion is separate:
+    /// it needs the whole tree).
+    /// </summary>
+    internal static readonly (string Name, string[] Aliases, Func<CliSession, Command> Create)[] TopLevel =
     [
-        ("configure", ConfigureCommand.Create),
-        ("profiles", ProfilesCommands.Create),
-        ("config", ConfigCommands.Create),
-        ("organizations", OrganizationsCommands.Create),
-        ("regions", RegionsCommands.Create),
-        ("server-classes", ServerClassesCommands.Create),
-        ("cloudspaces", CloudspacesCommands.Create),
-        ("nodepools", NodePoolsCommands.Create),
-        ("inventory", InventoryCommands.Create),
-        ("raw", RawCommand.Create),
-        ("pricing", PricingCommands.Create),
-        ("registration", RegistrationCommands.Create),
-        ("emulator", EmulatorCommand.Create),
+        ("configure", [], ConfigureCommand.Create),
+        ("profiles", [], ProfilesCommands.Create),
+        ("config", [], ConfigCommands.Create),
+        ("organizations", ["org", "organization"], OrganizationsCommands.Create),
+        ("regions", [], RegionsCommands.Create),
+        ("server-classes", ["serverclasses", "sc", "serverclass"], ServerClassesCommands.Create),
+        ("cloudspaces", ["cs", "cloudspace"], CloudspacesCommands.Create),
+        ("nodepools", ["np", "nodepool"], NodePoolsCommands.Create),
+        ("inventory", [], InventoryCommands.Create),
+        ("raw", [], RawCommand.Create),
+        ("pricing", [], PricingCommands.Create),
+        ("registration", [], RegistrationCommands.Create),
+        ("emulator", [], EmulatorCommand.Create),
+        ("mcp", [], Mcp.McpCommand.Create),
     ];
 
     /// <summary>The whole tree.</summary>
@@ -52,19 +56,30 @@ internal static class CommandTree
     {
         var root = new RootCommand(Description);
         session.Globals.AddTo(root);
-        var only = args.Count > 0 ? Array.FindIndex(TopLevel, c => string.Equals(c.Name, args[0], StringComparison.Ordinal)) : -1;
+        var only = args.Count > 0 ? Array.FindIndex(TopLevel, c => string.Equals(c.Name, args[0], StringComparison.Ordinal) || c.Aliases.Contains(args[0], StringComparer.Ordinal)) : -1;
         if (only >= 0)
         {
-            root.Subcommands.Add(TopLevel[only].Create(session));
+            root.Subcommands.Add(Create(TopLevel[only], session));
             return root;
         }
 
-        foreach (var (_, create) in TopLevel)
+        foreach (var entry in TopLevel)
         {
-            root.Subcommands.Add(create(session));
+            root.Subcommands.Add(Create(entry, session));
         }
 
         root.Subcommands.Add(CompletionCommand.Create(session, root));
         return root;
+    }
+
+    private static Command Create((string Name, string[] Aliases, Func<CliSession, Command> Create) entry, CliSession session)
+    {
+        var command = entry.Create(session);
+        foreach (var alias in entry.Aliases)
+        {
+            command.Aliases.Add(alias);
+        }
+
+        return command;
     }
 }

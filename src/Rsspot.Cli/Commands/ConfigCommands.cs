@@ -52,14 +52,12 @@ internal static class ConfigCommands
         var setRegion = Cmd.New("set-default-region", "Set preferences.default_region", regionName).Runs(s, p =>
             Edit(s, "default_region", p.GetValue(regionName)!, store => store.SetDefaultRegion(p.GetValue(regionName)!)));
 
-        return Cmd.Group("config", "The config file and the command history in state.db", info, setProfile, setOrg, setRegion, HistoryCommands(s));
+        return Cmd.Group("config", "The config file, state.db and the command history in it", info, setProfile, setOrg, setRegion, HistoryCommands(s), StateCommands.Create(s));
     }
 
     private static void Edit(CliSession s, string key, string value, Action<Configuration.ConfigStore> change)
     {
-        var store = ProfilesCommands.OpenStore(s);
-        change(store);
-        store.Save();
+        var store = Configuration.ConfigStore.Update(ProfilesCommands.WritablePath(s), change);
         s.Output.Write(new JsonObject { [key] = value, ["path"] = store.Path }, () => TableView.Pairs([(key, value), ("path", store.Path)]));
     }
 

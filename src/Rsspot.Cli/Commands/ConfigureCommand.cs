@@ -19,7 +19,8 @@ internal static class ConfigureCommand
         var oauthUrl = new Option<string?>("--oauth-url") { Description = "OAuth URL (default https://login.spot.rackspace.com)" };
         var priceDataUrl = new Option<string?>("--price-data-url") { Description = "Public price data URL" };
         var timeout = new Option<double?>("--request-timeout") { Description = "Seconds allowed per HTTP attempt" };
-        var activate = new Option<bool>("--activate") { Description = "Make this the active profile (done anyway when none is active)" };
+        var activate = new Option<bool>("--activate") { Description = "Make this the active profile (done anyway for the first profile of the file)" };
+        var noActivate = new Option<bool>("--no-activate") { Description = "Never make this the active profile, not even the first one" };
         var command = Cmd.New(
             "configure",
             """
@@ -38,7 +39,8 @@ internal static class ConfigureCommand
             oauthUrl,
             priceDataUrl,
             timeout,
-            activate);
+            activate,
+            noActivate);
 
         return command.Runs(s, p =>
         {
@@ -66,23 +68,30 @@ internal static class ConfigureCommand
             {
                 if (url.Item2 is not null && !Uri.TryCreate(url.Item2, UriKind.Absolute, out _))
                 {
-                    throw new CliUsageException($"{url.Item1}: '{url.Item2}' is not an absolute URL (e.g. https://spot.rackspace.com).");
+                    throw new CliUsageException($"{url.Item1}: '{SecretRedactor.RedactUrlCredentials(url.Item2)}' is not an absolute URL (e.g. https://spot.rackspace.com).");
                 }
             }
 
-            var path = s.ConfigFile ?? s.ResolveConfig().WritablePath;
-            var store = ConfigStore.Open(path);
-            var config = store.ToConfig();
-            var name = s.ProfileName ?? config.ActiveProfile ?? config.DefaultProfile ?? "default";
-            store.SaveProfile(name, update);
-            var activated = p.GetValue(activate) || string.IsNullOrWhiteSpace(config.ActiveProfile);
-            if (activated)
+            if (p.GetValue(activate) && p.GetValue(noActivate))
             {
-                store.SetActiveProfile(name);
+                throw new CliUsageException("configure: --activate and --no-activate contradict each other; give one.");
             }
 
-            store.Save();
-            var saved = ConfigStore.Open(path).ToRedactedDocument()["profiles"]?[name]?.DeepClone();
+            string name = null!;
+            var activated = false;
+            var store = ConfigStore.Update(ProfilesCommands.WritablePath(s), store =>
+            {
+                var config = store.ToConfig();
+                name = s.ProfileName ?? config.ActiveProfile ?? config.DefaultProfile ?? "default";
+                var first = config.Profiles.Count == 0 && config.ActiveProfile is null && config.DefaultProfile is null;
+                store.SaveProfile(name, update);
+                activated = p.GetValue(activate) || (first && !p.GetValue(noActivate));
+                if (activated)
+                {
+                    store.SetActiveProfile(name);
+                }
+            });
+            var saved = store.ToRedactedDocument()["profiles"]?[name]?.DeepClone();
             var json = new JsonObject { ["profile"] = name, ["path"] = store.Path, ["active"] = activated, ["settings"] = saved };
             s.Output.Write(json, () => Output.TableView.Pairs([("profile", name), ("path", store.Path), ("active", activated ? "yes" : "no")]));
             s.Output.Note($"Saved profile '{name}' to {store.Path} (mode 0600). Try: rsspot regions list");

@@ -33,7 +33,7 @@ internal static class NodePoolsCommands
     private static Option<string?> CloudspaceOption(bool required = false) =>
         new("--cloudspace") { Description = "Cloudspace the pool belongs to", Required = required, HelpName = "name" };
 
-    private static Argument<string> PoolName() => Cmd.NameArgument("name", "Pool name (a lower-case UUID)");
+    private static NameInput PoolName() => new("name", "pool name (a lower-case UUID)");
 
     private static Command List(CliSession s, bool spot, string noun)
     {
@@ -106,46 +106,83 @@ internal static class NodePoolsCommands
     private static Command Get(CliSession s, bool spot, string noun)
     {
         var name = PoolName();
-        return Cmd.New("get", $"Show one {noun}", name).Runs(s, async (p, ct) =>
+        return Cmd.New("get", $"Show one {noun}", name.Symbols).Runs(s, async (p, ct) =>
         {
             var json = spot
-                ? JsonModels.ToNode(await s.Client.SpotNodePools.GetAsync(p.GetValue(name)!, ct).ConfigureAwait(false))
-                : JsonModels.ToNode(await s.Client.OnDemandNodePools.GetAsync(p.GetValue(name)!, ct).ConfigureAwait(false));
+                ? JsonModels.ToNode(await s.Client.SpotNodePools.GetAsync(name.Get(p), ct).ConfigureAwait(false))
+                : JsonModels.ToNode(await s.Client.OnDemandNodePools.GetAsync(name.Get(p), ct).ConfigureAwait(false));
             var prices = spot ? await SpotMarketColumns.ReadAsync(s, ct).ConfigureAwait(false) : null;
             s.Output.Write(json, () => Pairs(json, spot, prices));
         });
     }
 
-    /// <summary>The flags shared by create and update.</summary>
+    /// <summary>The flags shared by create and update, with the spellings of the Python rsspot and spotctl.</summary>
     private sealed class PoolFlags
     {
         public Option<int?> Desired { get; } = new("--desired") { Description = "Number of nodes" };
 
-        public Option<string?> BidPrice { get; } = new("--bid-price") { Description = "Bid in USD per node-hour, e.g. 0.08 (spot only)", HelpName = "usd" };
+        public Option<string?> BidPrice { get; } = new("--bid-price", "--bidprice") { Description = "Bid in USD per node-hour, e.g. 0.08 (spot only)", HelpName = "usd" };
 
-        public Option<string[]> Labels { get; } = Cmd.Repeatable("--label", "Node label key=value (repeatable)", "key=value");
+        public Option<string[]> Labels { get; } = Cmd.Repeatable(["--label", "--custom-labels"], "Node labels key=value (repeatable or comma-separated)", "key=value");
 
-        public Option<string[]> Annotations { get; } = Cmd.Repeatable("--annotation", "Node annotation key=value (repeatable)", "key=value");
+        public Option<string[]> Annotations { get; } = Cmd.Repeatable(["--annotation", "--custom-annotations"], "Node annotations key=value (repeatable or comma-separated)", "key=value");
 
-        public Option<string[]> Taints { get; } = Cmd.Repeatable("--taint", "Node taint key=value:Effect (NoSchedule, PreferNoSchedule, NoExecute; repeatable)", "key=value:Effect");
+        public Option<string[]> Taints { get; } = Cmd.Repeatable(["--taint", "--custom-taints"], "Node taints key=value:Effect (NoSchedule, PreferNoSchedule, NoExecute; repeatable or comma-separated)", "key=value:Effect");
 
-        public Option<int?> AutoscaleMin { get; } = new("--autoscale-min") { Description = "Autoscaling minimum nodes (spot only)" };
+        public Option<bool> Autoscale { get; } = new("--autoscaling") { Description = "Turn autoscaling on (spot only; range from --autoscaling-min/--autoscaling-max, a missing bound is the desired count)" };
 
-        public Option<int?> AutoscaleMax { get; } = new("--autoscale-max") { Description = "Autoscaling maximum nodes (spot only)" };
+        public Option<bool> NoAutoscale { get; } = new("--no-autoscaling", "--no-autoscale") { Description = "Autoscaling off" };
 
+        public Option<int?> AutoscaleMin { get; } = new("--autoscale-min", "--autoscaling-min") { Description = "Autoscaling minimum nodes (spot only)" };
+
+        public Option<int?> AutoscaleMax { get; } = new("--autoscale-max", "--autoscaling-max") { Description = "Autoscaling maximum nodes (spot only)" };
+
+        // On-demand pools show the autoscaling flags too, so a script that passes them gets the reason, not "unrecognized".
         public Symbol[] For(bool spot) => spot
-            ? [Desired, BidPrice, Labels, Annotations, Taints, AutoscaleMin, AutoscaleMax]
-            : [Desired, Labels, Annotations, Taints];
+            ? [Desired, BidPrice, Labels, Annotations, Taints, Autoscale, NoAutoscale, AutoscaleMin, AutoscaleMax]
+            : [Desired, Labels, Annotations, Taints, Autoscale, NoAutoscale, AutoscaleMin, AutoscaleMax];
 
-        public AutoscalingRange? Autoscaling(ParseResult p) => (p.GetValue(AutoscaleMin), p.GetValue(AutoscaleMax)) switch
+        /// <summary>The autoscaling range asked for; null when none; a usage error when the flags disagree.</summary>
+        public AutoscalingRange? Autoscaling(ParseResult p, bool spot, int? desired)
         {
-            (null, null) => null,
-            ({ } min, { } max) => new AutoscalingRange(min, max),
-            _ => throw new CliUsageException("--autoscale-min/--autoscale-max: give both, e.g. --autoscale-min 1 --autoscale-max 5."),
-        };
+            var (on, off, min, max) = (p.GetValue(Autoscale), p.GetValue(NoAutoscale), p.GetValue(AutoscaleMin), p.GetValue(AutoscaleMax));
+            var given = new Option[] { Autoscale, AutoscaleMin, AutoscaleMax }.Where(o => p.GetResult(o) is { Implicit: false }).Select(p.TypedName).ToList();
+            if (given.Count == 0)
+            {
+                return null;
+            }
+
+            if (!spot)
+            {
+                throw new CliUsageException($"{string.Join('/', given)}: on-demand node pools have no autoscaling in the Spot API; set the node count with --desired, or use a spot pool.");
+            }
+
+            if (off)
+            {
+                throw new CliUsageException($"{p.TypedName(NoAutoscale)} and {string.Join('/', given)}: autoscaling cannot be both off and on; give one of them.");
+            }
+
+            if (min is null && max is null)
+            {
+                throw new CliUsageException($"{p.TypedName(Autoscale)}: give the range too, e.g. --autoscaling-min 1 --autoscaling-max 5.");
+            }
+
+            var low = min ?? Math.Min(desired ?? max!.Value, max!.Value);
+            var high = max ?? Math.Max(desired ?? low, low);
+            if (low < 0 || low > high)
+            {
+                throw new CliUsageException($"{string.Join('/', given.Where(g => g != p.TypedName(Autoscale)))}: the autoscaling range {low}..{high} is invalid; need 0 <= min <= max.");
+            }
+
+            return new AutoscalingRange(low, high);
+        }
 
         public IReadOnlyList<NodeTaint>? ParseTaints(ParseResult p) =>
-            p.GetValue(Taints) is { Length: > 0 } taints ? [.. taints.Select(NodeTaint.Parse)] : null;
+            p.GetValue(Taints) is { Length: > 0 } taints ? [.. taints.SelectMany(KeyValues.SplitPairs).Select(NodeTaint.Parse)] : null;
+
+        public Dictionary<string, string>? ParseLabels(ParseResult p) => KeyValues.Parse(p.GetValue(Labels), p.TypedName(Labels));
+
+        public Dictionary<string, string>? ParseAnnotations(ParseResult p) => KeyValues.Parse(p.GetValue(Annotations), p.TypedName(Annotations));
     }
 
     private static Command CreatePool(CliSession s, bool spot, string noun)
@@ -154,12 +191,14 @@ internal static class NodePoolsCommands
         var serverClass = new Option<string>("--serverclass", "--server-class") { Description = "Server class, e.g. gp.vs1.medium-dfw", Required = true };
         var name = new Option<string?>("--name") { Description = "Pool name (a lower-case UUID; default: a new one)" };
         var flags = new PoolFlags();
-        var command = Cmd.New("create", $"Create a {noun}" + (spot ? "\n\nExample:\n  rsspot nodepools spot create --cloudspace demo --serverclass gp.vs1.medium-dfw --bid-price 0.08 --desired 2 --label team=web --taint dedicated=web:NoSchedule" : string.Empty), [cloudspace, serverClass, name, .. flags.For(spot)]);
+        var command = Cmd.New("create", $"Create a {noun}" + (spot ? "\n\nExamples:\n  rsspot nodepools spot create --cloudspace demo --serverclass gp.vs1.medium-dfw --bid-price 0.08 --desired 2 --label team=web --taint dedicated=web:NoSchedule\n  rsspot np spot create --cloudspace demo --serverclass gp.vs1.medium-dfw --bidprice 0.08 --custom-labels team=web,tier=a --autoscaling --autoscaling-min 1 --autoscaling-max 4" : string.Empty), [cloudspace, serverClass, name, .. flags.For(spot)]);
         return command.Runs(s, async (p, ct) =>
         {
-            var labels = KeyValues.Parse(p.GetValue(flags.Labels), "--label");
-            var annotations = KeyValues.Parse(p.GetValue(flags.Annotations), "--annotation");
+            var labels = flags.ParseLabels(p);
+            var annotations = flags.ParseAnnotations(p);
             var taints = flags.ParseTaints(p);
+            var desired = p.GetValue(flags.Desired) ?? 1;
+            var autoscaling = flags.Autoscaling(p, spot, desired);
             JsonNode json;
             if (spot)
             {
@@ -167,8 +206,8 @@ internal static class NodePoolsCommands
                 var request = new SpotNodePoolRequest(p.GetValue(cloudspace)!, p.GetValue(serverClass)!, Services.BidPrice.Parse(bid))
                 {
                     Name = p.GetValue(name),
-                    Desired = p.GetValue(flags.Desired) ?? 1,
-                    Autoscaling = flags.Autoscaling(p),
+                    Desired = desired,
+                    Autoscaling = autoscaling,
                     Labels = labels,
                     Annotations = annotations,
                     Taints = taints,
@@ -180,7 +219,7 @@ internal static class NodePoolsCommands
                 var request = new OnDemandNodePoolRequest(p.GetValue(cloudspace)!, p.GetValue(serverClass)!)
                 {
                     Name = p.GetValue(name),
-                    Desired = p.GetValue(flags.Desired) ?? 1,
+                    Desired = desired,
                     Labels = labels,
                     Annotations = annotations,
                     Taints = taints,
@@ -196,34 +235,53 @@ internal static class NodePoolsCommands
     {
         var name = PoolName();
         var flags = new PoolFlags();
-        var disable = new Option<bool>("--no-autoscale") { Description = "Turn autoscaling off" };
-        Symbol[] options = spot ? [name, .. flags.For(spot), disable] : [name, .. flags.For(spot)];
-        return Cmd.New("update", $"Change a {noun} (only the given fields)", options).Runs(s, async (p, ct) =>
+        var cloudspace = new Option<string?>("--cloudspace") { Description = "Cloudspace of the pool (checked; a pool cannot move)", HelpName = "name" };
+        var serverClass = new Option<string?>("--server-class", "--serverclass") { Description = "Server class of the pool (checked; it cannot change: create a new pool)" };
+        return Cmd.New("update", $"Change a {noun} (only the given fields)", [.. name.Symbols, cloudspace, serverClass, .. flags.For(spot)]).Runs(s, async (p, ct) =>
         {
+            var poolName = name.Get(p);
+            var desired = p.GetValue(flags.Desired);
             var update = new NodePoolUpdate
             {
-                Desired = p.GetValue(flags.Desired),
+                Desired = desired,
                 BidPrice = spot && p.GetValue(flags.BidPrice) is { } bid ? Services.BidPrice.Parse(bid) : null,
-                Autoscaling = spot ? flags.Autoscaling(p) : null,
-                DisableAutoscaling = spot && p.GetValue(disable),
-                Labels = KeyValues.Parse(p.GetValue(flags.Labels), "--label"),
-                Annotations = KeyValues.Parse(p.GetValue(flags.Annotations), "--annotation"),
+                Autoscaling = flags.Autoscaling(p, spot, desired),
+                DisableAutoscaling = spot && p.GetValue(flags.NoAutoscale),
+                Labels = flags.ParseLabels(p),
+                Annotations = flags.ParseAnnotations(p),
                 Taints = flags.ParseTaints(p),
             };
+            if (p.GetValue(cloudspace) is not null || p.GetValue(serverClass) is not null)
+            {
+                var current = spot
+                    ? JsonModels.ToNode(await s.Client.SpotNodePools.GetAsync(poolName, ct).ConfigureAwait(false))
+                    : JsonModels.ToNode(await s.Client.OnDemandNodePools.GetAsync(poolName, ct).ConfigureAwait(false));
+                EnsureUnchanged(p, cloudspace, JsonModels.Text(current, "spec.cloudSpace"), $"{noun} '{poolName}' belongs to cloudspace");
+                EnsureUnchanged(p, serverClass, JsonModels.Text(current, "spec.serverClass"), $"the server class of {noun} '{poolName}' cannot change (create a new pool instead); it is");
+            }
+
             var json = spot
-                ? JsonModels.ToNode(await s.Client.SpotNodePools.UpdateAsync(p.GetValue(name)!, update, ct).ConfigureAwait(false))
-                : JsonModels.ToNode(await s.Client.OnDemandNodePools.UpdateAsync(p.GetValue(name)!, update, ct).ConfigureAwait(false));
+                ? JsonModels.ToNode(await s.Client.SpotNodePools.UpdateAsync(poolName, update, ct).ConfigureAwait(false))
+                : JsonModels.ToNode(await s.Client.OnDemandNodePools.UpdateAsync(poolName, update, ct).ConfigureAwait(false));
             s.Output.Write(json, () => Pairs(json, spot));
         });
+    }
+
+    private static void EnsureUnchanged(ParseResult p, Option<string?> option, string? current, string what)
+    {
+        if (p.GetValue(option) is { } wanted && !string.Equals(wanted, current, StringComparison.Ordinal))
+        {
+            throw new CliUsageException($"{p.TypedName(option)}: {what} '{current}', not '{wanted}'.");
+        }
     }
 
     private static Command Delete(CliSession s, bool spot, string noun)
     {
         var name = PoolName();
         var yes = Cmd.Yes();
-        return Cmd.New("delete", $"Delete a {noun}", name, yes).Runs(s, async (p, ct) =>
+        return Cmd.New("delete", $"Delete a {noun}", [.. name.Symbols, yes]).Runs(s, async (p, ct) =>
         {
-            var poolName = p.GetValue(name)!;
+            var poolName = name.Get(p);
             SpotNames.EnsurePoolName(poolName);
             s.Confirm($"Delete {noun} '{poolName}'", p.GetValue(yes));
             var status = spot

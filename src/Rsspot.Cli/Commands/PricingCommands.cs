@@ -22,19 +22,23 @@ internal static class PricingCommands
         PricingWatchCommand.Create(s),
         Cmd.Group("guard", "The bid guard's record of applied bid changes", PricingWatchCommand.History(s)));
 
-    private static Option<string[]> Families() => Cmd.Repeatable("--family", "Class family: gp, ch, mh (repeatable or comma-separated)", "family");
+    private static Option<string[]> Families(string pythonName) => Cmd.Repeatable(["--family", pythonName], "Class family: gp, ch, mh (repeatable or comma-separated)", "family");
 
-    private static Option<string[]> Generations() => Cmd.Repeatable("--generation", "Generation, e.g. vs1, vs2 (repeatable or comma-separated)", "gen");
+    private static Option<string[]> Generations() => Cmd.Repeatable(["--generation", "--gen"], "Generation: vs1, vs2 (or 1, 2; repeatable or comma-separated)", "gen");
 
     private static IReadOnlyList<string>? Many(string[]? values) =>
         values is { Length: > 0 } ? [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))] : null;
 
+    /// <summary>Generations as the price data names them: the Python rsspot's <c>--gen 1|2</c> means vs1|vs2.</summary>
+    private static IReadOnlyList<string>? GenerationsOf(string[]? values) =>
+        Many(values)?.Select(g => g.All(char.IsAsciiDigit) ? "vs" + g : g).ToList();
+
     private static Command List(CliSession s)
     {
-        var families = Families();
+        var families = Families("--class");
         var generations = Generations();
-        var minVcpu = new Option<decimal?>("--min-vcpu") { Description = "At least this many vCPU per node" };
-        var maxVcpu = new Option<decimal?>("--max-vcpu") { Description = "At most this many vCPU per node" };
+        var minVcpu = new Option<decimal?>("--min-vcpu", "--min-cpu") { Description = "At least this many vCPU per node" };
+        var maxVcpu = new Option<decimal?>("--max-vcpu", "--max-cpu") { Description = "At most this many vCPU per node" };
         var nodes = new Option<int>("--nodes") { Description = "Multiply prices and resources by this node count", DefaultValueFactory = _ => 1 };
         return Cmd.New("list", "Price rows per server class and region, cheapest market price first (global --region filters)", families, generations, minVcpu, maxVcpu, nodes).Runs(s, async (p, ct) =>
         {
@@ -47,7 +51,7 @@ internal static class PricingCommands
             {
                 Regions = s.Region is { } region ? [region] : null,
                 Families = Many(p.GetValue(families)),
-                Generations = Many(p.GetValue(generations)),
+                Generations = GenerationsOf(p.GetValue(generations)),
                 MinVcpu = p.GetValue(minVcpu),
                 MaxVcpu = p.GetValue(maxVcpu),
                 Nodes = p.GetValue(nodes),
@@ -67,7 +71,7 @@ internal static class PricingCommands
         });
     }
 
-    private static JsonObject ListItemJson(PriceListItem item)
+    internal static JsonObject ListItemJson(PriceListItem item)
     {
         var json = RowJson(item.Row);
         json["nodes"] = item.Nodes;
@@ -78,7 +82,7 @@ internal static class PricingCommands
         return json;
     }
 
-    private static JsonObject RowJson(PriceRow row) => new()
+    internal static JsonObject RowJson(PriceRow row) => new()
     {
         ["server_class"] = row.ClassName,
         ["region"] = row.Region,
@@ -111,10 +115,10 @@ internal static class PricingCommands
 
     private static Command Get(CliSession s)
     {
-        var name = ClassArg();
-        return Cmd.New("get", "All known prices of one server class", name).Runs(s, async (p, ct) =>
+        var name = new NameInput("class", "server class, e.g. gp.vs1.medium-dfw", "--serverclass");
+        return Cmd.New("get", "All known prices of one server class", name.Symbols).Runs(s, async (p, ct) =>
         {
-            var rows = await s.Client.Pricing.GetAsync(p.GetValue(name)!, ct).ConfigureAwait(false);
+            var rows = await s.Client.Pricing.GetAsync(name.Get(p), ct).ConfigureAwait(false);
             var json = new JsonArray([.. rows.Select(r => (JsonNode)RowJson(r))]);
             s.Output.Write(json, () =>
             {
@@ -133,27 +137,25 @@ internal static class PricingCommands
     {
         var name = ClassArg();
         var last = new Option<int>("--last", "-n") { Description = "Show the last n points in the table", DefaultValueFactory = _ => 20 };
-        return Cmd.New("history", "Hammer price history of a server class, with a sparkline", name, last).Runs(s, async (p, ct) =>
+        var plot = PricingPlots.PlotOption("the history with its percentiles, the market price and the --cloudspace bids");
+        var cloudspace = new Option<string?>("--cloudspace") { Description = "With --plot: draw the bids of this cloudspace's spot pools on the class" };
+        return Cmd.New("history", "Hammer price history of a server class, with a sparkline (--plot draws it)", name, last, plot, cloudspace).Runs(s, async (p, ct) =>
         {
+            if (p.GetValue(plot) is { } plotPath)
+            {
+                PricingPlots.EnsureSvg(plotPath);
+                await PricingPlots.WriteHistoryAsync(s, p.GetValue(name)!, p.GetValue(cloudspace), plotPath, ct).ConfigureAwait(false);
+                return;
+            }
+
+            if (p.GetValue(cloudspace) is not null)
+            {
+                throw new CliUsageException("--cloudspace: draws bids on a chart, so it needs --plot <file.svg>.");
+            }
+
             var history = await s.Client.Pricing.GetHistoryAsync(p.GetValue(name)!, ct).ConfigureAwait(false);
             var summary = history.Summary;
-            var json = new JsonObject
-            {
-                ["server_class"] = history.ServerClass,
-                ["sparkline"] = history.Sparkline(),
-                ["summary"] = summary is null ? null : new JsonObject
-                {
-                    ["count"] = summary.Count,
-                    ["from"] = summary.From.ToString("O", CultureInfo.InvariantCulture),
-                    ["to"] = summary.To.ToString("O", CultureInfo.InvariantCulture),
-                    ["min"] = summary.Min,
-                    ["max"] = summary.Max,
-                    ["first"] = summary.First,
-                    ["last"] = summary.Last,
-                    ["mean"] = summary.Mean,
-                },
-                ["points"] = new JsonArray([.. history.Points.Select(pt => (JsonNode)new JsonObject { ["at"] = pt.At.ToString("O", CultureInfo.InvariantCulture), ["hammer_per_hour"] = pt.HammerPerHour })]),
-            };
+            var json = HistoryJson(history, history.Points);
             s.Output.Write(json, () =>
             {
                 s.Output.Raw(summary is null
@@ -170,20 +172,49 @@ internal static class PricingCommands
         });
     }
 
+    /// <summary>A history as JSON: the summary of all points, and <paramref name="points"/> (all, or the last few).</summary>
+    internal static JsonObject HistoryJson(PriceHistory history, IEnumerable<PricePoint> points)
+    {
+        var summary = history.Summary;
+        return new JsonObject
+        {
+            ["server_class"] = history.ServerClass,
+            ["sparkline"] = history.Sparkline(),
+            ["summary"] = summary is null ? null : new JsonObject
+            {
+                ["count"] = summary.Count,
+                ["from"] = summary.From.ToString("O", CultureInfo.InvariantCulture),
+                ["to"] = summary.To.ToString("O", CultureInfo.InvariantCulture),
+                ["min"] = summary.Min,
+                ["max"] = summary.Max,
+                ["first"] = summary.First,
+                ["last"] = summary.Last,
+                ["mean"] = summary.Mean,
+            },
+            ["points"] = new JsonArray([.. points.Select(pt => (JsonNode)new JsonObject { ["at"] = pt.At.ToString("O", CultureInfo.InvariantCulture), ["hammer_per_hour"] = pt.HammerPerHour })]),
+        };
+    }
+
     private static Command Compare(CliSession s)
     {
-        var name = ClassArg();
-        return Cmd.New("compare", "Hyperscaler prices comparable to a server class", name).Runs(s, async (p, ct) =>
+        var names = new Argument<string[]>("class") { Description = "Server classes, e.g. gp.vs1.medium-dfw", Arity = ArgumentArity.OneOrMore };
+        var plot = PricingPlots.PlotOption("the classes' hammer price histories on one chart");
+        return Cmd.New("compare", "Hyperscaler prices comparable to server classes (--plot: their price histories on one chart)", names, plot).Runs(s, async (p, ct) =>
         {
-            var rows = await s.Client.Pricing.GetAsync(p.GetValue(name)!, ct).ConfigureAwait(false);
-            var json = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
+            if (p.GetValue(plot) is { } plotPath)
             {
-                ["server_class"] = r.ClassName,
-                ["region"] = r.Region,
-                ["market_per_hour"] = JsonModels.Value(r.MarketPerHour),
-                ["hyperscaler_average"] = JsonModels.Value(r.HyperscalerAverage),
-                ["comparables"] = new JsonArray([.. r.Comparables.Select(c => (JsonNode)new JsonObject { ["cloud"] = c.Cloud, ["class"] = c.ClassName, ["price_per_hour"] = JsonModels.Value(c.PricePerHour), ["price_raw"] = c.Price })]),
-            })]);
+                PricingPlots.EnsureSvg(plotPath);
+                await PricingPlots.WriteCompareAsync(s, p.GetValue(names)!, plotPath, ct).ConfigureAwait(false);
+                return;
+            }
+
+            var rows = new List<PriceRow>();
+            foreach (var name in p.GetValue(names)!.Distinct(StringComparer.Ordinal))
+            {
+                rows.AddRange(await s.Client.Pricing.GetAsync(name, ct).ConfigureAwait(false));
+            }
+
+            var json = ComparablesJson(rows);
             s.Output.Write(json, () =>
             {
                 var table = new TableView("REGION", "CLOUD", "CLASS", "PRICE/H", "SPOT MARKET/H", "SAVING");
@@ -202,6 +233,16 @@ internal static class PricingCommands
         });
     }
 
+    /// <summary>Per region of a class: its market price and the comparable hyperscaler prices.</summary>
+    internal static JsonArray ComparablesJson(IEnumerable<PriceRow> rows) => new([.. rows.Select(r => (JsonNode)new JsonObject
+    {
+        ["server_class"] = r.ClassName,
+        ["region"] = r.Region,
+        ["market_per_hour"] = JsonModels.Value(r.MarketPerHour),
+        ["hyperscaler_average"] = JsonModels.Value(r.HyperscalerAverage),
+        ["comparables"] = new JsonArray([.. r.Comparables.Select(c => (JsonNode)new JsonObject { ["cloud"] = c.Cloud, ["class"] = c.ClassName, ["price_per_hour"] = JsonModels.Value(c.PricePerHour), ["price_raw"] = c.Price })]),
+    })]);
+
     private static string Saving(decimal? spot, decimal? other) =>
         spot is { } a && other is { } b && b > 0 ? ((1 - (a / b)) * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : string.Empty;
 
@@ -212,13 +253,15 @@ internal static class PricingCommands
         var memory = new Option<decimal?>("--memory-gb") { Description = "Total memory in GB wanted" };
         var risk = new Option<string>("--risk") { Description = "Preemption risk you accept: low | med | high", DefaultValueFactory = _ => "med" };
         risk.CompletionSources.Add("low", "med", "high");
-        var families = Families();
+        var families = Families("--classes");
         var generations = Generations();
-        var regions = Cmd.Repeatable("--in-region", "Regions to consider (repeatable; default the global --region, else all)", "region");
-        var maxHourly = new Option<decimal?>("--max-hourly") { Description = "Cluster budget: max USD per hour" };
-        var minHourly = new Option<decimal?>("--min-hourly") { Description = "Min USD per hour" };
-        var maxMonthly = new Option<decimal?>("--max-monthly") { Description = "Cluster budget: max USD per month (730 h)" };
-        var minMonthly = new Option<decimal?>("--min-monthly") { Description = "Min USD per month" };
+        var regions = Cmd.Repeatable(["--in-region", "--regions"], "Regions to consider (repeatable or comma-separated; default the global --region, else all)", "region");
+        var maxHourly = new Option<decimal?>("--max-hourly", "--max-hour") { Description = "Cluster budget: max USD per hour" };
+        var minHourly = new Option<decimal?>("--min-hourly", "--min-hour") { Description = "Min USD per hour" };
+        var maxMonthly = new Option<decimal?>("--max-monthly", "--max-month") { Description = "Cluster budget: max USD per month (730 h)" };
+        var minMonthly = new Option<decimal?>("--min-monthly", "--min-month") { Description = "Min USD per month (730 h)" };
+        var balanced = new Option<bool>("--balanced") { Description = "Only the scenario spread over several pools (balanced)" };
+        var single = new Option<bool>("--single") { Description = "Only the one-pool scenarios (max value, max performance)" };
         var apply = new Option<bool>("--apply") { Description = "Create the chosen scenario's spot pools in --cloudspace (asks first unless --yes)" };
         var cloudspace = new Option<string?>("--cloudspace") { Description = "Cloudspace for --apply" };
         var scenario = new Option<string>("--scenario") { Description = "Scenario to apply: balanced | max-value | max-performance", DefaultValueFactory = _ => "balanced" };
@@ -233,8 +276,9 @@ internal static class PricingCommands
               rsspot pricing build --nodes 3 --risk low
               rsspot pricing build --vcpu 32 --family gp --max-monthly 400
               rsspot pricing build --nodes 4 --apply --cloudspace demo --scenario balanced
+              rsspot pricing build --nodes 3 --gen 1 --single --min-hour 0.1 --max-month 400
             """,
-            nodes, vcpu, memory, risk, families, generations, regions, maxHourly, minHourly, maxMonthly, minMonthly, apply, cloudspace, scenario, yes);
+            nodes, vcpu, memory, risk, families, generations, regions, maxHourly, minHourly, maxMonthly, minMonthly, balanced, single, apply, cloudspace, scenario, yes);
         return command.Runs(s, async (p, ct) =>
         {
             if (!RiskLevels.TryParse(p.GetValue(risk), out var riskLevel))
@@ -242,7 +286,12 @@ internal static class PricingCommands
                 throw new CliUsageException($"--risk: '{p.GetValue(risk)}' is invalid; use low, med or high.");
             }
 
-            var strategy = ParseStrategy(p.GetValue(scenario)!);
+            if (p.GetValue(balanced) && p.GetValue(single))
+            {
+                throw new CliUsageException("--balanced and --single: give one of them.");
+            }
+
+            var strategy = p.GetValue(balanced) && p.GetResult(scenario) is null or { Implicit: true } ? BuildStrategy.Balanced : ParseStrategy(p.GetValue(scenario)!);
             var csName = p.GetValue(cloudspace);
             if (p.GetValue(apply) && csName is null)
             {
@@ -256,8 +305,9 @@ internal static class PricingCommands
                 TotalMemoryGb = p.GetValue(memory),
                 Risk = riskLevel,
                 Families = Many(p.GetValue(families)),
-                Generations = Many(p.GetValue(generations)),
+                Generations = GenerationsOf(p.GetValue(generations)),
                 Regions = Many(p.GetValue(regions)) ?? (s.Region is { } r ? [r] : null),
+                Strategies = p.GetValue(balanced) ? [BuildStrategy.Balanced] : p.GetValue(single) ? [BuildStrategy.MaxValue, BuildStrategy.MaxPerformance] : null,
                 MaxHourly = p.GetValue(maxHourly),
                 MinHourly = p.GetValue(minHourly),
                 MaxMonthly = p.GetValue(maxMonthly),
@@ -303,7 +353,7 @@ internal static class PricingCommands
         _ => "balanced",
     };
 
-    private static JsonObject BuildJson(ClusterBuildResult result) => new()
+    internal static JsonObject BuildJson(ClusterBuildResult result) => new()
     {
         ["risk"] = result.Request.Risk.ToShortName(),
         ["candidates_considered"] = result.CandidatesConsidered,

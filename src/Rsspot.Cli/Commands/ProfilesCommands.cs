@@ -22,7 +22,7 @@ internal static class ProfilesCommands
                 var table = new TableView("NAME", "ACTIVE", "ORG", "REGION", "BASE URL");
                 foreach (var p in profiles)
                 {
-                    table.Add(p.Name, p.Name == active ? "*" : string.Empty, p.Org ?? p.OrgId, p.Region, p.BaseUrl);
+                    table.Add(p.Name, p.Name == active ? "*" : string.Empty, p.Org ?? p.OrgId, p.Region, Security.SecretRedactor.RedactUrlCredentials(p.BaseUrl));
                 }
 
                 return table;
@@ -41,9 +41,7 @@ internal static class ProfilesCommands
         var use = Cmd.New("use", "Make a profile the active one", useName).Runs(s, p =>
         {
             var name = p.GetValue(useName)!;
-            var store = OpenStore(s);
-            store.SetActiveProfile(name);
-            store.Save();
+            var store = ConfigStore.Update(WritablePath(s), store => store.SetActiveProfile(name));
             s.Output.Write(new JsonObject { ["active_profile"] = name, ["path"] = store.Path }, () => TableView.Pairs([("active_profile", name), ("path", store.Path)]));
         });
 
@@ -52,21 +50,23 @@ internal static class ProfilesCommands
         var delete = Cmd.New("delete", "Delete a profile from the config file", deleteName, yes).Runs(s, p =>
         {
             var name = p.GetValue(deleteName)!;
-            var store = OpenStore(s);
-            s.Confirm($"Delete profile '{name}' from {store.Path}", p.GetValue(yes));
-            if (!store.DeleteProfile(name))
+            var path = WritablePath(s);
+            s.Confirm($"Delete profile '{name}' from {Path.GetFullPath(path)}", p.GetValue(yes));
+            var store = ConfigStore.Update(path, store =>
             {
-                throw new ConfigException($"Profile '{name}' does not exist in '{store.Path}'. See 'rsspot profiles list'.", store.Path, "profiles." + name);
-            }
-
-            store.Save();
+                if (!store.DeleteProfile(name))
+                {
+                    throw new ConfigException($"Profile '{name}' does not exist in '{store.Path}'. See 'rsspot profiles list'.", store.Path, "profiles." + name);
+                }
+            });
             s.Output.Write(new JsonObject { ["deleted"] = name, ["path"] = store.Path }, () => TableView.Pairs([("deleted", name), ("path", store.Path)]));
         });
 
         return Cmd.Group("profiles", "Profiles of the config file (one per account or environment)", list, show, use, delete);
     }
 
-    internal static ConfigStore OpenStore(CliSession s) => ConfigStore.Open(s.ConfigFile ?? s.ResolveConfig().WritablePath);
+    /// <summary>The config file that profile and preference edits write.</summary>
+    internal static string WritablePath(CliSession s) => s.ConfigFile ?? s.ResolveConfig().WritablePath;
 
     internal static JsonObject ToJson(EffectiveProfile profile, bool active)
     {

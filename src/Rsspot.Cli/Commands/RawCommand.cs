@@ -16,10 +16,13 @@ internal static class RawCommand
         var path = new Option<string>("--path") { Description = "API path; {namespace} is replaced by your org's namespace", Required = true };
         var paramsJson = new Option<string?>("--params-json") { Description = "Query parameters as a JSON object, e.g. '{\"labelSelector\":\"a=b\"}'" };
         var bodyJson = new Option<string?>("--body-json") { Description = "Request body as JSON (PATCH sends merge-patch+json)" };
+        var yes = Cmd.Yes();
         return Cmd.New(
             "raw",
             """
             Call any Spot API path (authenticated); prints the JSON answer (table output shows it as JSON too).
+
+            A DELETE asks for confirmation like every delete (pass --yes when stdin is not a terminal).
 
             Example:
               rsspot raw --method GET --path /apis/ngpc.rxt.io/v1/namespaces/{namespace}/cloudspaces
@@ -27,8 +30,14 @@ internal static class RawCommand
             method,
             path,
             paramsJson,
-            bodyJson).Runs(s, async (p, ct) =>
+            bodyJson,
+            yes).Runs(s, async (p, ct) =>
         {
+            if (string.Equals(p.GetValue(method)?.Trim(), "DELETE", StringComparison.OrdinalIgnoreCase))
+            {
+                s.Confirm($"DELETE {p.GetValue(path)}", p.GetValue(yes));
+            }
+
             var query = Parse(p.GetValue(paramsJson), "--params-json") switch
             {
                 null => null,

@@ -18,10 +18,10 @@ internal static class RegionsCommands
             s.Output.Write(() => JsonModels.ToArray(sorted), () => Table(sorted));
         });
 
-        var name = Cmd.NameArgument("name", "Region name, e.g. us-central-dfw-1");
-        var get = Cmd.New("get", "Show one region", name).Runs(s, async (p, ct) =>
+        var name = new NameInput("name", "region name, e.g. us-central-dfw-1");
+        var get = Cmd.New("get", "Show one region", name.Symbols).Runs(s, async (p, ct) =>
         {
-            var region = JsonModels.ToNode(await s.Client.Regions.GetAsync(p.GetValue(name)!, ct).ConfigureAwait(false));
+            var region = JsonModels.ToNode(await s.Client.Regions.GetAsync(name.Get(p), ct).ConfigureAwait(false));
             s.Output.Write(region, () => TableView.Pairs([
                 ("name", JsonModels.Text(region, "metadata.name")),
                 ("country", JsonModels.Text(region, "spec.country")),

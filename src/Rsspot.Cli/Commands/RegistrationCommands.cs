@@ -153,10 +153,15 @@ internal static class RegistrationCommands
             var record = await WithWorkflowAsync(s, p.GetValue(postgres), workflow => workflow.GetAsync(p.GetValue(key)!, ct), ct).ConfigureAwait(false)
                 ?? throw new RegistrationNotFoundException(p.GetValue(key)!);
             var json = RecordJson(record, history: true);
-            s.Output.Write(json, () => TableView.Pairs(json.Where(kv => kv.Key != "history").Select(kv => (kv.Key, (string?)JsonModels.Text(new JsonObject { ["v"] = kv.Value?.DeepClone() }, "v")))
+            s.Output.Write(json, () => TableView.Pairs(json.Where(kv => kv.Key != "history").Select(kv => (kv.Key, CellText(kv.Value)))
                 .Concat(record.History.Select((h, i) => ($"history[{i}]", (string?)$"{h.From?.ToText() ?? "-"} -> {h.To.ToText()} {h.Reason ?? h.Error}".TrimEnd())))));
         });
     }
+
+    // A JSON payload is shown as compact JSON; scalars as text.
+    private static string? CellText(JsonNode? value) => value is JsonObject or JsonArray
+        ? value.ToJsonString()
+        : JsonModels.Text(new JsonObject { ["v"] = value?.DeepClone() }, "v");
 
     private static Command Mark(CliSession s)
     {

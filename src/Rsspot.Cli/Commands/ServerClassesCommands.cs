@@ -13,9 +13,12 @@ internal static class ServerClassesCommands
     {
         var category = new Option<string?>("--category") { Description = "Category or family: gp, ch, mh, or e.g. 'General Purpose'" };
         var availability = new Option<string?>("--availability") { Description = "Availability, e.g. available" };
-        var list = Cmd.New("list", "List server classes (filter with the global --region, --category, --availability)", category, availability).Runs(s, async (p, ct) =>
+        var onlyAvailable = new Option<bool>("--only-available") { Description = "Only classes that are available (same as --availability available)" };
+        var all = new Option<bool>("--all") { Description = "Every class, whatever its availability (the default)" };
+        var list = Cmd.New("list", "List server classes (filter with the global --region/-r, --category, --availability)", category, availability, onlyAvailable, all).Runs(s, async (p, ct) =>
         {
-            var classes = await s.Client.ServerClasses.ListAsync(s.Region, p.GetValue(availability), p.GetValue(category), ct).ConfigureAwait(false);
+            var wanted = Availability(p, availability, onlyAvailable, all);
+            var classes = await s.Client.ServerClasses.ListAsync(s.Region, wanted, p.GetValue(category), ct).ConfigureAwait(false);
             var json = JsonModels.ToArray(classes);
             s.Output.Write(json, () =>
             {
@@ -29,14 +32,25 @@ internal static class ServerClassesCommands
             });
         });
 
-        var name = Cmd.NameArgument("name", "Server class, e.g. gp.vs1.medium-dfw");
-        var get = Cmd.New("get", "Show one server class", name).Runs(s, async (p, ct) =>
+        var name = new NameInput("name", "server class, e.g. gp.vs1.medium-dfw");
+        var get = Cmd.New("get", "Show one server class", name.Symbols).Runs(s, async (p, ct) =>
         {
-            var json = JsonModels.ToNode(await s.Client.ServerClasses.GetAsync(p.GetValue(name)!, ct).ConfigureAwait(false));
+            var json = JsonModels.ToNode(await s.Client.ServerClasses.GetAsync(name.Get(p), ct).ConfigureAwait(false));
             s.Output.Write(json, () => TableView.Pairs(Fields(json)));
         });
 
         return Cmd.Group("server-classes", "Server classes (machine sizes) with resources and prices", list, get);
+    }
+
+    private static string? Availability(ParseResult p, Option<string?> availability, Option<bool> onlyAvailable, Option<bool> all)
+    {
+        var given = new Option[] { availability, onlyAvailable, all }.Where(o => p.GetResult(o) is { Implicit: false }).ToList();
+        if (given.Count > 1)
+        {
+            throw new CliUsageException($"{string.Join(", ", given.Select(p.TypedName))}: give only one of them.");
+        }
+
+        return p.GetValue(onlyAvailable) ? "available" : p.GetValue(availability);
     }
 
     private static IEnumerable<(string, string?)> Fields(JsonNode json) =>

@@ -18,6 +18,7 @@ internal static class CliApp
         var root = CommandTree.Build(session, args);
         var parse = root.Parse(args);
         session.Parse = parse;
+        session.Args = args;
 
         int exit;
         if (parse.Action is ParseErrorAction)
@@ -33,7 +34,12 @@ internal static class CliApp
             }
             catch (Exception ex)
             {
-                exit = ErrorReporter.Report(ex, error, SafeVerbose(session));
+                if (ex is StateStoreException)
+                {
+                    session.StateProblemShown();
+                }
+
+                exit = ErrorReporter.Report(ex, error, SafeVerbose(session), parse, session.Redactor.RedactText);
             }
         }
 
@@ -79,16 +85,26 @@ internal static class CliApp
         }
     }
 
-    /// <summary>History must never fail the command: any problem with state.db is ignored (mentioned with --verbose).</summary>
+    /// <summary>
+    /// History must never fail the command: a state.db that cannot be used is reported once (with the fix) and
+    /// skipped. Arguments are redacted here, before they reach the file.
+    /// </summary>
     private static void RecordHistory(CliSession session, ParseResult parse, string[] args, int exit, DateTimeOffset at, TimeSpan duration)
     {
         try
         {
             var command = CommandPath(parse);
-            void Record(StateStore store) => store.History.Record(command.Length == 0 ? "rsspot" : command, args, exit, at, duration);
+            var safeArgs = session.Redactor.Redact(args);
+            void Record(StateStore store) => store.History.Record(command.Length == 0 ? "rsspot" : command, safeArgs, exit, at, duration);
 
             if (session.OpenedState is { } shared)
             {
+                if (shared.Fault is { } fault)
+                {
+                    session.ReportStateProblem(fault);
+                    return;
+                }
+
                 Record(shared);
                 return;
             }
@@ -102,13 +118,17 @@ internal static class CliApp
             using var store = StateStore.Open(statePath);
             Record(store);
         }
+        catch (StateStoreException ex)
+        {
+            session.ReportStateProblem(ex);
+        }
 #pragma warning disable CA1031 // Recording history is best effort by design.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             if (SafeVerbose(session))
             {
-                session.Err.WriteLine($"note: command history not recorded: {ex.Message}");
+                session.Err.WriteLine($"note: command history not recorded: {session.Redactor.RedactText(ex.Message)}");
             }
         }
     }

@@ -13,8 +13,9 @@ internal sealed class CliSession : IDisposable
 {
     private SpotClient? _client;
     private State.StateStore? _state;
-    private HttpMessageHandler? _verboseTransport;
     private OutputWriter? _output;
+    private ArgumentRedactor? _redactor;
+    private bool _stateProblemReported;
 
     public CliSession(TextWriter output, TextWriter error, TextReader input, Terminal terminal)
     {
@@ -36,6 +37,12 @@ internal sealed class CliSession : IDisposable
 
     public ParseResult Parse { get; set; } = null!;
 
+    /// <summary>The arguments as typed.</summary>
+    public IReadOnlyList<string> Args { get; set; } = [];
+
+    /// <summary>Masks the secrets this invocation knows (config, environment, arguments) in arguments and text.</summary>
+    public ArgumentRedactor Redactor => _redactor ??= new ArgumentRedactor(KnownSecrets.Collect(Args, _client?.Resolved ?? TryResolveConfig()));
+
     /// <summary>True once a command's action started (help, version and completion directives are not recorded).</summary>
     public bool CommandRan { get; set; }
 
@@ -47,7 +54,10 @@ internal sealed class CliSession : IDisposable
 
     public string? Region => Parse.GetValue(Globals.Region);
 
-    public OutputWriter Output => _output ??= new OutputWriter(Out, Terminal, Parse.GetValue(Globals.Output) ?? OutputFormat.Table);
+    public OutputWriter Output => _output ??= new OutputWriter(
+        Out,
+        Terminal,
+        OutputChoice.Resolve(Parse.GetValue(Globals.Output), Environment.GetEnvironmentVariable(OutputChoice.EnvironmentVariable), ConfiguredOutput, Terminal));
 
     public bool HasClient => _client is not null;
 
@@ -56,6 +66,24 @@ internal sealed class CliSession : IDisposable
     /// <summary>The config as resolved for this invocation (for config and profile commands).</summary>
     public ResolvedConfig ResolveConfig(bool migrateLegacy = true) =>
         ConfigResolver.Resolve(new ConfigResolutionOptions { ConfigPath = ConfigFile, MigrateLegacy = migrateLegacy });
+
+    /// <summary>The config file's <c>output</c>; a config that cannot be read leaves the choice to the terminal (commands that need it report the problem).</summary>
+    private string? ConfiguredOutput()
+    {
+        if (_client is not null)
+        {
+            return _client.Resolved.Config.Output;
+        }
+
+        try
+        {
+            return ResolveConfig(migrateLegacy: false).Config.Output;
+        }
+        catch (Exception ex) when (ex is SpotException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Opens state.db of this invocation (config errors propagate).</summary>
     public State.StateStore OpenState()
@@ -67,6 +95,13 @@ internal sealed class CliSession : IDisposable
 
         var resolved = ResolveConfig();
         return State.StateStore.Open(resolved.GetProfile(ProfileName).StatePath ?? resolved.StatePath);
+    }
+
+    /// <summary>The state.db path of this invocation, without opening it (config errors propagate).</summary>
+    public string StatePath()
+    {
+        var resolved = _client?.Resolved ?? ResolveConfig();
+        return (_client?.Profile ?? resolved.GetProfile(ProfileName)).StatePath ?? resolved.StatePath;
     }
 
     /// <summary>The state.db the client's cache already uses (history goes there too), or null when none is open.</summary>
@@ -90,6 +125,24 @@ internal sealed class CliSession : IDisposable
             return null;
         }
     }
+
+    /// <summary>
+    /// Reports, once per invocation, that state.db could not be used for something optional (cache, history), with
+    /// the file and the fix; the command itself goes on.
+    /// </summary>
+    public void ReportStateProblem(State.StateStoreException problem)
+    {
+        if (_stateProblemReported)
+        {
+            return;
+        }
+
+        _stateProblemReported = true;
+        Err.WriteLine($"warning: {Redactor.RedactText(problem.Message)} The cache and the command history are skipped; 'rsspot config state repair' salvages what it can, 'rsspot config state reset' starts afresh.");
+    }
+
+    /// <summary>Marks a state problem as already reported (the command failed with it).</summary>
+    public void StateProblemShown() => _stateProblemReported = true;
 
     /// <summary>
     /// Asks before a destructive step. <paramref name="yes"/> skips the question; without a terminal to ask on,
@@ -119,7 +172,6 @@ internal sealed class CliSession : IDisposable
     {
         _client?.Dispose();
         _state?.Dispose();
-        _verboseTransport?.Dispose();
     }
 
     private SpotClient CreateClient()
@@ -127,6 +179,7 @@ internal sealed class CliSession : IDisposable
         // Config errors surface here exactly as from the client, which resolves the same config.
         var resolved = ResolveConfig();
         var profile = resolved.GetProfile(ProfileName);
+        _redactor ??= new ArgumentRedactor(KnownSecrets.Collect(Args, resolved));
         _state = TryOpenState(profile.StatePath ?? resolved.StatePath);
         var options = new SpotClientOptions
         {
@@ -139,22 +192,34 @@ internal sealed class CliSession : IDisposable
         };
         if (Verbose)
         {
-            var verifyTls = profile.VerifySsl;
-            _verboseTransport = new VerboseHttpLog(Err) { InnerHandler = SpotHttpPipeline.CreateTransport(verifyTls) };
-            options = options with { Transport = _verboseTransport };
+            var redactor = _redactor;
+            options = options with { PerAttemptHandlers = [() => new VerboseHttpLog(Err, redactor)] };
         }
 
         return new SpotClient(options);
     }
 
-    /// <summary>Opens state.db once for the cache and the history; when it cannot be opened the client tries on its own (and skips the cache).</summary>
-    private static State.StateStore? TryOpenState(string path)
+    /// <summary>Opens state.db once for the cache and the history; when it cannot be opened the problem is reported and the client skips the cache.</summary>
+    private State.StateStore? TryOpenState(string path)
     {
         try
         {
             return State.StateStore.Open(path);
         }
-        catch (Exception ex) when (ex is State.StateStoreException or IOException or UnauthorizedAccessException)
+        catch (State.StateStoreException ex)
+        {
+            ReportStateProblem(ex);
+            return null;
+        }
+    }
+
+    private ResolvedConfig? TryResolveConfig()
+    {
+        try
+        {
+            return ResolveConfig(migrateLegacy: false);
+        }
+        catch (Exception ex) when (ex is SpotException or IOException or UnauthorizedAccessException)
         {
             return null;
         }

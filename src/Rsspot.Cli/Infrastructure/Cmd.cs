@@ -61,6 +61,9 @@ internal static class Cmd
 
     public static Option<bool> Yes() => new("--yes", "-y") { Description = "Do not ask for confirmation" };
 
-    public static Option<string[]> Repeatable(string name, string description, string helpName) =>
-        new(name) { Description = description, HelpName = helpName, AllowMultipleArgumentsPerToken = false, Arity = ArgumentArity.ZeroOrMore };
+    public static Option<string[]> Repeatable(string name, string description, string helpName) => Repeatable([name], description, helpName);
+
+    /// <summary>A repeatable option; the first of <paramref name="names"/> is its name, the others aliases.</summary>
+    public static Option<string[]> Repeatable(string[] names, string description, string helpName) =>
+        new(names[0], names[1..]) { Description = description, HelpName = helpName, AllowMultipleArgumentsPerToken = false, Arity = ArgumentArity.ZeroOrMore };
 }

@@ -6,31 +6,35 @@ namespace Rsspot.Cli.Infrastructure;
 /// <summary>Turns an exception into one stderr line and an exit code; --verbose adds the type and inner cause.</summary>
 internal static class ErrorReporter
 {
-    public static int Report(Exception error, TextWriter stderr, bool verbose)
+    /// <summary>Writes the error line (passed through <paramref name="redact"/>, which masks the secrets the invocation knows) and returns the exit code.</summary>
+    public static int Report(Exception error, TextWriter stderr, bool verbose, System.CommandLine.ParseResult? parse = null, Func<string, string>? redact = null)
     {
-        var (code, message) = Describe(error);
+        var (code, message) = Describe(error, parse);
         var line = "error: " + OneLine(message);
         if (verbose)
         {
             line += $" [{error.GetType().Name}{(error.InnerException is { } inner ? $"; cause {inner.GetType().Name}{Cause(inner)}" : string.Empty)}]";
         }
 
-        stderr.WriteLine(line);
+        stderr.WriteLine(redact is null ? line : redact(line));
         return code;
     }
 
-    public static (int Code, string Message) Describe(Exception error) => error switch
+    public static (int Code, string Message) Describe(Exception error, System.CommandLine.ParseResult? parse = null) => error switch
     {
         CliUsageException usage => (ExitCodes.Usage, usage.Message),
-        CloudspaceCreationException { InnerException: { } pool } creation => (Describe(pool).Code, creation.Message + (creation.CloudspaceDeleted ? " Use --keep-on-failure to keep it next time." : string.Empty)),
-        ArgumentException argument => (ExitCodes.Usage, FlagNames.Describe(argument)),
-        ConfigException or StateStoreException => (ExitCodes.Config, error.Message),
-        AuthException => (ExitCodes.Auth, error.Message),
-        SpotApiException => (ExitCodes.Api, error.Message),
+        CloudspaceCreationException { InnerException: { } pool } creation => (Describe(pool, parse).Code, creation.Message + (creation.CloudspaceDeleted ? " Use --keep-on-failure to keep it next time." : string.Empty)),
+        ArgumentException argument => (ExitCodes.Usage, FlagNames.Describe(argument, parse)),
+        ConfigException config => (ExitCodes.Config, config.Message + CliAdvice.For(config)),
+        StateStoreException => (ExitCodes.Config, error.Message),
+        AuthException => (ExitCodes.Auth, error.Message + CliAdvice.NewRefreshToken),
+        SpotApiException api => (ExitCodes.Api, api.Message + CliAdvice.For(api)),
+        TimeoutException when parse?.CommandResult.Command.Options.Any(o => o.Name == "--timeout") == true => (ExitCodes.Other, error.Message + " (--timeout sets how long to wait)"),
         SpotTransportException => (ExitCodes.Transport, error.Message),
         HttpRequestException http => (ExitCodes.Transport, $"The request failed before an answer arrived: {http.Message} Check the network and base_url (--verbose shows each request)."),
         OperationCanceledException => (ExitCodes.Cancelled, error.Message.Length > 0 ? error.Message : "Cancelled."),
-        IllegalTransitionException or RegistrationConflictException or RegistrationNotFoundException => (ExitCodes.Other, error.Message),
+        IllegalTransitionException or RegistrationConflictException => (ExitCodes.Conflict, error.Message),
+        RegistrationNotFoundException => (ExitCodes.Other, error.Message),
         _ => (ExitCodes.Other, error.Message),
     };
 

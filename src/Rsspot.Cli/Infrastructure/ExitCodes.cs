@@ -10,5 +10,8 @@ internal static class ExitCodes
     public const int Auth = 4;
     public const int Api = 5;
     public const int Transport = 6;
+
+    /// <summary>A refused registration transition or a compare-and-set conflict: the ledger record is not in the expected state.</summary>
+    public const int Conflict = 7;
     public const int Cancelled = 130;
 }

@@ -12,11 +12,11 @@ internal sealed class GlobalOptions
 
     public Option<string?> Org { get; } = new("--org") { Description = "Organization name or id (overrides the profile)", Recursive = true, HelpName = "name" };
 
-    public Option<string?> Region { get; } = new("--region") { Description = "Region (overrides the profile)", Recursive = true, HelpName = "region" };
+    public Option<string?> Region { get; } = new("--region", "-r") { Description = "Region (overrides the profile)", Recursive = true, HelpName = "region" };
 
     public Option<OutputFormat?> Output { get; } = new("--output", "-o")
     {
-        Description = "Output format: json | yaml | table (default table; colour only on a terminal with NO_COLOR unset)",
+        Description = "Output format: json | yaml | table (default: table on a terminal, json when piped; RSSPOT_OUTPUT or the config's output override the default)",
         Recursive = true,
         HelpName = "json|yaml|table",
         CustomParser = OutputFormats.Parse,

@@ -1,25 +1,29 @@
 using System.Diagnostics;
-using Rsspot.Security;
+using Rsspot.Http;
 
 namespace Rsspot.Cli.Infrastructure;
 
 /// <summary>
 /// <c>--verbose</c> request log: METHOD URL STATUS ms on stderr. Never headers or bodies; query values with
-/// secret-looking names are masked. Sits at the transport, so cache hits do not appear.
+/// secret-looking names, URL credentials and every known secret value (in the path or the query) are masked.
+/// A per-attempt handler of the client (inside the retry layer), so each retry shows and cache hits do not.
 /// </summary>
 internal sealed class VerboseHttpLog : DelegatingHandler
 {
     private readonly TextWriter _log;
+    private readonly ArgumentRedactor? _redactor;
 
-    public VerboseHttpLog(TextWriter log)
+    public VerboseHttpLog(TextWriter log, ArgumentRedactor? redactor = null)
     {
         _log = log;
+        _redactor = redactor;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var url = SafeUrl(request.RequestUri);
+        var url = RedactedUrl.Of(request.RequestUri);
+        url = _redactor?.RedactText(url) ?? url;
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -34,34 +38,6 @@ internal sealed class VerboseHttpLog : DelegatingHandler
     }
 
     private static long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-
-    private static string SafeUrl(Uri? uri)
-    {
-        if (uri is null)
-        {
-            return "?";
-        }
-
-        var baseUrl = uri.GetLeftPart(UriPartial.Path);
-        if (string.IsNullOrEmpty(uri.Query) || uri.Query == "?")
-        {
-            return baseUrl;
-        }
-
-        var pairs = uri.Query.TrimStart('?').Split('&').Select(pair =>
-        {
-            var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq < 0)
-            {
-                return pair;
-            }
-
-            var name = Uri.UnescapeDataString(pair[..eq]);
-            var value = Uri.UnescapeDataString(pair[(eq + 1)..]);
-            return pair[..eq] + "=" + Uri.EscapeDataString(SecretRedactor.RedactValue(name, value) ?? string.Empty);
-        });
-        return baseUrl + "?" + string.Join('&', pairs);
-    }
 
     private void Write(string line)
     {

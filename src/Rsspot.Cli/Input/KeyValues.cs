@@ -13,7 +13,7 @@ internal static class KeyValues
         }
 
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var value in values)
+        foreach (var value in values.SelectMany(SplitPairs))
         {
             var eq = value.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
@@ -25,6 +25,30 @@ internal static class KeyValues
         }
 
         return map;
+    }
+
+    /// <summary>
+    /// spotctl's <c>k1=v1,k2=v2</c> in one argument: splits at commas that start a new <c>key=</c>, so a value
+    /// may still hold a comma (<c>note=a,b</c> stays one pair).
+    /// </summary>
+    public static IEnumerable<string> SplitPairs(string text)
+    {
+        var parts = text.Split(',');
+        var current = parts[0];
+        foreach (var part in parts.Skip(1))
+        {
+            if (part.Contains('=', StringComparison.Ordinal))
+            {
+                yield return current;
+                current = part;
+            }
+            else
+            {
+                current += "," + part;
+            }
+        }
+
+        yield return current;
     }
 
     /// <summary>Lower case without '-' and '_', so serverClass, server_class and serverclass match.</summary>

@@ -52,12 +52,19 @@ internal static class PoolSpecs
     {
         Known(fields, flag, "serverclass", "desired", "bidprice", "name", "min", "max");
         var serverClass = Required(fields, "serverclass", flag);
-        var bid = BidPrice.Parse(Required(fields, "bidprice", flag), "bidPrice");
+        var bid = Checked(fields, "bidprice", flag, text => BidPrice.Parse(text));
+        var min = Int(fields, "min", flag);
+        var max = Int(fields, "max", flag);
+        if (min is not null && max is not null && min > max)
+        {
+            throw new CliUsageException($"{flag}: min={min},max={max} is invalid; the autoscaling minimum must not exceed the maximum.");
+        }
+
         return new SpotNodePoolRequest(cloudspace, serverClass, bid)
         {
-            Name = fields.GetValueOrDefault("name"),
+            Name = PoolName(fields, flag),
             Desired = Int(fields, "desired", flag) ?? 1,
-            Autoscaling = Int(fields, "min", flag) is { } min ? new AutoscalingRange(min, Int(fields, "max", flag) ?? min) : null,
+            Autoscaling = min is not null || max is not null ? new AutoscalingRange(min ?? max!.Value, max ?? min!.Value) : null,
         };
     }
 
@@ -66,16 +73,33 @@ internal static class PoolSpecs
         Known(fields, flag, "serverclass", "desired", "name");
         return new OnDemandNodePoolRequest(cloudspace, Required(fields, "serverclass", flag))
         {
-            Name = fields.GetValueOrDefault("name"),
+            Name = PoolName(fields, flag),
             Desired = Int(fields, "desired", flag) ?? 1,
         };
+    }
+
+    private static string? PoolName(IReadOnlyDictionary<string, string> fields, string flag) =>
+        fields.ContainsKey("name") ? Checked(fields, "name", flag, text => { SpotNames.EnsurePoolName(text); return text; }) : null;
+
+    /// <summary>Runs the SDK's check of one key's value; its complaint names the key as written in the spec.</summary>
+    private static T Checked<T>(IReadOnlyDictionary<string, string> fields, string key, string flag, Func<string, T> parse)
+    {
+        var text = Required(fields, key, flag);
+        try
+        {
+            return parse(text);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliUsageException($"{flag}: {key}='{text}' is invalid: {FlagNames.PlainMessage(ex)}", ex);
+        }
     }
 
     private static void Known(IReadOnlyDictionary<string, string> fields, string flag, params string[] keys)
     {
         foreach (var key in fields.Keys.Where(k => !keys.Contains(k)))
         {
-            throw new CliUsageException($"{flag}: unknown key '{key}'; use {string.Join(", ", keys)}.");
+            throw new CliUsageException($"{flag}: {NearestKey.Describe(key, keys)}");
         }
     }
 

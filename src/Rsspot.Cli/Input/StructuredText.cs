@@ -3,14 +3,12 @@ using YamlDotNet.RepresentationModel;
 
 namespace Rsspot.Cli.Input;
 
-/// <summary>Reads YAML or JSON text (YAML is a superset of JSON) into a JSON tree; scalars stay strings.</summary>
+/// <summary>Reads YAML or JSON text (YAML is a superset of JSON) into a JSON tree; scalars stay strings. Depth and alias expansion are bounded.</summary>
 internal static class StructuredText
 {
     public static JsonNode? Parse(string text)
     {
-        var stream = new YamlStream();
-        using var reader = new StringReader(text);
-        stream.Load(reader);
+        var stream = Security.BoundedYaml.Load(text);
         return stream.Documents.Count == 0 ? null : ToJson(stream.Documents[0].RootNode);
     }
 

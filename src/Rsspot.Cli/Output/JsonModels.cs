@@ -23,7 +23,7 @@ internal static class JsonModels
     /// <summary>The text at a dotted path (<c>metadata.name</c>), or an empty string.</summary>
     public static string Text(JsonNode? node, string path)
     {
-        foreach (var part in path.Split('.'))
+        foreach (var part in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
         {
             node = node is JsonObject obj ? obj[part] : null;
             if (node is null)

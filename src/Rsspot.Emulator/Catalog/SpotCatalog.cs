@@ -18,10 +18,10 @@ internal sealed class SpotCatalog
 
     private static readonly RegionInfo[] SeedRegions =
     [
-        new("us-central-dfw-1", "dfw", "US", "Dallas-Fort Worth, Texas"),
-        new("us-central-ord-1", "ord", "US", "Chicago, Illinois"),
-        new("us-east-iad-1", "iad", "US", "Ashburn, Virginia"),
-        new("uk-lon-1", "lon", "GB", "London, United Kingdom"),
+        new("us-central-dfw-1", "dfw", "USA", "Dallas-Fort Worth, Texas"),
+        new("us-central-ord-1", "ord", "USA", "Chicago, Illinois"),
+        new("us-east-iad-1", "iad", "USA", "Ashburn, Virginia"),
+        new("uk-lon-1", "lon", "GBR", "London, United Kingdom"),
     ];
 
     private static readonly (string Family, string Category, string Label, (string Size, int Cpu, decimal Memory)[] Sizes)[] Families =

@@ -141,6 +141,10 @@ internal sealed partial class ResourceValidator(SpotCatalog catalog)
         {
             causes.Add(FieldCause.Invalid("spec.bidPrice", "must be greater than 0"));
         }
+        else if (!ThreeDecimals().IsMatch(text))
+        {
+            causes.Add(FieldCause.Invalid("spec.bidPrice", $"\"{text}\" has more than three decimals; bids are in steps of 0.001 USD"));
+        }
     }
 
     private static void ValidateAutoscaling(JsonObject spec, List<FieldCause> causes)
@@ -227,4 +231,8 @@ internal sealed partial class ResourceValidator(SpotCatalog catalog)
 
     [GeneratedRegex(@"^[0-9]+(\.[0-9]+)?$")]
     private static partial Regex PlainDecimal();
+
+    // The published rule on spec.bidPrice: self.matches('^\\d+(\\.\\d{1,3})?$').
+    [GeneratedRegex(@"^[0-9]+(\.[0-9]{1,3})?$")]
+    private static partial Regex ThreeDecimals();
 }

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.Kiota.Abstractions;
+using Rsspot.Diagnostics;
 using Rsspot.Generated.Api.Models;
 using Rsspot.Http;
 using Rsspot.Security;
@@ -12,11 +14,21 @@ namespace Rsspot;
 /// </summary>
 internal static class ApiCall
 {
-    public static async Task<T> RunAsync<T>(SpotContext context, string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    public static async Task<T> RunAsync<T>(SpotContext context, string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, OperationInfo info = default)
     {
+        info.Lifetime?.ThrowIfEnded();
+        using var activity = info.Name is null ? null : StartSpan(operation, info);
         try
         {
             return await call(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (activity is not null && Failed(activity, error))
+        {
+            throw; // not reached: Failed records the error and returns false
+        }
+        catch (Exception error) when (info.Lifetime is { IsEnded: true } lifetime && error is not ObjectDisposedException && !cancellationToken.IsCancellationRequested)
+        {
+            throw lifetime.Disposed(error);
         }
         catch (Status status)
         {
@@ -48,6 +60,39 @@ internal static class ApiCall
             $"{Capitalize(operation)} timed out: {timedOut.Message}. Check the network or raise request_timeout_seconds.", timedOut),
         _ => Transport(operation, error),
     };
+
+    private static Activity? StartSpan(string operation, OperationInfo info)
+    {
+        if (!SpotTelemetry.Source.HasListeners())
+        {
+            return null;
+        }
+
+        var activity = SpotTelemetry.Source.StartActivity(info.Name!, ActivityKind.Internal);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(SpotDiagnostics.OperationAttribute, info.Name);
+            activity.SetTag(SpotDiagnostics.NamespaceAttribute, info.Namespace);
+            activity.SetTag(SpotDiagnostics.ResourceAttribute, QuotedName(operation));
+        }
+
+        return activity;
+    }
+
+    private static bool Failed(Activity activity, Exception error)
+    {
+        activity.SetTag("error.type", error.GetType().FullName);
+        activity.SetStatus(ActivityStatusCode.Error);
+        return false;
+    }
+
+    /// <summary>The resource named in an operation's description (the first quoted word), if any.</summary>
+    private static string? QuotedName(string operation)
+    {
+        var start = operation.IndexOf('"', StringComparison.Ordinal);
+        var end = start < 0 ? -1 : operation.IndexOf('"', start + 1);
+        return end > start ? operation[(start + 1)..end] : null;
+    }
 
     /// <summary>The <see cref="SpotApiException.Reason"/> of answers that are not a usable API answer (redirects, non-JSON bodies).</summary>
     public const string UnexpectedReason = "UnexpectedResponse";
@@ -83,10 +128,10 @@ internal static class ApiCall
 
     internal static string NextStep(HttpStatusCode code, string? reason) => (code, reason) switch
     {
-        (HttpStatusCode.NotFound, _) => "Check the name and the organization (--org).",
+        (HttpStatusCode.NotFound, _) => "Check the name and the organization.",
         (HttpStatusCode.Conflict, _) => "Pick another name or update the existing object.",
         (HttpStatusCode.UnprocessableEntity, _) or (HttpStatusCode.BadRequest, _) => "Fix the named field and try again.",
-        (HttpStatusCode.Forbidden, _) => "The token's user does not belong to that organization; pick another with --org.",
+        (HttpStatusCode.Forbidden, _) => "The token's user does not belong to that organization; pick another organization.",
         (HttpStatusCode.Unauthorized, _) => AuthException.HowToFix,
         (HttpStatusCode.TooManyRequests, _) => "The API is rate limiting; wait a moment and try again.",
         _ when (int)code >= 500 => "The Spot API failed; try again later.",
@@ -95,3 +140,6 @@ internal static class ApiCall
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
+
+/// <summary>What the telemetry and the disposal check of one call need: the operation's name (<c>group.verb</c>), the namespace, the client's life.</summary>
+internal readonly record struct OperationInfo(string? Name, string? Namespace, ClientLifetime? Lifetime);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Rsspot.Http;
 using Rsspot.Services;
 
@@ -10,8 +11,14 @@ public static class RsspotServiceCollectionExtensions
     /// <summary>Name of the IHttpClientFactory client whose handler is the transport of the registered <see cref="SpotClient"/>.</summary>
     public const string HttpClientName = "Rsspot";
 
+    /// <summary>Name of the IHttpClientFactory client used instead when the profile switches TLS verification off.</summary>
+    public const string UnverifiedTlsHttpClientName = "Rsspot.UnverifiedTls";
+
     /// <summary>
-    /// Registers a singleton <see cref="SpotClient"/> (and its services) whose transport comes from IHttpClientFactory.
+    /// Registers a singleton <see cref="SpotClient"/> (and its services) whose transport comes from IHttpClientFactory
+    /// and whose logs go to the container's <see cref="ILoggerFactory"/> (unless the options name another). Every option
+    /// means what it means without DI: with <c>VerifySsl = false</c> (from the options or the profile) the client
+    /// uses the <see cref="UnverifiedTlsHttpClientName"/> client's handler.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adjusts the options, e.g. <c>o =&gt; o with { Profile = "prod" }</c>.</param>
@@ -19,11 +26,16 @@ public static class RsspotServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddHttpClient(HttpClientName).ConfigurePrimaryHttpMessageHandler(() => SpotHttpPipeline.CreateTransport(verifyTls: true));
+        services.AddHttpClient(UnverifiedTlsHttpClientName).ConfigurePrimaryHttpMessageHandler(() => SpotHttpPipeline.CreateTransport(verifyTls: false));
         services.AddSingleton(provider =>
         {
             var options = configure?.Invoke(new SpotClientOptions()) ?? new SpotClientOptions();
             var handlers = provider.GetRequiredService<IHttpMessageHandlerFactory>();
-            return new SpotClient(options with { Transport = options.Transport ?? handlers.CreateHandler(HttpClientName) });
+            return new SpotClient(options with
+            {
+                TransportForTls = verify => handlers.CreateHandler(verify ? HttpClientName : UnverifiedTlsHttpClientName),
+                LoggerFactory = options.LoggerFactory ?? provider.GetService<ILoggerFactory>(),
+            });
         });
         services.AddSingleton(p => p.GetRequiredService<SpotClient>().Organizations);
         services.AddSingleton(p => p.GetRequiredService<SpotClient>().Regions);

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace Rsspot;
 
-public sealed partial class SpotClient
+public partial class SpotClient
 {
     private static readonly ConcurrentDictionary<(string? Profile, string? Org, string? Region), Lazy<SpotClient>> SharedClients = new();
     private static SpotClientOptions _defaults = new();

@@ -1,5 +1,7 @@
 using System.IO.Hashing;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Rsspot.Auth;
 using Rsspot.Configuration;
 using Rsspot.Generated.Api;
@@ -14,18 +16,39 @@ namespace Rsspot;
 
 /// <summary>
 /// The Rackspace Spot client: one object with sync and async methods for every operation, grouped by resource.
-/// Build it from config (<see cref="SpotClient(SpotClientOptions?)"/>), dispose it when done.
+/// Build it from config (<see cref="SpotClient(SpotClientOptions?)"/>), dispose it when done. Every operation is
+/// virtual and <see cref="SpotClient()"/> builds an empty client, so tests of code that uses it can stand in fakes.
 /// </summary>
-public sealed partial class SpotClient : IDisposable, IAsyncDisposable
+public partial class SpotClient : IDisposable, IAsyncDisposable
 {
-    private readonly HttpMessageHandler _transport;
+    private readonly HttpMessageHandler? _transport;
     private readonly bool _ownsTransport;
-    private readonly HttpClient _apiHttp;
-    private readonly Lazy<HttpClient> _oauthHttp;
-    private readonly Lazy<HttpClient> _priceHttp;
+    private readonly HttpClient? _apiHttp;
+    private readonly Lazy<HttpClient>? _oauthHttp;
+    private readonly Lazy<HttpClient>? _priceHttp;
     private readonly StateResponseCacheStore? _cacheStore;
     private const int MaxTokenAttempts = 3;
+    private readonly ClientLifetime? _lifetime;
     private int _disposed;
+
+    /// <summary>For mocking frameworks and hand-written fakes: a client with no config, services or connections.</summary>
+    protected SpotClient()
+    {
+        Resolved = null!;
+        Profile = null!;
+        Organizations = null!;
+        Regions = null!;
+        ServerClasses = null!;
+        Pricing = null!;
+        Cloudspaces = null!;
+        SpotNodePools = null!;
+        OnDemandNodePools = null!;
+        Inventory = null!;
+        Raw = null!;
+        Market = null!;
+        Api = null!;
+        Tokens = null!;
+    }
 
     /// <summary>Builds a client from config, profile and explicit overrides.</summary>
     /// <exception cref="ConfigException">The config is invalid or names an unknown profile.</exception>
@@ -45,23 +68,29 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
         Profile = ApplyOverrides(Resolved.GetProfile(options.Profile), options);
 
         ProfileUrls.Validate(Profile, "the client options");
-        _ownsTransport = options.Transport is null;
-        SpotHttpPipeline.RefuseRedirects(options.Transport);
         var verifySsl = Profile.VerifySsl;
-        _transport = options.Transport ?? new LazyTransport(() => SpotHttpPipeline.CreateTransport(verifySsl));
+        var chosen = options.Transport ?? options.TransportForTls?.Invoke(verifySsl);
+        _ownsTransport = chosen is null;
+        SpotHttpPipeline.RefuseRedirects(chosen);
+        _transport = chosen ?? new LazyTransport(() => SpotHttpPipeline.CreateTransport(verifySsl));
         var retry = ToRetryOptions(Profile) with { OperationTimeout = options.OperationTimeout };
         var maxBytes = options.MaxResponseBytes ?? SpotHttpPipeline.DefaultMaxResponseBytes;
+        var loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var logger = loggers.CreateLogger("Rsspot");
+        var lifetime = _lifetime = new ClientLifetime(nameof(SpotClient));
+        var parts = new PipelineParts(_transport, lifetime, logger, time, options.PerCallHandlers, options.PerAttemptHandlers, maxBytes);
 
         // A token refresh has its own bounded retry, POST included (repeating a refresh is harmless).
         var tokenRetry = retry with { MaxAttempts = Math.Min(retry.MaxAttempts, MaxTokenAttempts), RetryUnsafeMethods = true };
 
         // The OAuth and price-data hosts are only called on a cache miss or by pricing commands: built on first use.
         var profile = Profile;
-        var transport = _transport;
-        _oauthHttp = new Lazy<HttpClient>(() => NewHttpClient(SpotHttpPipeline.CreatePlainHandler(tokenRetry, transport, time, maxBytes)));
-        _priceHttp = new Lazy<HttpClient>(() => NewHttpClient(SpotHttpPipeline.CreatePlainHandler(retry, transport, time, maxBytes), profile.PriceDataUrl));
+        _oauthHttp = new Lazy<HttpClient>(() => NewHttpClient(lifetime, SpotHttpPipeline.CreatePlainHandler(parts, tokenRetry)));
+        _priceHttp = new Lazy<HttpClient>(() => NewHttpClient(lifetime, SpotHttpPipeline.CreatePlainHandler(parts, retry), profile.PriceDataUrl));
         var oauthHttp = _oauthHttp;
-        var exchanger = new LazyTokenExchanger(() => new OAuthTokenExchanger(new SpotOAuthClient(Adapter(oauthHttp.Value, profile.OAuthUrl)), profile.ClientId) { OAuthUrl = profile.OAuthUrl });
+        var exchanger = new ObservedTokenExchanger(
+            new LazyTokenExchanger(() => new OAuthTokenExchanger(new SpotOAuthClient(Adapter(oauthHttp.Value, profile.OAuthUrl)), profile.ClientId) { OAuthUrl = profile.OAuthUrl }),
+            logger);
         var tokens = new TokenManager(exchanger, Profile.RefreshToken, Profile.AccessToken, time);
 
         var cache = Profile.Cache;
@@ -82,14 +111,14 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
             TtlForPath = path => cache.TtlFor("GET", path),
             Identity = () => identity,
         };
-        _apiHttp = NewHttpClient(SpotHttpPipeline.CreateApiHandler(tokens, retry, cacheOptions, _cacheStore, _transport, time, maxBytes), Profile.BaseUrl);
+        _apiHttp = NewHttpClient(lifetime, SpotHttpPipeline.CreateApiHandler(parts, tokens, retry, cacheOptions, _cacheStore), Profile.BaseUrl);
 
         Api = new SpotApiClient(Adapter(_apiHttp, Profile.BaseUrl));
         var priceHttp = _priceHttp;
         var priceData = new Lazy<SpotPriceDataClient>(() => new SpotPriceDataClient(Adapter(priceHttp.Value, profile.PriceDataUrl)));
-        var context = new SpotContext(Api, priceData, _apiHttp, _priceHttp, tokens, Profile, time);
+        var context = new SpotContext(Api, priceData, _apiHttp, _priceHttp, tokens, Profile, time, lifetime, loggers);
         Organizations = new OrganizationsService(context);
-        context.Orgs = new OrgResolver(Organizations.ListRefsAsync, Profile.Org ?? Profile.OrgId);
+        context.Orgs = new OrgResolver(Organizations.ListRefsAsync, Profile.Org ?? Profile.OrgId, logger);
         Regions = new RegionsService(context);
         ServerClasses = new ServerClassesService(context);
         Cloudspaces = new CloudspacesService(context);
@@ -109,34 +138,34 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
     public EffectiveProfile Profile { get; }
 
     /// <summary>Organizations the token can see.</summary>
-    public OrganizationsService Organizations { get; }
+    public virtual OrganizationsService Organizations { get; }
 
     /// <summary>Regions.</summary>
-    public RegionsService Regions { get; }
+    public virtual RegionsService Regions { get; }
 
     /// <summary>Uncached reads of pools and prices for the bid guard.</summary>
     internal MarketReader Market { get; }
 
     /// <summary>Server classes with resources and prices.</summary>
-    public ServerClassesService ServerClasses { get; }
+    public virtual ServerClassesService ServerClasses { get; }
 
     /// <summary>Market data and the cluster builder.</summary>
-    public PricingService Pricing { get; }
+    public virtual PricingService Pricing { get; }
 
     /// <summary>Cloudspaces (clusters).</summary>
-    public CloudspacesService Cloudspaces { get; }
+    public virtual CloudspacesService Cloudspaces { get; }
 
     /// <summary>Spot node pools.</summary>
-    public SpotNodePoolsService SpotNodePools { get; }
+    public virtual SpotNodePoolsService SpotNodePools { get; }
 
     /// <summary>On-demand node pools.</summary>
-    public OnDemandNodePoolsService OnDemandNodePools { get; }
+    public virtual OnDemandNodePoolsService OnDemandNodePools { get; }
 
     /// <summary>VM cloudspaces, VM pools and organization events.</summary>
-    public InventoryService Inventory { get; }
+    public virtual InventoryService Inventory { get; }
 
     /// <summary>Any method and path, JSON in and out.</summary>
-    public RawService Raw { get; }
+    public virtual RawService Raw { get; }
 
     /// <summary>The generated Kiota request builders of the API host, for anything the services do not cover.</summary>
     public SpotApiClient Api { get; }
@@ -145,25 +174,22 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
     public TokenManager Tokens { get; }
 
     /// <summary>The organization the client works in (resolved once from the configured name or id).</summary>
-    public Task<OrganizationRef> GetOrganizationAsync(CancellationToken cancellationToken = default) =>
+    public virtual Task<OrganizationRef> GetOrganizationAsync(CancellationToken cancellationToken = default) =>
         Organizations.CurrentAsync(cancellationToken);
 
-    /// <inheritdoc />
+    /// <summary>Blocking form of <see cref="GetOrganizationAsync"/>.</summary>
+    public virtual OrganizationRef GetOrganization(CancellationToken cancellationToken = default) =>
+        Organizations.Current(cancellationToken);
+
+    /// <summary>
+    /// Ends the client: later operations throw <see cref="ObjectDisposedException"/> before sending anything,
+    /// and operations in flight end with <see cref="ObjectDisposedException"/> (or
+    /// <see cref="OperationCanceledException"/> when their own token was cancelled).
+    /// </summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        _apiHttp.Dispose();
-        DisposeIfCreated(_oauthHttp);
-        DisposeIfCreated(_priceHttp);
-        _cacheStore?.Dispose();
-        if (_ownsTransport)
-        {
-            _transport.Dispose();
-        }
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
     }
 
     /// <inheritdoc />
@@ -173,8 +199,31 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static HttpClient NewHttpClient(HttpMessageHandler handler, string? baseUrl = null)
+    /// <summary>Releases the connections, the cache file and the transport the client owns.</summary>
+    /// <param name="disposing">False when called from a finalizer.</param>
+    protected virtual void Dispose(bool disposing)
     {
+        if (!disposing || Interlocked.Exchange(ref _disposed, 1) != 0 || _lifetime is null)
+        {
+            return;
+        }
+
+        // Ending the lifetime first makes calls in flight fail as disposed rather than as cancelled or timed out.
+        _lifetime.End();
+        _apiHttp?.Dispose();
+        DisposeIfCreated(_oauthHttp);
+        DisposeIfCreated(_priceHttp);
+        _cacheStore?.Dispose();
+        if (_ownsTransport)
+        {
+            _transport?.Dispose();
+        }
+    }
+
+    private static HttpClient NewHttpClient(ClientLifetime lifetime, HttpMessageHandler handler, string? baseUrl = null)
+    {
+        // Built lazily for the OAuth and price hosts: never after the client is disposed.
+        lifetime.ThrowIfEnded();
         // The transport is shared by the three hosts' chains and disposed once by the client.
         var client = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.ParseAdd(SpotHttpPipeline.UserAgent);
@@ -186,9 +235,9 @@ public sealed partial class SpotClient : IDisposable, IAsyncDisposable
         return client;
     }
 
-    private static void DisposeIfCreated(Lazy<HttpClient> client)
+    private static void DisposeIfCreated(Lazy<HttpClient>? client)
     {
-        if (client.IsValueCreated)
+        if (client is { IsValueCreated: true })
         {
             client.Value.Dispose();
         }

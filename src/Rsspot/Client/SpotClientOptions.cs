@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Rsspot.Configuration;
 
 namespace Rsspot;
@@ -62,7 +63,7 @@ public sealed record SpotClientOptions
     /// <summary>Cache settings replacing the profile's.</summary>
     public CacheSettings? Cache { get; init; }
 
-    /// <summary>True turns the response cache off (<c>--no-cache</c>).</summary>
+    /// <summary>True turns the response cache off: every GET goes to the API (the cache settings are kept but unused).</summary>
     public bool NoCache { get; init; }
 
     /// <summary>Whether to verify TLS certificates.</summary>
@@ -83,6 +84,27 @@ public sealed record SpotClientOptions
     /// off on it (a redirect is reported as an error, never followed).
     /// </summary>
     public HttpMessageHandler? Transport { get; init; }
+
+    /// <summary>
+    /// Handlers that see every call once, cache hits included, before the retry layer (outermost first).
+    /// Each factory is called once per host chain, so no handler instance is shared.
+    /// </summary>
+    public IReadOnlyList<Func<DelegatingHandler>>? PerCallHandlers { get; init; }
+
+    /// <summary>
+    /// Handlers that see every HTTP attempt, retries included, inside the retry layer (outermost first).
+    /// Each factory is called once per host chain, so no handler instance is shared.
+    /// </summary>
+    public IReadOnlyList<Func<DelegatingHandler>>? PerAttemptHandlers { get; init; }
+
+    /// <summary>Where the client logs retries, token refreshes, 401 recoveries, cache bypasses, org resolution and (at debug level) each request.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>
+    /// Picks the innermost handler once the profile's TLS setting is known (true = verify certificates); used
+    /// when <see cref="Transport"/> is not set. The client does not dispose what it returns.
+    /// </summary>
+    internal Func<bool, HttpMessageHandler>? TransportForTls { get; init; }
 
     /// <summary>Clock for token expiry, cache TTLs and retries.</summary>
     public TimeProvider? TimeProvider { get; init; }

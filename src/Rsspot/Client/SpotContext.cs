@@ -1,7 +1,10 @@
+using Microsoft.Extensions.Logging;
 using Rsspot.Auth;
 using Rsspot.Configuration;
 using Rsspot.Generated.Api;
 using Rsspot.Generated.PriceData;
+using Rsspot.Diagnostics;
+using Rsspot.Http;
 
 namespace Rsspot;
 
@@ -16,15 +19,35 @@ internal sealed class SpotContext(
     Lazy<HttpClient> priceHttp,
     TokenManager tokens,
     EffectiveProfile profile,
-    TimeProvider time)
+    TimeProvider time,
+    ClientLifetime lifetime,
+    ILoggerFactory loggers)
 {
     public SpotApiClient Api { get; } = api;
 
-    public SpotPriceDataClient PriceData => priceData.Value;
+    public SpotPriceDataClient PriceData
+    {
+        get
+        {
+            Lifetime.ThrowIfEnded();
+            return priceData.Value;
+        }
+    }
 
     public HttpClient ApiHttp { get; } = apiHttp;
 
-    public HttpClient PriceHttp => priceHttp.Value;
+    public HttpClient PriceHttp
+    {
+        get
+        {
+            Lifetime.ThrowIfEnded();
+            return priceHttp.Value;
+        }
+    }
+
+    public ClientLifetime Lifetime { get; } = lifetime;
+
+    public ILoggerFactory Loggers { get; } = loggers;
 
     public TokenManager Tokens { get; } = tokens;
 
@@ -37,6 +60,16 @@ internal sealed class SpotContext(
     /// <summary>The secret values this client holds, masked wherever a server echoes them.</summary>
     public IEnumerable<string?> Secrets() => [Profile.RefreshToken, Profile.AccessToken, Tokens.CurrentToken];
 
-    public async Task<string> NamespaceAsync(CancellationToken cancellationToken) =>
-        (await Orgs.ResolveAsync(cancellationToken).ConfigureAwait(false)).Namespace;
+    public async Task<string> NamespaceAsync(CancellationToken cancellationToken)
+    {
+        Lifetime.ThrowIfEnded();
+        return (await Orgs.ResolveAsync(cancellationToken).ConfigureAwait(false)).Namespace;
+    }
+
+    /// <summary>The telemetry and lifetime details of one call of a service group.</summary>
+    public OperationInfo Operation(string group, string member) =>
+        new(SpotTelemetry.Source.HasListeners() ? OperationName(group, member) : null, Orgs?.Resolved?.Namespace, Lifetime);
+
+    private static string OperationName(string group, string member) =>
+        group + "." + (member.EndsWith("Async", StringComparison.Ordinal) ? member[..^5] : member).ToLowerInvariant();
 }

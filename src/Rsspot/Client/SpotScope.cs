@@ -12,16 +12,16 @@ namespace Rsspot;
 /// </code></example>
 public static class SpotScope
 {
-    private static readonly AsyncLocal<ScopeValues?> Values = new();
+    private static readonly AsyncLocal<Frame?> Current = new();
 
     /// <summary>The profile of the current scope, if one is set.</summary>
-    public static string? Profile => Values.Value?.Profile;
+    public static string? Profile => Current.Value?.Values.Profile;
 
     /// <summary>The organization of the current scope, if one is set.</summary>
-    public static string? Org => Values.Value?.Org;
+    public static string? Org => Current.Value?.Values.Org;
 
     /// <summary>The region of the current scope, if one is set.</summary>
-    public static string? Region => Values.Value?.Region;
+    public static string? Region => Current.Value?.Values.Region;
 
     /// <summary>Uses <paramref name="profile"/> until the result is disposed.</summary>
     public static IDisposable UseProfile(string profile) => Push(v => v with { Profile = profile });
@@ -32,17 +32,44 @@ public static class SpotScope
     /// <summary>Uses <paramref name="region"/> until the result is disposed.</summary>
     public static IDisposable UseRegion(string region) => Push(v => v with { Region = region });
 
-    private static Restore Push(Func<ScopeValues, ScopeValues> change)
+    private static Frame Push(Func<ScopeValues, ScopeValues> change)
     {
-        var previous = Values.Value;
-        Values.Value = change(previous ?? new ScopeValues(null, null, null));
-        return new Restore(previous);
+        var outer = Current.Value;
+        var frame = new Frame(change(outer?.Values ?? new ScopeValues(null, null, null)), outer);
+        Current.Value = frame;
+        return frame;
     }
 
     private sealed record ScopeValues(string? Profile, string? Org, string? Region);
 
-    private sealed class Restore(ScopeValues? previous) : IDisposable
+    /// <summary>
+    /// One scope. Disposing it twice does nothing; disposing an outer scope before an inner one leaves the inner
+    /// one active, and the inner one's end then restores the nearest scope still open.
+    /// </summary>
+    private sealed class Frame(ScopeValues values, Frame? outer) : IDisposable
     {
-        public void Dispose() => Values.Value = previous;
+        private int _ended;
+
+        public ScopeValues Values { get; } = values;
+
+        private bool Ended => Volatile.Read(ref _ended) != 0;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) != 0 || !ReferenceEquals(SpotScope.Current.Value, this))
+            {
+                return;
+            }
+
+            var open = outer;
+            while (open is { Ended: true })
+            {
+                open = open.Outer;
+            }
+
+            SpotScope.Current.Value = open;
+        }
+
+        private Frame? Outer => outer;
     }
 }

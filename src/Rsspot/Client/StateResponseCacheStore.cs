@@ -5,30 +5,64 @@ namespace Rsspot;
 
 /// <summary>
 /// Adapts the sqlite <c>http_cache</c> table to the cache handler. The store opens lazily on first use so a
-/// client that never caches never touches state.db; a store that cannot be opened is skipped, never fatal.
+/// client that never caches never touches state.db; a store that cannot be opened or fails (a damaged file, a
+/// read-only folder) is skipped from then on, never fatal: the cache is optional.
 /// A store handed in by the caller (<paramref name="ownsStore"/> false) is left open.
 /// </summary>
 internal sealed class StateResponseCacheStore(Func<StateStore?> open, bool ownsStore) : IResponseCacheStore, IDisposable
 {
     private readonly Lazy<StateStore?> _store = new(() => TryOpen(open), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public StateStore? Store => _store.Value;
+    private volatile bool _failed;
 
-    public CachedResponse? Get(string key, DateTimeOffset now) =>
-        Store?.HttpCache.TryGet(key, now, out var entry) == true
+    public StateStore? Store => _failed ? null : _store.Value;
+
+    public CachedResponse? Get(string key, DateTimeOffset now) => Guard(store =>
+        store.HttpCache.TryGet(key, now, out var entry)
             ? new CachedResponse(entry.StatusCode, entry.ContentType, entry.Body, entry.ExpiresAt)
-            : null;
+            : null);
 
-    public void Put(string key, CachedResponse response, DateTimeOffset storedAt, int maxEntries) =>
-        Store?.HttpCache.Put(new HttpCacheEntry(key, response.StatusCode, response.ContentType, response.Body, storedAt, response.ExpiresAt), maxEntries);
+    // A body with credential fields stays in the process's memory tier only: the file is shared and long-lived.
+    public void Put(string key, CachedResponse response, DateTimeOffset storedAt, int maxEntries) => Guard(store =>
+    {
+        if (SecretFields.Present(response.Body))
+        {
+            return null;
+        }
 
-    public void InvalidatePrefix(string keyPrefix) => Store?.HttpCache.InvalidatePrefix(keyPrefix);
+        store.HttpCache.Put(new HttpCacheEntry(key, response.StatusCode, response.ContentType, response.Body, storedAt, response.ExpiresAt), maxEntries);
+        return (CachedResponse?)null;
+    });
+
+    public void InvalidatePrefix(string keyPrefix) => Guard(store =>
+    {
+        store.HttpCache.InvalidatePrefix(keyPrefix);
+        return (CachedResponse?)null;
+    });
 
     public void Dispose()
     {
         if (ownsStore && _store.IsValueCreated)
         {
             _store.Value?.Dispose();
+        }
+    }
+
+    private CachedResponse? Guard(Func<StateStore, CachedResponse?> use)
+    {
+        if (Store is not { } store)
+        {
+            return null;
+        }
+
+        try
+        {
+            return use(store);
+        }
+        catch (StateStoreException)
+        {
+            _failed = true; // the store keeps the fault for whoever reports it
+            return null;
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Tomlyn;
+using Rsspot.Security;
 using Tomlyn.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -17,6 +18,14 @@ internal static partial class ConfigCodecs
 {
     private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
 
+    private static readonly JsonDocumentOptions JsonReading = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        AllowDuplicateProperties = false,
+        MaxDepth = BoundedYaml.MaxDepth,
+    };
+
     public static JsonObject Parse(string text, ConfigFormat format, string path)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -24,12 +33,23 @@ internal static partial class ConfigCodecs
             return [];
         }
 
-        JsonNode? root = format switch
+        JsonNode? root;
+        try
         {
-            ConfigFormat.Json => ParseJson(text, path),
-            ConfigFormat.Toml => ParseToml(text, path),
-            _ => ParseYaml(text, path),
-        };
+            root = format switch
+            {
+                ConfigFormat.Json => ParseJson(text, path),
+                ConfigFormat.Toml => ParseToml(text, path),
+                _ => ParseYaml(text, path),
+            };
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ConfigException(
+                $"Config file '{path}' is refused: {ex.Message}. Fix: a config file is a small mapping of profiles and preferences; replace this one, or move it away and run 'rsspot configure'.",
+                path,
+                innerException: ex);
+        }
 
         return root switch
         {
@@ -55,7 +75,15 @@ internal static partial class ConfigCodecs
     {
         try
         {
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return JsonNode.Parse(text, documentOptions: JsonReading);
+        }
+        catch (JsonException ex) when (ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidDataException($"the document nests deeper than {BoundedYaml.MaxDepth} levels (near line {(ex.LineNumber ?? 0) + 1})", ex);
+        }
+        catch (JsonException ex) when (ex.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            throw DuplicateKey(path, "JSON", (ex.LineNumber ?? 0) + 1, ex);
         }
         catch (JsonException ex)
         {
@@ -65,9 +93,27 @@ internal static partial class ConfigCodecs
 
     private static JsonNode? ParseToml(string text, string path)
     {
+        TomlNesting.Check(text);
+
+        // Semantic validation finds what the deserializer lets pass: a key defined twice.
+        var syntax = Tomlyn.Parsing.SyntaxParser.Parse(text, path, validate: true);
+        if (syntax.HasErrors)
+        {
+            var first = syntax.Diagnostics[0];
+            var inner = new FormatException(first.Kind.ToString());
+            long line = first.Span.Start.Line + 1;
+            throw first.Message.Contains("already", StringComparison.OrdinalIgnoreCase) || first.Message.Contains("uplicate", StringComparison.Ordinal)
+                ? DuplicateKey(path, "TOML", line, inner)
+                : Unparsable(path, "TOML", line, inner);
+        }
+
         try
         {
-            return FromToml(TomlSerializer.Deserialize(text, ConfigTomlContext.Default.TomlTable)!);
+            return FromToml(TomlSerializer.Deserialize(text, ConfigTomlContext.Default.TomlTable)!, 0);
+        }
+        catch (TomlException ex) when (ex.Message.Contains("uplicate", StringComparison.Ordinal) || ex.Message.Contains("already", StringComparison.Ordinal))
+        {
+            throw DuplicateKey(path, "TOML", ex.Line, ex);
         }
         catch (TomlException ex)
         {
@@ -77,11 +123,14 @@ internal static partial class ConfigCodecs
 
     private static JsonNode? ParseYaml(string text, string path)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            using var reader = new StringReader(text);
-            stream.Load(reader);
+            stream = BoundedYaml.Load(text);
+        }
+        catch (YamlException ex) when (ex.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            throw DuplicateKey(path, "YAML", ex.Start.Line, ex);
         }
         catch (YamlException ex)
         {
@@ -101,20 +150,37 @@ internal static partial class ConfigCodecs
     {
         string where = line is null ? "it ends too early, e.g. an unclosed [ or {" : $"near line {line}";
         return new ConfigException(
-            $"Config file '{path}' is not valid {format} ({where}). Fix: correct the syntax there, or move the file away and run 'rsspot configure'.",
+            $"Config file '{path}' is not valid {format} ({where}). Fix: correct the syntax there, or move the file away and write a new one.",
             path,
             innerException: new FormatException($"{format} parse error ({where}; {inner.GetType().Name})."));
     }
 
-    private static JsonNode? FromYaml(YamlNode node)
+    private static ConfigException DuplicateKey(string path, string format, long? line, Exception inner)
     {
+        return new ConfigException(
+            $"Config file '{path}' has a key twice (near line {line}). Fix: keep one of the two; {format} does not say which would win.",
+            path,
+            innerException: new FormatException($"{format} duplicate key (near line {line}; {inner.GetType().Name})."));
+    }
+
+    private static void RequireDepth(int depth)
+    {
+        if (depth > BoundedYaml.MaxDepth)
+        {
+            throw new InvalidDataException($"the document nests deeper than {BoundedYaml.MaxDepth} levels");
+        }
+    }
+
+    private static JsonNode? FromYaml(YamlNode node, int depth = 0)
+    {
+        RequireDepth(depth);
         switch (node)
         {
             case YamlMappingNode mapping:
                 var obj = new JsonObject();
                 foreach ((YamlNode key, YamlNode value) in mapping.Children)
                 {
-                    obj[((key as YamlScalarNode)?.Value) ?? key.ToString()] = FromYaml(value);
+                    obj[((key as YamlScalarNode)?.Value) ?? key.ToString()] = FromYaml(value, depth + 1);
                 }
 
                 return obj;
@@ -122,7 +188,7 @@ internal static partial class ConfigCodecs
                 var array = new JsonArray();
                 foreach (YamlNode item in sequence.Children)
                 {
-                    array.Add(FromYaml(item));
+                    array.Add(FromYaml(item, depth + 1));
                 }
 
                 return array;
@@ -211,13 +277,14 @@ internal static partial class ConfigCodecs
         return new YamlScalarNode(value) { Style = ambiguous ? ScalarStyle.DoubleQuoted : ScalarStyle.Any };
     }
 
-    private static JsonNode? FromToml(object? value)
+    private static JsonNode? FromToml(object? value, int depth)
     {
+        RequireDepth(depth);
         return value switch
         {
-            TomlTable table => FromTomlTable(table),
-            TomlTableArray tables => new JsonArray(tables.Select(t => (JsonNode?)FromTomlTable(t)).ToArray()),
-            TomlArray array => new JsonArray(array.Select(FromToml).ToArray()),
+            TomlTable table => FromTomlTable(table, depth),
+            TomlTableArray tables => new JsonArray(tables.Select(t => (JsonNode?)FromTomlTable(t, depth + 1)).ToArray()),
+            TomlArray array => new JsonArray(array.Select(item => FromToml(item, depth + 1)).ToArray()),
             string s => JsonValue.Create(s),
             bool b => JsonValue.Create(b),
             long l => JsonValue.Create(l),
@@ -232,12 +299,12 @@ internal static partial class ConfigCodecs
         };
     }
 
-    private static JsonObject FromTomlTable(TomlTable table)
+    private static JsonObject FromTomlTable(TomlTable table, int depth)
     {
         var obj = new JsonObject();
         foreach ((string key, object? value) in table)
         {
-            obj[key] = FromToml(value);
+            obj[key] = FromToml(value, depth + 1);
         }
 
         return obj;

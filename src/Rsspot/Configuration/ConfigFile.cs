@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Rsspot.Security;
 
 namespace Rsspot.Configuration;
 
@@ -18,12 +19,13 @@ public sealed record ConfigFile(string Path, ConfigFormat Format, JsonObject Doc
         string text;
         try
         {
-            text = File.ReadAllText(fullPath);
+            text = BoundedFile.ReadAllText(fullPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            string reason = ex is FileNotFoundException or UnauthorizedAccessException ? $"cannot be read ({ex.GetType().Name})" : $"is refused: {ex.Message.TrimEnd('.')}";
             throw new ConfigException(
-                $"Config file '{fullPath}' cannot be read ({ex.GetType().Name}). Fix: check that it exists and that you may read it.",
+                $"Config file '{fullPath}' {reason}. Fix: give the path of a regular config file that exists and that you may read (rsspot configure writes one).",
                 fullPath,
                 innerException: ex);
         }

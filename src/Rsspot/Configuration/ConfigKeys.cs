@@ -11,6 +11,7 @@ internal static class ConfigKeys
     public const string DefaultProfile = "default_profile";
     public const string ActiveProfile = "active_profile";
     public const string StatePath = "state_path";
+    public const string Output = "output";
     public const string Profiles = "profiles";
     public const string Preferences = "preferences";
     public const string Retry = "retry";
@@ -64,7 +65,7 @@ internal static class ConfigKeys
 
     private static readonly string[] AllKeys =
     [
-        Version, DefaultProfile, ActiveProfile, StatePath, Profiles, Preferences, Retry, Cache,
+        Version, DefaultProfile, ActiveProfile, StatePath, Output, Profiles, Preferences, Retry, Cache,
         .. ProfileKeys, DefaultOrg, DefaultRegion, ProfileOrgs, ProfileRegions,
         MaxAttempts, BaseDelay, MaxDelay, Jitter, RetryStatuses, Enabled, DefaultTtl, MaxEntries, Backend, TtlDefaults,
     ];

@@ -6,7 +6,7 @@ public sealed record ConfigResolutionOptions
     /// <summary>A config built in code; wins over every file.</summary>
     public RsspotConfig? RuntimeConfig { get; init; }
 
-    /// <summary>An explicit config file (<c>--config-file</c>); wins over the environment and default paths.</summary>
+    /// <summary>An explicit config file; wins over the environment and default paths.</summary>
     public string? ConfigPath { get; init; }
 
     /// <summary>An explicit state.db path; wins over the config's <c>state_path</c>.</summary>

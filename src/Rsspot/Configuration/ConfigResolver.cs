@@ -25,7 +25,7 @@ public static class ConfigResolver
         if (!string.IsNullOrWhiteSpace(options.ConfigPath))
         {
             string path = paths.Expand(options.ConfigPath, Directory.GetCurrentDirectory());
-            RequireExists(path, "the --config-file path", null);
+            RequireExists(path, "the config path given", null);
             return FromFile(path, new ConfigSource(ConfigSourceKind.ExplicitPath, path), paths, environment, options.StatePath);
         }
 
@@ -65,10 +65,18 @@ public static class ConfigResolver
 
     private static void RequireExists(string path, string origin, string? variable)
     {
+        if (Security.BoundedFile.KindOf(path) == Security.FileKind.Directory)
+        {
+            throw new ConfigException(
+                $"Config file '{path}' (named by {origin}) is a directory. Fix: name the config file itself, e.g. '{Path.Combine(path, "config.yaml")}'.",
+                path,
+                variable);
+        }
+
         if (!File.Exists(path))
         {
             throw new ConfigException(
-                $"Config file '{path}' (named by {origin}) does not exist. Fix: correct the path, or create it with 'rsspot configure'.",
+                $"Config file '{path}' (named by {origin}) does not exist. Fix: correct the path, or create the file.",
                 path,
                 variable);
         }

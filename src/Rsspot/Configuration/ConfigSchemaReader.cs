@@ -56,6 +56,7 @@ internal sealed class ConfigSchemaReader(string? filePath)
             DefaultProfile = String(root, ConfigKeys.DefaultProfile, ConfigKeys.DefaultProfile),
             ActiveProfile = String(root, ConfigKeys.ActiveProfile, ConfigKeys.ActiveProfile),
             StatePath = String(root, ConfigKeys.StatePath, ConfigKeys.StatePath),
+            Output = String(root, ConfigKeys.Output, ConfigKeys.Output),
             Profiles = profiles,
             Preferences = ReadPreferences(Object(root, ConfigKeys.Preferences, ConfigKeys.Preferences)),
             Retry = ReadRetry(Object(root, ConfigKeys.Retry, ConfigKeys.Retry), ConfigKeys.Retry),

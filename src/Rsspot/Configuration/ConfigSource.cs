@@ -9,7 +9,7 @@ public enum ConfigSourceKind
     /// <summary>A <see cref="RsspotConfig"/> object passed in code.</summary>
     Runtime,
 
-    /// <summary>A path passed explicitly (<c>--config-file</c> or the API).</summary>
+    /// <summary>A path passed explicitly by the caller.</summary>
     ExplicitPath,
 
     /// <summary>A path from <c>RSSPOT_CONFIG</c>, <c>RSSPOT_CONFIG_FILE</c> or <c>SPOT_CONFIG_FILE</c>.</summary>

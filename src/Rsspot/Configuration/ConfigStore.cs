@@ -8,6 +8,8 @@ namespace Rsspot.Configuration;
 /// <c>config set-default-*</c>. Edits operate on the document tree, so unknown keys and key order survive;
 /// an existing key spelled in camelCase is updated under its own spelling. <see cref="Save"/> writes
 /// atomically with mode 0600. A file that cannot be parsed or validated is never overwritten: opening it throws.
+/// <see cref="Update"/> does the whole read-modify-write under a lock file beside the config
+/// (<c>&lt;config&gt;.lock</c>), so concurrent writers never lose each other's changes.
 /// </summary>
 public sealed class ConfigStore
 {
@@ -44,6 +46,27 @@ public sealed class ConfigStore
         ConfigFile file = ConfigFile.Load(fullPath);
         file.ToConfig();
         return new ConfigStore(fullPath, file.Format, LegacyConfigMigrator.Convert(file.Document));
+    }
+
+    /// <summary>
+    /// Locks the config file (waiting up to 2 minutes for another writer), opens it, applies <paramref name="edit"/>
+    /// and saves it, all under the lock. When <paramref name="edit"/> throws, nothing is written.
+    /// </summary>
+    /// <param name="path">The config file.</param>
+    /// <param name="edit">The change, made on the freshly read document.</param>
+    /// <returns>The saved store.</returns>
+    /// <exception cref="ConfigException">The file is invalid, stays locked, or cannot be locked or written.</exception>
+    public static ConfigStore Update(string path, Action<ConfigStore> edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        string fullPath = System.IO.Path.GetFullPath(path);
+        using (ConfigFileLock.Acquire(fullPath, ConfigFileLock.DefaultTimeout))
+        {
+            ConfigStore store = Open(fullPath);
+            edit(store);
+            store.Save();
+            return store;
+        }
     }
 
     /// <summary>The config as it would be saved now.</summary>
@@ -148,7 +171,17 @@ public sealed class ConfigStore
     public void Save()
     {
         ToConfig();
-        AtomicFile.WriteAllText(Path, ConfigCodecs.Serialize(_document, Format));
+        try
+        {
+            AtomicFile.WriteAllText(Path, ConfigCodecs.Serialize(_document, Format));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException(
+                $"Config file '{Path}' cannot be written: {ex.Message.TrimEnd('.')}. Fix: make it and its folder writable for you, or name another file.",
+                Path,
+                innerException: ex);
+        }
     }
 
     private void SetPreference(string globalKey, string perProfileKey, string value, string? profile)
@@ -172,7 +205,7 @@ public sealed class ConfigStore
         if (Find(_document, ConfigKeys.Profiles) is not JsonObject profiles || !profiles.ContainsKey(name))
         {
             throw new ConfigException(
-                $"Profile '{name}' does not exist in config file '{Path}'. Fix: create it first with 'rsspot configure --profile {name}'.",
+                $"Profile '{name}' does not exist in config file '{Path}'. Fix: create it first.",
                 Path,
                 key);
         }

@@ -36,7 +36,7 @@ public static class LegacyConfigMigrator
         string? backup = null;
         if (File.Exists(target))
         {
-            if (File.ReadAllText(target) == text)
+            if (BoundedFile.ReadAllText(target) == text)
             {
                 return new LegacyMigrationResult(target, false, null);
             }

@@ -24,7 +24,7 @@ internal static class ProfileUrls
             {
                 var where = filePath is null ? "the config" : $"config file '{filePath}'";
                 throw new ConfigException(
-                    $"{ConfigKeys.Profiles}.{profileName}.{key} in {where} must be an http or https URL (e.g. https://spot.rackspace.com), not '{Shown(url)}'. Fix: correct {key} with `rsspot configure --profile {profileName}`.",
+                    $"{ConfigKeys.Profiles}.{profileName}.{key} in {where} must be an http or https URL (e.g. https://spot.rackspace.com), not '{Shown(url)}'. Fix: correct {key} in profile '{profileName}'.",
                     filePath,
                     $"{ConfigKeys.Profiles}.{profileName}.{key}");
             }

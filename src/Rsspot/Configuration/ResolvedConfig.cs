@@ -51,13 +51,13 @@ public sealed class ResolvedConfig
     /// The profile to use: <paramref name="explicitProfile"/> &gt; <c>RSSPOT_PROFILE</c> / <c>SPOT_PROFILE</c>
     /// &gt; <c>active_profile</c> &gt; <c>default_profile</c> &gt; <c>preferences.default_profile</c> &gt; <c>default</c>.
     /// </summary>
-    /// <param name="explicitProfile">A profile chosen by the caller (<c>--profile</c>).</param>
+    /// <param name="explicitProfile">A profile chosen by the caller.</param>
     /// <returns>The name and whether anything selected it (false for the implicit <c>default</c>).</returns>
     public (string Name, string? SelectedBy) SelectProfile(string? explicitProfile = null)
     {
         if (!string.IsNullOrWhiteSpace(explicitProfile))
         {
-            return (explicitProfile, "--profile");
+            return (explicitProfile, "the caller");
         }
 
         if (Environment.First(EnvironmentVariables.Profile) is var (variable, value))
@@ -84,7 +84,7 @@ public sealed class ResolvedConfig
     }
 
     /// <summary>Builds the effective profile: file values, inherited defaults, then environment overrides.</summary>
-    /// <param name="explicitProfile">A profile chosen by the caller (<c>--profile</c>); see <see cref="SelectProfile"/>.</param>
+    /// <param name="explicitProfile">A profile chosen by the caller; see <see cref="SelectProfile"/>.</param>
     /// <returns>The immutable effective profile.</returns>
     /// <exception cref="ConfigException">The selected profile does not exist, or an environment value is bad.</exception>
     public EffectiveProfile GetProfile(string? explicitProfile = null)
@@ -110,7 +110,7 @@ public sealed class ResolvedConfig
         string known = Config.Profiles.Count == 0 ? "none are defined" : "defined: " + string.Join(", ", Config.Profiles.Keys.Order(StringComparer.Ordinal));
         string where = Source.Path is null ? "the config" : $"config file '{Source.Path}'";
         return new ConfigException(
-            $"Profile '{name}' (selected by {selectedBy}) does not exist in {where} ({known}). Fix: pick an existing profile with --profile, or create it with 'rsspot configure --profile {name}'.",
+            $"Profile '{name}' (selected by {selectedBy}) does not exist in {where} ({known}). Fix: pick an existing profile, or create profile '{name}' first.",
             Source.Path,
             ConfigKeys.Profiles + "." + name);
     }

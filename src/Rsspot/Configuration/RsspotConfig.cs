@@ -19,6 +19,12 @@ public sealed record RsspotConfig
     /// <summary>Where state.db lives; relative paths are relative to the config file's directory.</summary>
     public string? StatePath { get; init; }
 
+    /// <summary>
+    /// Preferred output of the rsspot tool (<c>json</c>, <c>yaml</c> or <c>table</c>); unset means a table on a
+    /// terminal and JSON otherwise. The SDK itself does not use it.
+    /// </summary>
+    public string? Output { get; init; }
+
     /// <summary>Profiles by name.</summary>
     public IReadOnlyDictionary<string, ProfileConfig> Profiles { get; init; } = new Dictionary<string, ProfileConfig>(StringComparer.Ordinal);
 

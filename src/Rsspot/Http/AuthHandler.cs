@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Rsspot.Auth;
+using Rsspot.Diagnostics;
 
 namespace Rsspot.Http;
 
@@ -9,8 +12,11 @@ namespace Rsspot.Http;
 /// and retries once. Operations that take no bearer (kubeconfig generation, requests marked
 /// <see cref="SpotRequestOptions.Anonymous"/>) pass through untouched.
 /// </summary>
-public sealed class AuthHandler(TokenManager tokens) : DelegatingHandler
+public sealed partial class AuthHandler(TokenManager tokens) : DelegatingHandler
 {
+    /// <summary>Where 401 recoveries are logged.</summary>
+    internal ILogger Logger { get; init; } = NullLogger.Instance;
+
     private const string KubeconfigPath = "/apis/auth.ngpc.rxt.io/v1/generate-kubeconfig";
 
     private AuthenticationHeaderValue? _header;
@@ -32,11 +38,20 @@ public sealed class AuthHandler(TokenManager tokens) : DelegatingHandler
         }
 
         response.Dispose();
+        SpotTelemetry.Event("rsspot.auth.unauthorized_retry");
+        if (Logger.IsEnabled(LogLevel.Information))
+        {
+            LogRecovery(Logger, request.Method.Method, RedactedUrl.Of(request.RequestUri));
+        }
+
         var fresh = await tokens.RefreshAsync(token, cancellationToken).ConfigureAwait(false);
         var retry = await RequestCloner.CloneAsync(request, cancellationToken).ConfigureAwait(false);
         retry.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh);
         return await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
     }
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "{Method} {Url} answered 401 with a token believed valid; refreshing the token and sending once more")]
+    private static partial void LogRecovery(ILogger logger, string method, string url);
 
     /// <summary>One header value per token, shared by the requests that use it (the value is immutable).</summary>
     private AuthenticationHeaderValue HeaderFor(string token)

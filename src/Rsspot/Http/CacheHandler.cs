@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Rsspot.Diagnostics;
 
 namespace Rsspot.Http;
 
@@ -8,7 +11,7 @@ namespace Rsspot.Http;
 /// path, and invalidation of an API domain's cached GETs after any successful mutation under it.
 /// Answers served from the cache carry the header <c>X-Rsspot-Cache: memory|store</c>.
 /// </summary>
-public sealed class CacheHandler : DelegatingHandler
+public sealed partial class CacheHandler : DelegatingHandler
 {
     /// <summary>Header added to answers served from the cache.</summary>
     public const string CacheHeader = "X-Rsspot-Cache";
@@ -27,10 +30,13 @@ public sealed class CacheHandler : DelegatingHandler
         _memory = new MemoryResponseCache(options.MaxEntries);
     }
 
+    /// <summary>Where cache bypasses are logged.</summary>
+    internal ILogger Logger { get; init; } = NullLogger.Instance;
+
     /// <inheritdoc />
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         !_options.Enabled || request.RequestUri is null || request.IsSet(SpotRequestOptions.Anonymous)
-            ? base.SendAsync(request, cancellationToken) // no async frame when the cache is off (--no-cache)
+            ? base.SendAsync(request, cancellationToken) // no async frame when the cache is off
             : CachedSendAsync(request, request.RequestUri, cancellationToken);
 
     private async Task<HttpResponseMessage> CachedSendAsync(HttpRequestMessage request, Uri uri, CancellationToken cancellationToken)
@@ -59,15 +65,26 @@ public sealed class CacheHandler : DelegatingHandler
         {
             if (_memory.Get(key, now) is { } fromMemory)
             {
-                return ToResponse(fromMemory, request, "memory");
+                return Hit(fromMemory, request, "memory");
             }
 
             if (_store?.Get(key, now) is { } fromStore)
             {
                 _memory.Put(key, fromStore);
-                return ToResponse(fromStore, request, "store");
+                return Hit(fromStore, request, "store");
             }
         }
+        else if (Logger.IsEnabled(LogLevel.Debug))
+        {
+            LogBypass(Logger, RedactedUrl.Of(uri));
+        }
+
+        if (SpotTelemetry.CacheMisses.Enabled)
+        {
+            SpotTelemetry.CacheMisses.Add(1);
+        }
+
+        SpotTelemetry.Event("rsspot.cache.miss");
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.OK)
@@ -81,6 +98,20 @@ public sealed class CacheHandler : DelegatingHandler
         _store?.Put(key, entry, now, _options.MaxEntries);
         return response;
     }
+
+    private static HttpResponseMessage Hit(CachedResponse cached, HttpRequestMessage request, string source)
+    {
+        if (SpotTelemetry.CacheHits.Enabled)
+        {
+            SpotTelemetry.CacheHits.Add(1, new KeyValuePair<string, object?>("rsspot.cache.source", source));
+        }
+
+        SpotTelemetry.Event("rsspot.cache.hit", source);
+        return ToResponse(cached, request, source);
+    }
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Debug, Message = "Cache bypassed for GET {Url}")]
+    private static partial void LogBypass(ILogger logger, string url);
 
     private string KeyFor(Uri uri) => $"{_options.Identity()}|GET|{uri.PathAndQuery}";
 

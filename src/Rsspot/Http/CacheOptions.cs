@@ -3,7 +3,7 @@ namespace Rsspot.Http;
 /// <summary>How the response cache behaves (from the profile's <c>cache</c> settings).</summary>
 public sealed record CacheOptions
 {
-    /// <summary>False turns the cache off (<c>--no-cache</c>).</summary>
+    /// <summary>False turns the cache off.</summary>
     public bool Enabled { get; init; } = true;
 
     /// <summary>Most entries kept in memory and in the store.</summary>

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using Rsspot.Diagnostics;
 
 namespace Rsspot.Http;
 
@@ -8,7 +11,7 @@ namespace Rsspot.Http;
 /// The one retry layer of the pipeline (Polly): exponential backoff with jitter, capped, honouring
 /// Retry-After, with a per-attempt timeout. See <see cref="RetryDecision"/> for what is retried.
 /// </summary>
-public sealed class RetryHandler : DelegatingHandler
+public sealed partial class RetryHandler : DelegatingHandler
 {
     private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _pipeline;
     private readonly TimeProvider _time;
@@ -26,6 +29,11 @@ public sealed class RetryHandler : DelegatingHandler
     }
 
     private static readonly ResiliencePropertyKey<HttpMethod> MethodKey = new("rsspot.method");
+
+    private static readonly ResiliencePropertyKey<Uri?> UriKey = new("rsspot.uri");
+
+    /// <summary>Where retries are logged (with their reason and delay).</summary>
+    internal ILogger Logger { get; init; } = NullLogger.Instance;
 
     private ResiliencePipeline<HttpResponseMessage> Build(RetryOptions options)
     {
@@ -53,6 +61,7 @@ public sealed class RetryHandler : DelegatingHandler
                 },
                 OnRetry = args =>
                 {
+                    RecordRetry(args.Context, args.Outcome, args.AttemptNumber + 1, args.RetryDelay);
                     args.Outcome.Result?.Dispose();
                     return default;
                 },
@@ -72,6 +81,7 @@ public sealed class RetryHandler : DelegatingHandler
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(MethodKey, request.Method);
+        context.Properties.Set(UriKey, request.RequestUri);
         var attempt = 0;
         try
         {
@@ -79,9 +89,15 @@ public sealed class RetryHandler : DelegatingHandler
                 async (ctx, state) =>
                 {
                     // The first attempt sends the caller's request; later ones send copies of it.
-                    var message = Interlocked.Increment(ref attempt) == 1
+                    var sent = Interlocked.Increment(ref attempt) - 1;
+                    var message = sent == 0
                         ? state
                         : await RequestCloner.CloneAsync(state, ctx.CancellationToken).ConfigureAwait(false);
+                    if (sent > 0)
+                    {
+                        message.Options.Set(SpotRequestOptions.ResendCount, sent);
+                    }
+
                     return await base.SendAsync(message, ctx.CancellationToken).ConfigureAwait(false);
                 },
                 context,
@@ -96,6 +112,32 @@ public sealed class RetryHandler : DelegatingHandler
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    private void RecordRetry(ResilienceContext context, Outcome<HttpResponseMessage> outcome, int retry, TimeSpan delay)
+    {
+        var reason = outcome.Result is { } response
+            ? $"HTTP {(int)response.StatusCode}"
+            : outcome.Exception?.GetType().Name ?? "unknown";
+        var uri = context.Properties.TryGetValue(UriKey, out var value) ? value : null;
+        if (SpotTelemetry.Retries.Enabled)
+        {
+            SpotTelemetry.Retries.Add(
+                1,
+                new KeyValuePair<string, object?>("http.request.method", RequestOf(context).Method),
+                new KeyValuePair<string, object?>("server.address", uri?.Host),
+                new KeyValuePair<string, object?>("server.port", uri?.Port),
+                new KeyValuePair<string, object?>("rsspot.retry.reason", reason));
+        }
+
+        SpotTelemetry.Event("rsspot.retry", reason);
+        if (Logger.IsEnabled(LogLevel.Warning))
+        {
+            LogRetry(Logger, RequestOf(context).Method, RedactedUrl.Of(uri), reason, delay.TotalMilliseconds, retry);
+        }
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Retrying {Method} {Url} after {Reason} in {DelayMs:0} ms (retry {Retry})")]
+    private static partial void LogRetry(ILogger logger, string method, string url, string reason, double delayMs, int retry);
 
     private static HttpMethod RequestOf(ResilienceContext context) =>
         context.Properties.TryGetValue(MethodKey, out var method) ? method : HttpMethod.Get;

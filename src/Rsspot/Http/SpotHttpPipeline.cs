@@ -1,11 +1,13 @@
 using System.Net.Security;
+using Microsoft.Extensions.Logging;
 using Rsspot.Auth;
 
 namespace Rsspot.Http;
 
 /// <summary>
-/// Builds the handler chains. The API chain is, outermost first: cache, JSON check, auth, retry, bounded response,
-/// transport. The OAuth and price-data hosts get the JSON check, retry and bounded response (no bearer, no cache).
+/// Builds the handler chains. The API chain is, outermost first: lifetime, per-call handlers, cache, JSON check, auth,
+/// retry, per-attempt handlers, attempt telemetry, bounded response, transport. The OAuth and price-data hosts get
+/// the same chain without bearer and cache.
 /// The token is fetched once per request, before the retries, so API retries never multiply token requests.
 /// Every client gets its own handler instances; none is shared between clients.
 /// </summary>
@@ -30,6 +32,63 @@ public static class SpotHttpPipeline
                 InnerHandler = new AuthHandler(tokens) { InnerHandler = Attempts(retry, transport, time, maxResponseBytes) },
             },
         };
+
+    /// <summary>
+    /// The API chain of a client, outermost first: lifetime, the user's per-call handlers, cache, JSON check, auth,
+    /// retry, the user's per-attempt handlers, attempt telemetry, bounded response, transport.
+    /// </summary>
+    internal static HttpMessageHandler CreateApiHandler(PipelineParts parts, TokenManager tokens, RetryOptions retry, CacheOptions cache, IResponseCacheStore? store)
+    {
+        var call = new CacheHandler(cache, store, parts.Time)
+        {
+            Logger = parts.Logger,
+            InnerHandler = new JsonResponseHandler
+            {
+                InnerHandler = new AuthHandler(tokens) { Logger = parts.Logger, InnerHandler = Attempts(parts, retry) },
+            },
+        };
+        return new LifetimeHandler(parts.Lifetime) { InnerHandler = Wrap(parts.PerCall, call) };
+    }
+
+    /// <summary>
+    /// The OAuth and price-data chain of a client: lifetime, per-call handlers, JSON check, retry, per-attempt
+    /// handlers, attempt telemetry, bounded response, transport.
+    /// </summary>
+    internal static HttpMessageHandler CreatePlainHandler(PipelineParts parts, RetryOptions retry) =>
+        new LifetimeHandler(parts.Lifetime) { InnerHandler = Wrap(parts.PerCall, new JsonResponseHandler { InnerHandler = Attempts(parts, retry) }) };
+
+    /// <summary>The retry loop over one attempt: per-attempt handlers, attempt telemetry, bounded response, transport.</summary>
+    private static RetryHandler Attempts(PipelineParts parts, RetryOptions retry)
+    {
+        var attempt = Wrap(parts.PerAttempt, new AttemptTelemetryHandler(parts.Logger)
+        {
+            InnerHandler = new BoundedResponseHandler(parts.MaxResponseBytes) { InnerHandler = parts.Transport },
+        });
+        return new RetryHandler(retry, parts.Time) { Logger = parts.Logger, InnerHandler = attempt };
+    }
+
+    /// <summary>Puts fresh instances of the user's handlers (first = outermost) above <paramref name="inner"/>.</summary>
+    private static HttpMessageHandler Wrap(IReadOnlyList<Func<DelegatingHandler>>? factories, HttpMessageHandler inner)
+    {
+        if (factories is null)
+        {
+            return inner;
+        }
+
+        for (var i = factories.Count - 1; i >= 0; i--)
+        {
+            var handler = factories[i]() ?? throw new InvalidOperationException("A handler factory of SpotClientOptions returned null.");
+            if (handler.InnerHandler is not null)
+            {
+                throw new InvalidOperationException($"A handler factory of SpotClientOptions returned a {handler.GetType().Name} that is already in a chain; return a new instance each time.");
+            }
+
+            handler.InnerHandler = inner;
+            inner = handler;
+        }
+
+        return inner;
+    }
 
     /// <summary>The chain for the OAuth server and the public price documents.</summary>
     public static HttpMessageHandler CreatePlainHandler(RetryOptions retry, HttpMessageHandler transport, TimeProvider? time = null, long maxResponseBytes = DefaultMaxResponseBytes) =>
@@ -86,3 +145,13 @@ public static class SpotHttpPipeline
     public static string UserAgent { get; } =
         $"rsspot-dotnet/{typeof(SpotHttpPipeline).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"}";
 }
+
+/// <summary>What every chain of one client shares.</summary>
+internal sealed record PipelineParts(
+    HttpMessageHandler Transport,
+    ClientLifetime Lifetime,
+    ILogger Logger,
+    TimeProvider Time,
+    IReadOnlyList<Func<DelegatingHandler>>? PerCall,
+    IReadOnlyList<Func<DelegatingHandler>>? PerAttempt,
+    long MaxResponseBytes = SpotHttpPipeline.DefaultMaxResponseBytes);

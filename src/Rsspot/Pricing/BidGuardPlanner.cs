@@ -1,3 +1,4 @@
+using Rsspot.Services;
 
 using static System.FormattableString;
 
@@ -11,7 +12,7 @@ namespace Rsspot.Pricing;
 /// when the bid is within the margin of the market or the trend of recent clearing prices reaches it within the
 /// horizon; otherwise <c>winning</c>.</item>
 /// <item>Target: max(target percentile, market, market projected over the horizon when rising) × (1 + margin), at least
-/// the class's minimum bid, rounded up to 4 decimals.</item>
+/// the class's minimum bid, rounded up to 3 decimals (the most the API takes).</item>
 /// <item>Losing and at-risk pools are raised to the target, capped by the maximum bid; winning pools are lowered to the
 /// target only when their bid is more than <see cref="BidGuardPolicy.LowerAbove"/> above it (hysteresis).</item>
 /// <item>Budget: lowerings and holds are counted first; raises then share what is left of the hourly budget
@@ -21,7 +22,6 @@ namespace Rsspot.Pricing;
 /// </summary>
 public static class BidGuardPlanner
 {
-    private const decimal Step = 0.0001m;
 
     /// <summary>Plans every pool.</summary>
     /// <param name="pools">The pools and their markets.</param>
@@ -62,7 +62,7 @@ public static class BidGuardPlanner
         decimal? percentile = pool.Percentile(policy.TargetPercentile);
         decimal projected = trend is decimal rise && rise > 0m ? market + (rise * policy.TrendHorizon) : market;
         decimal basis = Math.Max(percentile ?? market, projected);
-        decimal target = RoundUp(Math.Max(basis * (1 + policy.Margin), pool.Minimum ?? 0m));
+        decimal target = BidPrice.RoundUp(Math.Max(basis * (1 + policy.Margin), pool.Minimum ?? 0m));
         string projectedText = projected > market ? Invariant($", market in {policy.TrendHorizon} auctions {Usd(projected)}") : string.Empty;
         string targetText = Invariant($"target {Usd(target)} = max(p{policy.TargetPercentile} {(percentile is decimal p ? Usd(p) : "unknown")}, market {Usd(market)}{projectedText}) × {1 + policy.Margin:0.00}")
             + (pool.Minimum is decimal min && min > basis * (1 + policy.Margin) ? $", raised to the minimum {Usd(min)}" : string.Empty);
@@ -155,7 +155,7 @@ public static class BidGuardPlanner
                 continue;
             }
 
-            decimal affordable = nodes == 0 ? wanted : RoundDown(old + ((budget - committed) / nodes));
+            decimal affordable = nodes == 0 ? wanted : BidPrice.RoundDown(old + ((budget - committed) / nodes));
             string budgetText = Invariant($"the cluster budget {Usd(budget)}/h (Σ bid × nodes) leaves room for {Usd(Math.Max(affordable, old))}");
             if (affordable > old)
             {
@@ -187,8 +187,4 @@ public static class BidGuardPlanner
     private static string Status(PoolBidStatus status) => BidGuardText.Of(status);
 
     private static string Usd(decimal amount) => PriceText.FormatUsd(amount);
-
-    private static decimal RoundUp(decimal value) => Math.Ceiling(value / Step) * Step;
-
-    private static decimal RoundDown(decimal value) => Math.Floor(value / Step) * Step;
 }

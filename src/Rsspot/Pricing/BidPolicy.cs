@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rsspot.Services;
 
 using static System.FormattableString;
 
@@ -14,14 +15,12 @@ namespace Rsspot.Pricing;
 /// a bid below the market would not win the auction.</item>
 /// <item>Otherwise: bid = max(market × 1.35 / 1.20 / 1.05 for low / med / high, minimum bid); source
 /// <see cref="BidSource.MarketMultiplier"/> (the Python tool's rule).</item>
-/// <item>The bid is rounded up to 4 decimals (so it never drops below its floor). No bid is suggested when the
+/// <item>The bid is rounded up to 3 decimals, the most the API takes (so it never drops below its floor). No bid is suggested when the
 /// market price is unknown or not positive.</item>
 /// </list>
 /// </summary>
 public static class BidPolicy
 {
-    private const decimal Step = 0.0001m;
-
     /// <summary>The market-price multiplier of a risk level: 1.35, 1.20 or 1.05.</summary>
     public static decimal Multiplier(RiskLevel risk) => risk switch
     {
@@ -74,8 +73,8 @@ public static class BidPolicy
         };
 
         return percentile is decimal value
-            ? new BidQuote(RoundUp(Math.Max(value, floor)), BidSource.Percentile, risk, value, floor)
-            : new BidQuote(RoundUp(Math.Max(market * Multiplier(risk), row.MinimumBidPerHour ?? 0m)), BidSource.MarketMultiplier, risk, null, floor);
+            ? new BidQuote(BidPrice.RoundUp(Math.Max(value, floor)), BidSource.Percentile, risk, value, floor)
+            : new BidQuote(BidPrice.RoundUp(Math.Max(market * Multiplier(risk), row.MinimumBidPerHour ?? 0m)), BidSource.MarketMultiplier, risk, null, floor);
     }
 
     /// <summary>A readable derivation of a computed bid.</summary>
@@ -98,8 +97,6 @@ public static class BidPolicy
             : $"no percentile data for {row.ClassName} in {DescribeRegion(row.Region)}";
         return $"market {PriceText.FormatUsd(market)} × {multiplier.ToString("0.00", CultureInfo.InvariantCulture)} ({why}{minimumNote})";
     }
-
-    private static decimal RoundUp(decimal value) => Math.Ceiling(value / Step) * Step;
 
     private static string DescribeRegion(string region) => region.Length == 0 ? "an unknown region" : region;
 }

@@ -26,11 +26,13 @@ public static class AtomicFile
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically, mode 0600.</summary>
     /// <param name="path">The destination; its directory is created (mode 0700) when missing.</param>
     /// <param name="bytes">The content.</param>
+    /// <exception cref="IOException">The destination is a directory, a FIFO, a device or a socket, or cannot be written.</exception>
     public static void WriteAllBytes(string path, byte[] bytes)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(bytes);
         string fullPath = Path.GetFullPath(path);
+        BoundedFile.RequireReplaceable(fullPath);
         string directory = Path.GetDirectoryName(fullPath)!;
         EnsureDirectory(directory);
         string temp = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N")[..12] + ".tmp");

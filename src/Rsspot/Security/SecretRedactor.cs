@@ -3,11 +3,11 @@ using System.Text.Json.Nodes;
 namespace Rsspot.Security;
 
 /// <summary>
-/// Replaces secrets with <see cref="Mask"/> before anything is printed, logged or stored in history:
+/// Replaces secrets with <see cref="Mask"/> before anything is printed, logged or stored:
 /// values under secret-looking names (token, secret, password, key, auth, cookie, credential, ...) and
 /// values that look like secrets by themselves (JWTs, long random base64 or hex strings).
 /// </summary>
-public static class SecretRedactor
+public static partial class SecretRedactor
 {
     /// <summary>The text that stands in for a redacted value.</summary>
     public const string Mask = "***REDACTED***";
@@ -117,58 +117,26 @@ public static class SecretRedactor
     }
 
     /// <summary>
-    /// Redacts command-line arguments: the value after a secret flag (<c>--refresh-token X</c>), the value part
-    /// of <c>--refresh-token=X</c>, and any argument that looks like a secret by itself.
+    /// Masks the credentials of every URL in <paramref name="text"/>: <c>http://user:pw@host</c> becomes
+    /// <c>http://user:***REDACTED***@host</c>, and a user part alone (often a token) is masked whole.
     /// </summary>
-    /// <param name="args">The arguments as typed.</param>
-    /// <returns>A new list with secrets replaced by <see cref="Mask"/>.</returns>
-    public static IReadOnlyList<string> RedactArguments(IReadOnlyList<string> args)
+    /// <param name="text">A URL, or any text that may contain URLs.</param>
+    /// <returns>The text with URL credentials masked.</returns>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    public static string? RedactUrlCredentials(string? text)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        var result = new List<string>(args.Count);
-        bool nextIsSecret = false;
-        foreach (string arg in args)
+        if (string.IsNullOrEmpty(text) || !text.Contains('@', StringComparison.Ordinal))
         {
-            if (nextIsSecret)
-            {
-                nextIsSecret = false;
-                if (!arg.StartsWith('-') || arg == "-")
-                {
-                    result.Add(Mask);
-                    continue;
-                }
-            }
-
-            if (arg.StartsWith('-') && arg.Length > 1)
-            {
-                int eq = arg.IndexOf('=', StringComparison.Ordinal);
-                string flag = eq >= 0 ? arg[..eq] : arg;
-                if (IsSecretName(flag))
-                {
-                    if (eq >= 0)
-                    {
-                        result.Add(flag + "=" + Mask);
-                    }
-                    else
-                    {
-                        result.Add(arg);
-                        nextIsSecret = true;
-                    }
-
-                    continue;
-                }
-
-                if (eq >= 0 && LooksLikeSecret(arg[(eq + 1)..]))
-                {
-                    result.Add(flag + "=" + Mask);
-                    continue;
-                }
-            }
-
-            result.Add(LooksLikeSecret(arg) ? Mask : arg);
+            return text;
         }
 
-        return result;
+        return UrlUserInfo().Replace(text, match =>
+        {
+            string userInfo = match.Groups["userinfo"].Value;
+            int colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+            string masked = colon >= 0 ? userInfo[..colon] + ":" + Mask : Mask;
+            return match.Groups["scheme"].Value + masked + "@";
+        });
     }
 
     /// <summary>
@@ -225,11 +193,17 @@ public static class SecretRedactor
                     return JsonValue.Create(Mask);
                 }
 
-                return node is JsonValue value && value.TryGetValue(out string? text) && LooksLikeSecret(text)
-                    ? JsonValue.Create(Mask)
-                    : node.DeepClone();
+                if (node is JsonValue value && value.TryGetValue(out string? text))
+                {
+                    return LooksLikeSecret(text) ? JsonValue.Create(Mask) : JsonValue.Create(RedactUrlCredentials(text));
+                }
+
+                return node.DeepClone();
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*://)(?<userinfo>[^/?#@\s]+)@")]
+    private static partial System.Text.RegularExpressions.Regex UrlUserInfo();
 
     private static bool IsTokenChar(char c)
     {

@@ -1,9 +1,10 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Rsspot.Services;
 
 /// <summary>Bid prices: USD per node-hour, written as a plain decimal string (the API rejects a '$').</summary>
-public static class BidPrice
+public static partial class BidPrice
 {
     /// <summary>Parses "0.08" or "$0.08" (a leading '$' is tolerated on input).</summary>
     /// <exception cref="ArgumentException">Not a positive decimal.</exception>
@@ -32,5 +33,22 @@ public static class BidPrice
         {
             throw new ArgumentException($"Bid price {value} is invalid: it must be more than 0 USD per node-hour.", field);
         }
+
+        if (!WirePattern().IsMatch(Format(value)))
+        {
+            throw new ArgumentException($"Bid price {Format(value)} is invalid: the API takes at most three decimals, such as 0.085.", field);
+        }
     }
+
+    /// <summary>The smallest bid step the API takes: its bid pattern allows three decimals.</summary>
+    internal const decimal Step = 0.001m;
+
+    /// <summary>Rounds up to a bid the API takes (three decimals).</summary>
+    internal static decimal RoundUp(decimal value) => Math.Ceiling(value / Step) * Step;
+
+    /// <summary>Rounds down to a bid the API takes (three decimals).</summary>
+    internal static decimal RoundDown(decimal value) => Math.Floor(value / Step) * Step;
+
+    [GeneratedRegex(SpecConstraints.SpotNodePoolSpecBidPricePattern)]
+    private static partial Regex WirePattern();
 }

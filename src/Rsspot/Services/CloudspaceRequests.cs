@@ -7,11 +7,16 @@ namespace Rsspot.Services;
 /// <param name="Region">Region such as us-central-dfw-1.</param>
 public sealed record CloudspaceCreateRequest(string Name, string Region)
 {
-    private static readonly Dictionary<string, CloudSpaceSpec_cni> Cnis = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, CloudSpaceSpec_cni> Cnis = SpecConstraints.CloudSpaceSpecCniValues
+        .ToDictionary(v => v, v => Enum.Parse<CloudSpaceSpec_cni>(v, ignoreCase: true), StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string CniChoices =
+        string.Join(", ", SpecConstraints.CloudSpaceSpecCniValues.SkipLast(1)) + " or " + SpecConstraints.CloudSpaceSpecCniValues[^1];
+
+    private static readonly Dictionary<string, CloudSpaceSpec_deploymentType> DeploymentTypes = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["calico"] = CloudSpaceSpec_cni.Calico,
-        ["cilium"] = CloudSpaceSpec_cni.Cilium,
-        ["byocni"] = CloudSpaceSpec_cni.Byocni,
+        ["gen1"] = CloudSpaceSpec_deploymentType.Gen1,
+        ["gen2"] = CloudSpaceSpec_deploymentType.Gen2,
     };
 
     /// <summary>Kubernetes version, e.g. 1.31.1; the API's default when left out.</summary>
@@ -25,6 +30,12 @@ public sealed record CloudspaceCreateRequest(string Name, string Region)
 
     /// <summary>Webhook URL (e.g. a Slack channel) told about preemptions.</summary>
     public string? Webhook { get; init; }
+
+    /// <summary>Deployment type: gen1 (legacy) or gen2; the API's default when left out. Fixed once created.</summary>
+    public string? DeploymentType { get; init; }
+
+    /// <summary>The cloud the cloudspace runs in (<c>default</c> unless told otherwise); the API's default when left out.</summary>
+    public string? Cloud { get; init; }
 
     /// <summary>Labels of the cloudspace object.</summary>
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
@@ -50,7 +61,15 @@ public sealed record CloudspaceCreateRequest(string Name, string Region)
         {
             cni = Cnis.TryGetValue(Cni, out var parsed)
                 ? parsed
-                : throw new ArgumentException($"CNI '{Cni}' is invalid: use calico, cilium or byocni.", "cni");
+                : throw new ArgumentException($"CNI '{Cni}' is invalid: use {CniChoices}.", "cni");
+        }
+
+        CloudSpaceSpec_deploymentType? deploymentType = null;
+        if (DeploymentType is not null)
+        {
+            deploymentType = DeploymentTypes.TryGetValue(DeploymentType, out var parsed)
+                ? parsed
+                : throw new ArgumentException($"Deployment type '{DeploymentType}' is invalid: use gen1 or gen2.", "deploymentType");
         }
 
         foreach (var pool in SpotPools.Select(p => p.Cloudspace).Concat(OnDemandPools.Select(p => p.Cloudspace)))
@@ -73,6 +92,8 @@ public sealed record CloudspaceCreateRequest(string Name, string Region)
                 Cni = cni,
                 HAControlPlane = HighAvailability,
                 Webhook = Webhook,
+                DeploymentType = deploymentType,
+                Cloud = Cloud,
             },
         };
     }

@@ -5,22 +5,26 @@ using Rsspot.Security;
 namespace Rsspot.Services;
 
 /// <summary>Cloudspaces (managed Kubernetes clusters) of the client's organization.</summary>
-public sealed class CloudspacesService : SpotService
+public class CloudspacesService : SpotService
 {
     /// <summary>The phase of a cloudspace that can take workloads.</summary>
     public const string ReadyPhase = "Ready";
 
+    /// <summary>For mocking frameworks and hand-written fakes: a service with no client behind it.</summary>
+    protected CloudspacesService()
+    {
+    }
+
     internal CloudspacesService(SpotContext context)
-        : base(context)
+        : base(context, "cloudspaces")
     {
     }
 
     /// <summary>Every cloudspace of the organization, optionally filtered by a label selector.</summary>
-    public async Task<IReadOnlyList<CloudSpace>> ListAsync(string? labelSelector = null, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<CloudSpace>> ListAsync(string? labelSelector = null, CancellationToken cancellationToken = default)
     {
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
-        var list = await ApiCall.RunAsync(
-            Context,
+        var list = await CallAsync(
             "list cloudspaces",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces.GetAsync(labelSelector is null ? null : c => c.QueryParameters.LabelSelector = labelSelector, ct),
             cancellationToken).ConfigureAwait(false);
@@ -28,24 +32,24 @@ public sealed class CloudspacesService : SpotService
     }
 
     /// <summary>Blocking form of <see cref="ListAsync"/>.</summary>
-    public IReadOnlyList<CloudSpace> List(string? labelSelector = null) => SyncOverAsync.Run(() => ListAsync(labelSelector), nameof(ListAsync));
+    public virtual IReadOnlyList<CloudSpace> List(string? labelSelector = null, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => ListAsync(labelSelector, cancellationToken: cancellationToken), nameof(ListAsync));
 
     /// <summary><see cref="ListAsync"/> flattened to one <see cref="CloudspaceSummary"/> per cloudspace, ordered by name.</summary>
-    public async Task<IReadOnlyList<CloudspaceSummary>> ListSummariesAsync(string? labelSelector = null, CancellationToken cancellationToken = default) =>
+    public virtual async Task<IReadOnlyList<CloudspaceSummary>> ListSummariesAsync(string? labelSelector = null, CancellationToken cancellationToken = default) =>
         [.. (await ListAsync(labelSelector, cancellationToken).ConfigureAwait(false)).Select(CloudspaceSummary.From).OrderBy(c => c.Name, StringComparer.Ordinal)];
 
     /// <summary>Blocking form of <see cref="ListSummariesAsync"/>.</summary>
-    public IReadOnlyList<CloudspaceSummary> ListSummaries(string? labelSelector = null) => SyncOverAsync.Run(() => ListSummariesAsync(labelSelector), nameof(ListSummariesAsync));
+    public virtual IReadOnlyList<CloudspaceSummary> ListSummaries(string? labelSelector = null, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => ListSummariesAsync(labelSelector, cancellationToken: cancellationToken), nameof(ListSummariesAsync));
 
     /// <summary>One cloudspace by name.</summary>
-    public Task<CloudSpace> GetAsync(string name, CancellationToken cancellationToken = default) => GetAsync(name, bypassCache: false, cancellationToken);
+    public virtual Task<CloudSpace> GetAsync(string name, CancellationToken cancellationToken = default) => GetAsync(name, bypassCache: false, cancellationToken);
 
     /// <summary>Blocking form of <see cref="GetAsync(string, CancellationToken)"/>.</summary>
-    public CloudSpace Get(string name) => SyncOverAsync.Run(() => GetAsync(name), nameof(GetAsync));
+    public virtual CloudSpace Get(string name, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => GetAsync(name, cancellationToken: cancellationToken), nameof(GetAsync));
 
     /// <summary>Creates a cloudspace, then the pools of the request (if any).</summary>
     /// <exception cref="ArgumentException">The request is invalid (nothing was sent).</exception>
-    public async Task<CloudspaceCreation> CreateAsync(CloudspaceCreateRequest request, CancellationToken cancellationToken = default)
+    public virtual async Task<CloudspaceCreation> CreateAsync(CloudspaceCreateRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
@@ -53,8 +57,7 @@ public sealed class CloudspacesService : SpotService
         var spotBodies = request.SpotPools.Select(p => p.ToModel(ns)).ToList();
         var onDemandBodies = request.OnDemandPools.Select(p => p.ToModel(ns)).ToList();
         await CheckPoolClassesAsync(request, cancellationToken).ConfigureAwait(false);
-        var created = await ApiCall.RunAsync(
-            Context,
+        var created = await CallAsync(
             $"create cloudspace \"{request.Name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces.PostAsync(body, cancellationToken: ct),
             cancellationToken).ConfigureAwait(false) ?? body;
@@ -126,48 +129,50 @@ public sealed class CloudspacesService : SpotService
     }
 
     /// <summary>Blocking form of <see cref="CreateAsync"/>.</summary>
-    public CloudspaceCreation Create(CloudspaceCreateRequest request) => SyncOverAsync.Run(() => CreateAsync(request), nameof(CreateAsync));
+    public virtual CloudspaceCreation Create(CloudspaceCreateRequest request, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => CreateAsync(request, cancellationToken: cancellationToken), nameof(CreateAsync));
 
     /// <summary>Changes a cloudspace with a merge patch of the set fields.</summary>
-    public Task<CloudSpace> UpdateAsync(string name, CloudspaceUpdate update, CancellationToken cancellationToken = default)
+    public virtual Task<CloudSpace> UpdateAsync(string name, CloudspaceUpdate update, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(update);
         return PatchAsync(name, update.ToPatch(), cancellationToken);
     }
 
     /// <summary>Blocking form of <see cref="UpdateAsync"/>.</summary>
-    public CloudSpace Update(string name, CloudspaceUpdate update) => SyncOverAsync.Run(() => UpdateAsync(name, update), nameof(UpdateAsync));
+    public virtual CloudSpace Update(string name, CloudspaceUpdate update, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => UpdateAsync(name, update, cancellationToken: cancellationToken), nameof(UpdateAsync));
 
     /// <summary>Sends any merge patch (only the non-null fields of <paramref name="patch"/> are sent).</summary>
-    public async Task<CloudSpace> PatchAsync(string name, CloudSpace patch, CancellationToken cancellationToken = default)
+    public virtual async Task<CloudSpace> PatchAsync(string name, CloudSpace patch, CancellationToken cancellationToken = default)
     {
         SpotNames.EnsureCloudspaceName(name);
         ArgumentNullException.ThrowIfNull(patch);
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
-        return await ApiCall.RunAsync(
-            Context,
+        return await CallAsync(
             $"update cloudspace \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces[name].PatchAsync(patch, cancellationToken: ct),
             cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"cloudspace \"{name}\"");
     }
 
+    /// <summary>Blocking form of <see cref="PatchAsync"/>.</summary>
+    public virtual CloudSpace Patch(string name, CloudSpace patch, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(() => PatchAsync(name, patch, cancellationToken), nameof(PatchAsync));
+
     /// <summary>Deletes a cloudspace (and with it its pools).</summary>
-    public async Task<Status?> DeleteAsync(string name, CancellationToken cancellationToken = default)
+    public virtual async Task<Status?> DeleteAsync(string name, CancellationToken cancellationToken = default)
     {
         SpotNames.EnsureCloudspaceName(name);
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
-        return await ApiCall.RunAsync(
-            Context,
+        return await CallAsync(
             $"delete cloudspace \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces[name].DeleteAsync(cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Blocking form of <see cref="DeleteAsync"/>.</summary>
-    public Status? Delete(string name) => SyncOverAsync.Run(() => DeleteAsync(name), nameof(DeleteAsync));
+    public virtual Status? Delete(string name, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => DeleteAsync(name, cancellationToken: cancellationToken), nameof(DeleteAsync));
 
     /// <summary>Generates the kubeconfig of a cloudspace (a secret: never log it).</summary>
-    public async Task<string> GetKubeconfigAsync(string name, CancellationToken cancellationToken = default)
+    public virtual async Task<string> GetKubeconfigAsync(string name, CancellationToken cancellationToken = default)
     {
         SpotNames.EnsureCloudspaceName(name);
         var refresh = Context.Profile.RefreshToken
@@ -177,8 +182,7 @@ public sealed class CloudspacesService : SpotService
         var operation = $"generate the kubeconfig of cloudspace \"{name}\"";
         try
         {
-            var response = await ApiCall.RunAsync(
-                Context,
+            var response = await CallAsync(
                 operation,
                 ct => Context.Api.Apis.AuthNgpcRxtIo.V1.GenerateKubeconfig.PostAsync(body, cancellationToken: ct),
                 cancellationToken).ConfigureAwait(false);
@@ -195,35 +199,39 @@ public sealed class CloudspacesService : SpotService
                 throw new AuthException($"Generating the kubeconfig failed: the refresh token was refused ({detail}). {AuthException.HowToFix}", error);
             }
 
-            throw new SpotApiException($"Generating the kubeconfig of cloudspace \"{name}\" failed: {detail} (HTTP {(int)code}). Check the cloudspace name and --org.", code, ServerText.Clean(error.Error), detail, operation, error);
+            throw new SpotApiException($"Generating the kubeconfig of cloudspace \"{name}\" failed: {detail} (HTTP {(int)code}). Check the cloudspace name and the organization.", code, ServerText.Clean(error.Error), detail, operation, error);
         }
     }
 
     /// <summary>Blocking form of <see cref="GetKubeconfigAsync"/>.</summary>
-    public string GetKubeconfig(string name) => SyncOverAsync.Run(() => GetKubeconfigAsync(name), nameof(GetKubeconfigAsync));
+    public virtual string GetKubeconfig(string name, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => GetKubeconfigAsync(name, cancellationToken: cancellationToken), nameof(GetKubeconfigAsync));
 
     /// <summary>
     /// Writes the kubeconfig to <paramref name="path"/> with owner-only permissions (0600), atomically.
     /// Refuses to replace an existing file unless <paramref name="overwrite"/> is true.
     /// </summary>
-    public async Task WriteKubeconfigAsync(string name, string path, bool overwrite = false, CancellationToken cancellationToken = default)
+    public virtual async Task WriteKubeconfigAsync(string name, string path, bool overwrite = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (File.Exists(path) && !overwrite)
         {
-            throw new IOException($"'{path}' already exists; pass overwrite (--force) to replace it.");
+            throw new IOException($"'{path}' already exists; pass overwrite: true to replace it.");
         }
 
         var kubeconfig = await GetKubeconfigAsync(name, cancellationToken).ConfigureAwait(false);
         AtomicFile.WriteAllText(path, kubeconfig);
     }
 
+    /// <summary>Blocking form of <see cref="WriteKubeconfigAsync"/>.</summary>
+    public virtual void WriteKubeconfig(string name, string path, bool overwrite = false, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(() => WriteKubeconfigAsync(name, path, overwrite, cancellationToken), nameof(WriteKubeconfigAsync));
+
     /// <summary>
     /// Polls the cloudspace (bypassing the cache, backing off from 1 s to 10 s) until its phase is Ready,
     /// reporting each new phase.
     /// </summary>
     /// <exception cref="TimeoutException">Not Ready within <paramref name="timeout"/>.</exception>
-    public async Task<CloudSpace> WaitUntilReadyAsync(string name, TimeSpan timeout, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public virtual async Task<CloudSpace> WaitUntilReadyAsync(string name, TimeSpan timeout, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var time = Context.Time;
         var deadline = time.GetUtcNow() + timeout;
@@ -247,7 +255,7 @@ public sealed class CloudspacesService : SpotService
             var left = deadline - time.GetUtcNow();
             if (left <= TimeSpan.Zero)
             {
-                throw new TimeoutException($"Cloudspace \"{name}\" is still {phase} after {timeout.TotalSeconds:0} s; wait longer (--timeout) or check its status.");
+                throw new TimeoutException($"Cloudspace \"{name}\" is still {phase} after {timeout.TotalSeconds:0} s; wait longer or check its status.");
             }
 
             await Task.Delay(delay < left ? delay : left, time, cancellationToken).ConfigureAwait(false);
@@ -256,15 +264,14 @@ public sealed class CloudspacesService : SpotService
     }
 
     /// <summary>Blocking form of <see cref="WaitUntilReadyAsync"/>.</summary>
-    public CloudSpace WaitUntilReady(string name, TimeSpan timeout, IProgress<string>? progress = null) =>
-        SyncOverAsync.Run(() => WaitUntilReadyAsync(name, timeout, progress), nameof(WaitUntilReadyAsync));
+    public virtual CloudSpace WaitUntilReady(string name, TimeSpan timeout, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(() => WaitUntilReadyAsync(name, timeout, progress, cancellationToken: cancellationToken), nameof(WaitUntilReadyAsync));
 
     private async Task<CloudSpace> GetAsync(string name, bool bypassCache, CancellationToken cancellationToken)
     {
         SpotNames.EnsureCloudspaceName(name);
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
-        return await ApiCall.RunAsync(
-            Context,
+        return await CallAsync(
             $"get cloudspace \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces[name].GetAsync(
                 c =>

@@ -10,19 +10,23 @@ namespace Rsspot.Services;
 public sealed record OrganizationEvent(string Timestamp, string Message);
 
 /// <summary>VM cloudspaces, VM pools and organization events.</summary>
-public sealed class InventoryService : SpotService
+public class InventoryService : SpotService
 {
+    /// <summary>For mocking frameworks and hand-written fakes: a service with no client behind it.</summary>
+    protected InventoryService()
+    {
+    }
+
     internal InventoryService(SpotContext context)
-        : base(context)
+        : base(context, "inventory")
     {
     }
 
     /// <summary>VM cloudspaces of the organization.</summary>
-    public async Task<IReadOnlyList<VmCloudSpace>> ListVmCloudspacesAsync(CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<VmCloudSpace>> ListVmCloudspacesAsync(CancellationToken cancellationToken = default)
     {
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
-        var list = await ApiCall.RunAsync(
-            Context,
+        var list = await CallAsync(
             "list VM cloudspaces",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Vmcloudspaces.GetAsync(cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
@@ -30,15 +34,14 @@ public sealed class InventoryService : SpotService
     }
 
     /// <summary>Blocking form of <see cref="ListVmCloudspacesAsync"/>.</summary>
-    public IReadOnlyList<VmCloudSpace> ListVmCloudspaces() => SyncOverAsync.Run(() => ListVmCloudspacesAsync(), nameof(ListVmCloudspacesAsync));
+    public virtual IReadOnlyList<VmCloudSpace> ListVmCloudspaces(CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => ListVmCloudspacesAsync(cancellationToken: cancellationToken), nameof(ListVmCloudspacesAsync));
 
     /// <summary>VM pools of the organization, or of one VM cloudspace.</summary>
-    public async Task<IReadOnlyList<VmPool>> ListVmPoolsAsync(string? vmCloudspace = null, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<VmPool>> ListVmPoolsAsync(string? vmCloudspace = null, CancellationToken cancellationToken = default)
     {
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         var selector = string.IsNullOrWhiteSpace(vmCloudspace) ? null : $"ngpc.rxt.io/vmcloudspace={vmCloudspace}";
-        var list = await ApiCall.RunAsync(
-            Context,
+        var list = await CallAsync(
             "list VM pools",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Vmpools.GetAsync(selector is null ? null : c => c.QueryParameters.LabelSelector = selector, ct),
             cancellationToken).ConfigureAwait(false);
@@ -46,14 +49,13 @@ public sealed class InventoryService : SpotService
     }
 
     /// <summary>Blocking form of <see cref="ListVmPoolsAsync"/>.</summary>
-    public IReadOnlyList<VmPool> ListVmPools(string? vmCloudspace = null) => SyncOverAsync.Run(() => ListVmPoolsAsync(vmCloudspace), nameof(ListVmPoolsAsync));
+    public virtual IReadOnlyList<VmPool> ListVmPools(string? vmCloudspace = null, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => ListVmPoolsAsync(vmCloudspace, cancellationToken: cancellationToken), nameof(ListVmPoolsAsync));
 
     /// <summary>Recent events of the organization (at most <paramref name="limit"/>).</summary>
-    public async Task<IReadOnlyList<OrganizationEvent>> ListEventsAsync(int limit = 50, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<OrganizationEvent>> ListEventsAsync(int limit = 50, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var events = await ApiCall.RunAsync(
-            Context,
+        var events = await CallAsync(
             "list organization events",
             ct => Context.Api.Apis.MetricsNgpcRxtIo.V1.Events.Organizations.GetAsync(c => c.QueryParameters.Limits = limit, ct),
             cancellationToken).ConfigureAwait(false);
@@ -73,7 +75,7 @@ public sealed class InventoryService : SpotService
     }
 
     /// <summary>Blocking form of <see cref="ListEventsAsync"/>.</summary>
-    public IReadOnlyList<OrganizationEvent> ListEvents(int limit = 50) => SyncOverAsync.Run(() => ListEventsAsync(limit), nameof(ListEventsAsync));
+    public virtual IReadOnlyList<OrganizationEvent> ListEvents(int limit = 50, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => ListEventsAsync(limit, cancellationToken: cancellationToken), nameof(ListEventsAsync));
 
     /// <summary>The machines assigned to a VM cloudspace (from <c>status.assignedServers</c>).</summary>
     public static IReadOnlyList<AssignedVm> AssignedVms(VmCloudSpace cloudspace)
@@ -90,15 +92,15 @@ public sealed class InventoryService : SpotService
     }
 
     /// <summary>The VM cloudspaces as the registration workflow takes them (name and assigned machines).</summary>
-    public async Task<IReadOnlyList<VmCloudspaceSnapshot>> ListVmCloudspaceSnapshotsAsync(CancellationToken cancellationToken = default) =>
+    public virtual async Task<IReadOnlyList<VmCloudspaceSnapshot>> ListVmCloudspaceSnapshotsAsync(CancellationToken cancellationToken = default) =>
         (await ListVmCloudspacesAsync(cancellationToken).ConfigureAwait(false))
             .Where(c => !string.IsNullOrEmpty(c.Metadata?.Name))
             .Select(c => new VmCloudspaceSnapshot(c.Metadata!.Name!, AssignedVms(c)))
             .ToList();
 
     /// <summary>Blocking form of <see cref="ListVmCloudspaceSnapshotsAsync"/>.</summary>
-    public IReadOnlyList<VmCloudspaceSnapshot> ListVmCloudspaceSnapshots() =>
-        SyncOverAsync.Run(() => ListVmCloudspaceSnapshotsAsync(), nameof(ListVmCloudspaceSnapshotsAsync));
+    public virtual IReadOnlyList<VmCloudspaceSnapshot> ListVmCloudspaceSnapshots(CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(() => ListVmCloudspaceSnapshotsAsync(cancellationToken: cancellationToken), nameof(ListVmCloudspaceSnapshotsAsync));
 
     private static string? Text(JsonObject value, string name) => value[name]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? value[name]!.GetValue<string>() : null;
 }

@@ -11,7 +11,7 @@ namespace Rsspot.Services;
 internal sealed class MarketReader : SpotService
 {
     internal MarketReader(SpotContext context)
-        : base(context)
+        : base(context, "market")
     {
     }
 

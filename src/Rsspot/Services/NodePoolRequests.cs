@@ -9,9 +9,9 @@ public sealed record AutoscalingRange(int MinNodes, int MaxNodes)
 {
     internal Autoscaling ToModel(string field)
     {
-        if (MinNodes < 0 || MaxNodes < MinNodes)
+        if (MinNodes < SpecConstraints.AutoscalingMinNodesMinimum || MaxNodes < MinNodes)
         {
-            throw new ArgumentException($"Autoscaling {MinNodes}..{MaxNodes} is invalid: need 0 ≤ min ≤ max.", field);
+            throw new ArgumentException($"Autoscaling {MinNodes}..{MaxNodes} is invalid: need {SpecConstraints.AutoscalingMinNodesMinimum} ≤ min ≤ max.", field);
         }
 
         return new Autoscaling { Enabled = true, MinNodes = MinNodes, MaxNodes = MaxNodes };
@@ -91,7 +91,7 @@ public sealed record SpotNodePoolRequest(string Cloudspace, string ServerClass, 
         SpotNames.EnsureCloudspaceName(Cloudspace, "cloudspace");
         ArgumentException.ThrowIfNullOrWhiteSpace(ServerClass, "serverClass");
         Services.BidPrice.Ensure(BidPrice, "bidPrice");
-        NodePoolModels.EnsureDesired(Desired);
+        NodePoolModels.EnsureDesired(Desired, SpecConstraints.SpotNodePoolSpecDesiredMinimum);
         var name = Name ?? SpotNames.NewPoolName();
         SpotNames.EnsurePoolName(name);
         return new SpotNodePool
@@ -138,7 +138,7 @@ public sealed record OnDemandNodePoolRequest(string Cloudspace, string ServerCla
     {
         SpotNames.EnsureCloudspaceName(Cloudspace, "cloudspace");
         ArgumentException.ThrowIfNullOrWhiteSpace(ServerClass, "serverClass");
-        NodePoolModels.EnsureDesired(Desired);
+        NodePoolModels.EnsureDesired(Desired, SpecConstraints.OnDemandNodePoolSpecDesiredMinimum);
         var name = Name ?? SpotNames.NewPoolName();
         SpotNames.EnsurePoolName(name);
         return new OnDemandNodePool
@@ -188,7 +188,7 @@ public sealed record NodePoolUpdate
 
     internal SpotNodePool ToSpotPatch()
     {
-        Validate();
+        Validate(SpecConstraints.SpotNodePoolSpecDesiredMinimum);
         return new SpotNodePool
         {
             Spec = new SpotNodePoolSpec
@@ -205,7 +205,7 @@ public sealed record NodePoolUpdate
 
     internal OnDemandNodePool ToOnDemandPatch()
     {
-        Validate();
+        Validate(SpecConstraints.OnDemandNodePoolSpecDesiredMinimum);
         if (BidPrice is not null || Autoscaling is not null || DisableAutoscaling)
         {
             throw new ArgumentException("On-demand node pools have no bid price or autoscaling; change desired, labels, annotations or taints.", nameof(BidPrice));
@@ -223,7 +223,7 @@ public sealed record NodePoolUpdate
         };
     }
 
-    private void Validate()
+    private void Validate(int desiredMinimum)
     {
         if (IsEmpty)
         {
@@ -232,7 +232,7 @@ public sealed record NodePoolUpdate
 
         if (Desired is { } desired)
         {
-            NodePoolModels.EnsureDesired(desired);
+            NodePoolModels.EnsureDesired(desired, desiredMinimum);
         }
 
         if (BidPrice is { } bid)
@@ -248,11 +248,11 @@ internal static class NodePoolModels
     public const string ApiVersion = "ngpc.rxt.io/v1";
     public const string CloudspaceLabel = "ngpc.rxt.io/cloudspace";
 
-    public static void EnsureDesired(int desired)
+    public static void EnsureDesired(int desired, int minimum)
     {
-        if (desired < 0)
+        if (desired < minimum)
         {
-            throw new ArgumentException($"Desired node count {desired} is invalid: it must be 0 or more.", "desired");
+            throw new ArgumentException($"Desired node count {desired} is invalid: it must be {minimum} or more.", "desired");
         }
     }
 

@@ -3,25 +3,29 @@ using Rsspot.Generated.Api.Models;
 namespace Rsspot.Services;
 
 /// <summary>Organizations the token can see.</summary>
-public sealed class OrganizationsService : SpotService
+public class OrganizationsService : SpotService
 {
     private const int MaxPages = 1000;
 
+    /// <summary>For mocking frameworks and hand-written fakes: a service with no client behind it.</summary>
+    protected OrganizationsService()
+    {
+    }
+
     internal OrganizationsService(SpotContext context)
-        : base(context)
+        : base(context, "organizations")
     {
     }
 
     /// <summary>Every organization, all pages fetched.</summary>
-    public async Task<IReadOnlyList<Organization>> ListAsync(CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<Organization>> ListAsync(CancellationToken cancellationToken = default)
     {
         var all = new List<Organization>();
         int? start = null;
         for (var page = 0; page < MaxPages; page++)
         {
             var current = start;
-            var result = await ApiCall.RunAsync(
-                Context,
+            var result = await CallAsync(
                 "list organizations",
                 ct => Context.Api.Apis.AuthNgpcRxtIo.V1.Organizations.GetAsync(current is null ? null : c => c.QueryParameters.Start = current, ct),
                 cancellationToken).ConfigureAwait(false);
@@ -39,24 +43,28 @@ public sealed class OrganizationsService : SpotService
     }
 
     /// <summary>Blocking form of <see cref="ListAsync"/>.</summary>
-    public IReadOnlyList<Organization> List() => SyncOverAsync.Run(() => ListAsync(), nameof(ListAsync));
+    public virtual IReadOnlyList<Organization> List(CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => ListAsync(cancellationToken: cancellationToken), nameof(ListAsync));
 
     /// <summary>One organization by name, id or namespace.</summary>
     /// <exception cref="ConfigException">No visible organization matches; the message lists the visible ones.</exception>
-    public async Task<OrganizationRef> GetAsync(string nameOrId, CancellationToken cancellationToken = default)
+    public virtual async Task<OrganizationRef> GetAsync(string nameOrId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrId);
         return OrgResolver.Pick(await ListRefsAsync(cancellationToken).ConfigureAwait(false), nameOrId);
     }
 
     /// <summary>Blocking form of <see cref="GetAsync"/>.</summary>
-    public OrganizationRef Get(string nameOrId) => SyncOverAsync.Run(() => GetAsync(nameOrId), nameof(GetAsync));
+    public virtual OrganizationRef Get(string nameOrId, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => GetAsync(nameOrId, cancellationToken: cancellationToken), nameof(GetAsync));
 
-    /// <summary>The organization this client works in (from --org / the profile; the only one if there is one).</summary>
-    public Task<OrganizationRef> CurrentAsync(CancellationToken cancellationToken = default) => Context.Orgs.ResolveAsync(cancellationToken);
+    /// <summary>The organization this client works in (from the org option or the profile; the only one if there is one).</summary>
+    public virtual Task<OrganizationRef> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        Context.Lifetime.ThrowIfEnded();
+        return Context.Orgs.ResolveAsync(cancellationToken);
+    }
 
     /// <summary>Blocking form of <see cref="CurrentAsync"/>.</summary>
-    public OrganizationRef Current() => SyncOverAsync.Run(() => CurrentAsync(), nameof(CurrentAsync));
+    public virtual OrganizationRef Current(CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => CurrentAsync(cancellationToken: cancellationToken), nameof(CurrentAsync));
 
     internal async Task<IReadOnlyList<OrganizationRef>> ListRefsAsync(CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken).ConfigureAwait(false)).Select(ToRef).ToList();

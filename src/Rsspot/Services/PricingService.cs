@@ -11,12 +11,18 @@ namespace Rsspot.Services;
 /// Market data joined from the server classes and the public price documents, price history, hyperscaler
 /// comparables, and the cluster builder.
 /// </summary>
-public sealed class PricingService : SpotService
+public class PricingService : SpotService
 {
     private readonly ServerClassesService _serverClasses;
 
+    /// <summary>For mocking frameworks and hand-written fakes: a service with no client behind it.</summary>
+    protected PricingService()
+    {
+        _serverClasses = null!;
+    }
+
     internal PricingService(SpotContext context, ServerClassesService serverClasses)
-        : base(context)
+        : base(context, "pricing")
     {
         _serverClasses = serverClasses;
     }
@@ -25,7 +31,7 @@ public sealed class PricingService : SpotService
     /// The unified price rows: every server class (market, hammer, on-demand, resources) joined with the
     /// percentiles and comparable-prices documents. A document that cannot be fetched leaves its columns unknown.
     /// </summary>
-    public async Task<PriceCatalog> GetCatalogAsync(CancellationToken cancellationToken = default)
+    public virtual async Task<PriceCatalog> GetCatalogAsync(CancellationToken cancellationToken = default)
     {
         var classes = _serverClasses.ListAsync(cancellationToken: cancellationToken);
         var percentiles = GetDocumentAsync("percentiles.json", cancellationToken);
@@ -38,18 +44,18 @@ public sealed class PricingService : SpotService
     }
 
     /// <summary>Blocking form of <see cref="GetCatalogAsync"/>.</summary>
-    public PriceCatalog GetCatalog() => SyncOverAsync.Run(() => GetCatalogAsync(), nameof(GetCatalogAsync));
+    public virtual PriceCatalog GetCatalog(CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => GetCatalogAsync(cancellationToken: cancellationToken), nameof(GetCatalogAsync));
 
     /// <summary>Price rows matching the query, cheapest market price first (unknown prices last).</summary>
-    public async Task<IReadOnlyList<PriceListItem>> ListAsync(PriceQuery? query = null, CancellationToken cancellationToken = default) =>
+    public virtual async Task<IReadOnlyList<PriceListItem>> ListAsync(PriceQuery? query = null, CancellationToken cancellationToken = default) =>
         (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).List(query);
 
     /// <summary>Blocking form of <see cref="ListAsync"/>.</summary>
-    public IReadOnlyList<PriceListItem> List(PriceQuery? query = null) => SyncOverAsync.Run(() => ListAsync(query), nameof(ListAsync));
+    public virtual IReadOnlyList<PriceListItem> List(PriceQuery? query = null, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => ListAsync(query, cancellationToken: cancellationToken), nameof(ListAsync));
 
     /// <summary>The price rows of one server class (one per region it is offered in).</summary>
     /// <exception cref="ArgumentException">No class of that name is known.</exception>
-    public async Task<IReadOnlyList<PriceRow>> GetAsync(string serverClass, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<PriceRow>> GetAsync(string serverClass, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serverClass);
         var rows = (await GetCatalogAsync(cancellationToken).ConfigureAwait(false)).Find(serverClass);
@@ -59,14 +65,13 @@ public sealed class PricingService : SpotService
     }
 
     /// <summary>Blocking form of <see cref="GetAsync"/>.</summary>
-    public IReadOnlyList<PriceRow> Get(string serverClass) => SyncOverAsync.Run(() => GetAsync(serverClass), nameof(GetAsync));
+    public virtual IReadOnlyList<PriceRow> Get(string serverClass, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => GetAsync(serverClass, cancellationToken: cancellationToken), nameof(GetAsync));
 
     /// <summary>Past auction results of a server class.</summary>
-    public async Task<PriceHistory> GetHistoryAsync(string serverClass, CancellationToken cancellationToken = default)
+    public virtual async Task<PriceHistory> GetHistoryAsync(string serverClass, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serverClass);
-        var history = await ApiCall.RunAsync(
-            Context,
+        var history = await CallAsync(
             $"get the price history of \"{serverClass}\"",
             ct => Context.PriceData.History[serverClass].GetAsync(cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
@@ -76,11 +81,11 @@ public sealed class PricingService : SpotService
     }
 
     /// <summary>Blocking form of <see cref="GetHistoryAsync"/>.</summary>
-    public PriceHistory GetHistory(string serverClass) => SyncOverAsync.Run(() => GetHistoryAsync(serverClass), nameof(GetHistoryAsync));
+    public virtual PriceHistory GetHistory(string serverClass, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => GetHistoryAsync(serverClass, cancellationToken: cancellationToken), nameof(GetHistoryAsync));
 
     /// <summary>Builds the three cluster scenarios (max performance, max value, balanced) for the request.</summary>
     /// <exception cref="ArgumentException">The request is invalid, or a region, family or generation filter names something Spot does not have.</exception>
-    public async Task<ClusterBuildResult> BuildAsync(ClusterBuildRequest request, CancellationToken cancellationToken = default)
+    public virtual async Task<ClusterBuildResult> BuildAsync(ClusterBuildRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ClusterBuildRequestValidation.Validate(request);
@@ -90,7 +95,7 @@ public sealed class PricingService : SpotService
     }
 
     /// <summary>Blocking form of <see cref="BuildAsync"/>.</summary>
-    public ClusterBuildResult Build(ClusterBuildRequest request) => SyncOverAsync.Run(() => BuildAsync(request), nameof(BuildAsync));
+    public virtual ClusterBuildResult Build(ClusterBuildRequest request, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => BuildAsync(request, cancellationToken: cancellationToken), nameof(BuildAsync));
 
     /// <summary>The server class as a pricing quote (raw strings; parsing happens in the catalog).</summary>
     public static ServerClassQuote ToQuote(ServerClass serverClass)

@@ -11,12 +11,17 @@ namespace Rsspot.Services;
 /// Any method and path of the Spot API, JSON in and out, through the same auth, retry and cache pipeline.
 /// A <c>{namespace}</c> placeholder in the path is replaced by the organization's namespace.
 /// </summary>
-public sealed class RawService : SpotService
+public class RawService : SpotService
 {
     private const string NamespacePlaceholder = "{namespace}";
 
+    /// <summary>For mocking frameworks and hand-written fakes: a service with no client behind it.</summary>
+    protected RawService()
+    {
+    }
+
     internal RawService(SpotContext context)
-        : base(context)
+        : base(context, "raw")
     {
     }
 
@@ -26,7 +31,7 @@ public sealed class RawService : SpotService
     /// <param name="query">Query parameters.</param>
     /// <param name="body">JSON body (PATCH bodies are sent as a merge patch).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<JsonNode?> SendAsync(string method, string path, IReadOnlyDictionary<string, string>? query = null, JsonNode? body = null, CancellationToken cancellationToken = default)
+    public virtual async Task<JsonNode?> SendAsync(string method, string path, IReadOnlyDictionary<string, string>? query = null, JsonNode? body = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -74,8 +79,8 @@ public sealed class RawService : SpotService
     }
 
     /// <summary>Blocking form of <see cref="SendAsync"/>.</summary>
-    public JsonNode? Send(string method, string path, IReadOnlyDictionary<string, string>? query = null, JsonNode? body = null) =>
-        SyncOverAsync.Run(() => SendAsync(method, path, query, body), nameof(SendAsync));
+    public virtual JsonNode? Send(string method, string path, IReadOnlyDictionary<string, string>? query = null, JsonNode? body = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(() => SendAsync(method, path, query, body, cancellationToken: cancellationToken), nameof(SendAsync));
 
     private static string BuildUri(string path, IReadOnlyDictionary<string, string>? query)
     {

@@ -3,19 +3,23 @@ using Rsspot.Generated.Api.Models;
 namespace Rsspot.Services;
 
 /// <summary>Regions where cloudspaces run.</summary>
-public sealed class RegionsService : SpotService
+public class RegionsService : SpotService
 {
+    /// <summary>For mocking frameworks and hand-written fakes: a service with no client behind it.</summary>
+    protected RegionsService()
+    {
+    }
+
     internal RegionsService(SpotContext context)
-        : base(context)
+        : base(context, "regions")
     {
     }
 
     /// <summary>Every region, optionally filtered by a label selector.</summary>
-    public async Task<IReadOnlyList<Region>> ListAsync(string? labelSelector = null, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<Region>> ListAsync(string? labelSelector = null, CancellationToken cancellationToken = default)
     {
         // Configure the request only when a parameter is set: Kiota reflects over the query parameters of every configured call.
-        var list = await ApiCall.RunAsync(
-            Context,
+        var list = await CallAsync(
             "list regions",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Regions.GetAsync(labelSelector is null ? null : c => c.QueryParameters.LabelSelector = labelSelector, ct),
             cancellationToken).ConfigureAwait(false);
@@ -23,26 +27,25 @@ public sealed class RegionsService : SpotService
     }
 
     /// <summary>Blocking form of <see cref="ListAsync"/>.</summary>
-    public IReadOnlyList<Region> List(string? labelSelector = null) => SyncOverAsync.Run(() => ListAsync(labelSelector), nameof(ListAsync));
+    public virtual IReadOnlyList<Region> List(string? labelSelector = null, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => ListAsync(labelSelector, cancellationToken: cancellationToken), nameof(ListAsync));
 
     /// <summary><see cref="ListAsync"/> flattened to one <see cref="RegionSummary"/> per region, ordered by name.</summary>
-    public async Task<IReadOnlyList<RegionSummary>> ListSummariesAsync(string? labelSelector = null, CancellationToken cancellationToken = default) =>
+    public virtual async Task<IReadOnlyList<RegionSummary>> ListSummariesAsync(string? labelSelector = null, CancellationToken cancellationToken = default) =>
         [.. (await ListAsync(labelSelector, cancellationToken).ConfigureAwait(false)).Select(RegionSummary.From).OrderBy(r => r.Name, StringComparer.Ordinal)];
 
     /// <summary>Blocking form of <see cref="ListSummariesAsync"/>.</summary>
-    public IReadOnlyList<RegionSummary> ListSummaries(string? labelSelector = null) => SyncOverAsync.Run(() => ListSummariesAsync(labelSelector), nameof(ListSummariesAsync));
+    public virtual IReadOnlyList<RegionSummary> ListSummaries(string? labelSelector = null, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => ListSummariesAsync(labelSelector, cancellationToken: cancellationToken), nameof(ListSummariesAsync));
 
     /// <summary>One region by name.</summary>
-    public async Task<Region> GetAsync(string name, CancellationToken cancellationToken = default)
+    public virtual async Task<Region> GetAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return await ApiCall.RunAsync(
-            Context,
+        return await CallAsync(
             $"get region \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Regions[name].GetAsync(cancellationToken: ct),
             cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"region \"{name}\"");
     }
 
     /// <summary>Blocking form of <see cref="GetAsync"/>.</summary>
-    public Region Get(string name) => SyncOverAsync.Run(() => GetAsync(name), nameof(GetAsync));
+    public virtual Region Get(string name, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => GetAsync(name, cancellationToken: cancellationToken), nameof(GetAsync));
 }

@@ -4,23 +4,27 @@ using Rsspot.Pricing;
 namespace Rsspot.Services;
 
 /// <summary>Server classes: resources, availability and prices per region.</summary>
-public sealed class ServerClassesService : SpotService
+public class ServerClassesService : SpotService
 {
+    /// <summary>For mocking frameworks and hand-written fakes: a service with no client behind it.</summary>
+    protected ServerClassesService()
+    {
+    }
+
     internal ServerClassesService(SpotContext context)
-        : base(context)
+        : base(context, "serverclasses")
     {
     }
 
     /// <summary>Server classes, optionally only those of one region, availability or category (families gp, ch, mh...).</summary>
     /// <exception cref="ArgumentException">The region or category is not one Spot has (the message lists the valid ones).</exception>
-    public async Task<IReadOnlyList<ServerClass>> ListAsync(
+    public virtual async Task<IReadOnlyList<ServerClass>> ListAsync(
         string? region = null,
         string? availability = null,
         string? category = null,
         CancellationToken cancellationToken = default)
     {
-        var list = await ApiCall.RunAsync(
-            Context,
+        var list = await CallAsync(
             "list server classes",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Serverclasses.GetAsync(cancellationToken: ct),
             cancellationToken).ConfigureAwait(false);
@@ -38,11 +42,11 @@ public sealed class ServerClassesService : SpotService
     }
 
     /// <summary>Blocking form of <see cref="ListAsync"/>.</summary>
-    public IReadOnlyList<ServerClass> List(string? region = null, string? availability = null, string? category = null) =>
-        SyncOverAsync.Run(() => ListAsync(region, availability, category), nameof(ListAsync));
+    public virtual IReadOnlyList<ServerClass> List(string? region = null, string? availability = null, string? category = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(() => ListAsync(region, availability, category, cancellationToken: cancellationToken), nameof(ListAsync));
 
     /// <summary><see cref="ListAsync"/> flattened to one <see cref="ServerClassSummary"/> per class (prices parsed to USD), ordered by name.</summary>
-    public async Task<IReadOnlyList<ServerClassSummary>> ListSummariesAsync(
+    public virtual async Task<IReadOnlyList<ServerClassSummary>> ListSummariesAsync(
         string? region = null,
         string? availability = null,
         string? category = null,
@@ -50,22 +54,21 @@ public sealed class ServerClassesService : SpotService
         [.. (await ListAsync(region, availability, category, cancellationToken).ConfigureAwait(false)).Select(ServerClassSummary.From)];
 
     /// <summary>Blocking form of <see cref="ListSummariesAsync"/>.</summary>
-    public IReadOnlyList<ServerClassSummary> ListSummaries(string? region = null, string? availability = null, string? category = null) =>
-        SyncOverAsync.Run(() => ListSummariesAsync(region, availability, category), nameof(ListSummariesAsync));
+    public virtual IReadOnlyList<ServerClassSummary> ListSummaries(string? region = null, string? availability = null, string? category = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(() => ListSummariesAsync(region, availability, category, cancellationToken: cancellationToken), nameof(ListSummariesAsync));
 
     /// <summary>One server class by name, e.g. <c>gp.vs1.medium-dfw</c>.</summary>
-    public async Task<ServerClass> GetAsync(string name, CancellationToken cancellationToken = default)
+    public virtual async Task<ServerClass> GetAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return await ApiCall.RunAsync(
-            Context,
+        return await CallAsync(
             $"get server class \"{name}\"",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Serverclasses[name].GetAsync(cancellationToken: ct),
             cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"server class \"{name}\"");
     }
 
     /// <summary>Blocking form of <see cref="GetAsync"/>.</summary>
-    public ServerClass Get(string name) => SyncOverAsync.Run(() => GetAsync(name), nameof(GetAsync));
+    public virtual ServerClass Get(string name, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => GetAsync(name, cancellationToken: cancellationToken), nameof(GetAsync));
 
     private static bool Matches(string? value, string? wanted) =>
         string.IsNullOrWhiteSpace(wanted) || string.Equals(value, wanted, StringComparison.OrdinalIgnoreCase);

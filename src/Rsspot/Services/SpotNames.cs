@@ -2,16 +2,19 @@ using System.Text.RegularExpressions;
 
 namespace Rsspot.Services;
 
-/// <summary>The API's naming rules, checked before any request.</summary>
+/// <summary>The API's naming rules (from the spec's CloudspaceName and NodePoolName), checked before any request.</summary>
 public static partial class SpotNames
 {
     /// <summary>Throws unless <paramref name="name"/> is a DNS-1123 label (lower case letters, digits, '-', at most 63).</summary>
     public static void EnsureCloudspaceName(string? name, string field = "name")
     {
-        if (string.IsNullOrEmpty(name) || name.Length > 63 || !Dns1123Label().IsMatch(name))
+        if (string.IsNullOrEmpty(name)
+            || name.Length < SpecConstraints.CloudspaceNameMinLength
+            || name.Length > SpecConstraints.CloudspaceNameMaxLength
+            || !Dns1123Label().IsMatch(name))
         {
             throw new ArgumentException(
-                $"Cloudspace name '{name}' is invalid: use 1-63 lower-case letters, digits and '-', starting and ending with a letter or digit (e.g. prod-east).",
+                $"Cloudspace name '{name}' is invalid: use {SpecConstraints.CloudspaceNameMinLength}-{SpecConstraints.CloudspaceNameMaxLength} lower-case letters, digits and '-', starting and ending with a letter or digit (e.g. prod-east).",
                 field);
         }
     }
@@ -30,9 +33,9 @@ public static partial class SpotNames
     /// <summary>A new node pool name (a lower-case UUID).</summary>
     public static string NewPoolName() => Guid.NewGuid().ToString("D");
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
+    [GeneratedRegex(SpecConstraints.CloudspaceNamePattern)]
     private static partial Regex Dns1123Label();
 
-    [GeneratedRegex("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+    [GeneratedRegex(SpecConstraints.NodePoolNamePattern)]
     private static partial Regex LowerCaseUuid();
 }

@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Rsspot.Security;
 
 namespace Rsspot.State;
 
 /// <summary>One recorded command.</summary>
 /// <param name="Id">Row id (increasing).</param>
 /// <param name="Command">The command path, e.g. <c>cloudspaces list</c>.</param>
-/// <param name="Args">The arguments, redacted.</param>
+/// <param name="Args">The arguments, as the caller recorded them (redacted by the caller).</param>
 /// <param name="ExitCode">The exit code.</param>
 /// <param name="At">When it ran.</param>
 /// <param name="Duration">How long it took.</param>
@@ -23,8 +22,8 @@ public sealed record HistoryEntry(long Id, string Command, IReadOnlyList<string>
 public sealed record HistoryInfo(int Count, DateTimeOffset? Oldest, DateTimeOffset? Newest, string DatabasePath, int Limit);
 
 /// <summary>
-/// The <c>command_history</c> table: bounded (the newest <see cref="Limit"/> entries are kept), with arguments
-/// redacted by <see cref="SecretRedactor.RedactArguments"/> before they are stored.
+/// The <c>command_history</c> table: bounded (the newest <see cref="Limit"/> entries are kept). Arguments are
+/// stored as given: the caller, which knows its flags and its secrets, redacts them first.
 /// </summary>
 public sealed class CommandHistory
 {
@@ -40,9 +39,9 @@ public sealed class CommandHistory
     /// <summary>How many entries are kept.</summary>
     public int Limit { get; }
 
-    /// <summary>Records a command; secrets in <paramref name="args"/> are redacted, and the oldest entries beyond <see cref="Limit"/> are pruned.</summary>
+    /// <summary>Records a command and prunes the oldest entries beyond <see cref="Limit"/>.</summary>
     /// <param name="command">The command path, e.g. <c>cloudspaces list</c>.</param>
-    /// <param name="args">The arguments as typed.</param>
+    /// <param name="args">The arguments, already redacted by the caller.</param>
     /// <param name="exitCode">The exit code.</param>
     /// <param name="at">When it ran.</param>
     /// <param name="duration">How long it took.</param>
@@ -51,8 +50,8 @@ public sealed class CommandHistory
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(command);
         ArgumentNullException.ThrowIfNull(args);
-        string safeCommand = string.Join(' ', SecretRedactor.RedactArguments(command.Split(' ')));
-        IReadOnlyList<string> safeArgs = SecretRedactor.RedactArguments(args);
+        string safeCommand = command;
+        IReadOnlyList<string> safeArgs = [.. args];
         long durationMs = (long)duration.TotalMilliseconds;
         long id = _store.Write((c, t) =>
         {

@@ -34,13 +34,19 @@ public sealed class StateStore : IDisposable
     /// <summary>The file path, or <c>:memory:</c>, for display.</summary>
     public string DisplayPath => Path ?? ":memory:";
 
+    /// <summary>
+    /// The most recent failure of an operation on this store, or <see langword="null"/> when none failed: a
+    /// caller that treats the store as optional (the cache, the history) can skip it and report the problem once.
+    /// </summary>
+    public StateStoreException? Fault { get; private set; }
+
     /// <summary>The schema version of the open database.</summary>
     public int SchemaVersion { get; private set; }
 
     /// <summary>The HTTP response cache table.</summary>
     public HttpCacheTable HttpCache { get; }
 
-    /// <summary>The command history (arguments stored redacted).</summary>
+    /// <summary>The command history (arguments stored as the caller redacted them).</summary>
     public CommandHistory History { get; }
 
     /// <summary>Key/value preferences.</summary>
@@ -61,8 +67,19 @@ public sealed class StateStore : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         string fullPath = System.IO.Path.GetFullPath(path);
-        AtomicFile.EnsureDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
-        CreateOwnerOnly(fullPath);
+        try
+        {
+            BoundedFile.RequireReplaceable(fullPath);
+            AtomicFile.EnsureDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+            CreateOwnerOnly(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StateStoreException(
+                $"State database '{fullPath}' cannot be created or opened: {ex.Message.TrimEnd('.')}. Fix: make its folder writable, set state_path to a writable file, or move the entry at that path away.",
+                ex);
+        }
+
         string connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = fullPath,
@@ -131,18 +148,44 @@ public sealed class StateStore : IDisposable
     /// <summary>Runs <paramref name="action"/> in a <c>BEGIN IMMEDIATE</c> transaction, committing when it returns.</summary>
     internal T Write<T>(Func<SqliteConnection, SqliteTransaction, T> action)
     {
-        using SqliteConnection connection = OpenConnection();
-        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-        T result = action(connection, transaction);
-        transaction.Commit();
-        return result;
+        try
+        {
+            using SqliteConnection connection = OpenConnection();
+            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+            T result = action(connection, transaction);
+            transaction.Commit();
+            return result;
+        }
+        catch (SqliteException ex)
+        {
+            throw Unusable(ex);
+        }
     }
 
     /// <summary>Runs a read on its own connection.</summary>
     internal T Read<T>(Func<SqliteConnection, T> action)
     {
-        using SqliteConnection connection = OpenConnection();
-        return action(connection);
+        try
+        {
+            using SqliteConnection connection = OpenConnection();
+            return action(connection);
+        }
+        catch (SqliteException ex)
+        {
+            throw Unusable(ex);
+        }
+    }
+
+    // sqlite's own message ("database disk image is malformed", "attempt to write a readonly database") names the problem.
+    private StateStoreException Unusable(SqliteException ex) => Fault = new(
+        $"State database '{DisplayPath}' cannot be used (sqlite error {ex.SqliteErrorCode}: {SqliteMessage(ex)}). Fix: repair it (salvage what can be read) or move it away so a new one is created.",
+        ex);
+
+    private static string SqliteMessage(SqliteException ex)
+    {
+        string message = ex.Message;
+        int quote = message.IndexOf('\'', StringComparison.Ordinal);
+        return quote >= 0 && message.LastIndexOf('\'') > quote ? message[(quote + 1)..message.LastIndexOf('\'')].TrimEnd('.') : message;
     }
 
     private static void CreateOwnerOnly(string fullPath)
@@ -201,7 +244,7 @@ public sealed class StateStore : IDisposable
         {
             Dispose();
             throw new StateStoreException(
-                $"State database '{DisplayPath}' cannot be opened (sqlite error {ex.SqliteErrorCode}). Fix: check the file, or move it away so a new one is created.",
+                $"State database '{DisplayPath}' cannot be opened (sqlite error {ex.SqliteErrorCode}: {SqliteMessage(ex)}). Fix: repair it (salvage what can be read) or move it away so a new one is created.",
                 ex);
         }
         catch

@@ -1,4 +1,5 @@
 using Rsspot.Configuration;
+using Rsspot;
 using Rsspot.Emulator;
 
 namespace Rsspot.Cli.Tests.Support;
@@ -54,6 +55,19 @@ public sealed class CliFixture : IAsyncLifetime
     }
 
     public Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(Environment, null, args);
+
+    /// <summary>An SDK client on the same emulator with its own state (to check what the CLI did, independent of the CLI).</summary>
+    public SpotClient SdkClient() => new(new SpotClientOptions
+    {
+        Config = new RsspotConfig(),
+        BaseUrl = Emulator.BaseUrl,
+        OAuthUrl = Emulator.BaseUrl,
+        PriceDataUrl = Emulator.BaseUrl,
+        RefreshToken = Emulator.RefreshToken,
+        Org = Emulator.OrganizationName,
+        StatePath = Path.Combine(Home, "sdk-state.db"),
+        NoCache = true,
+    });
 
     public async Task<JsonNodeResult> JsonAsync(params string[] args)
     {

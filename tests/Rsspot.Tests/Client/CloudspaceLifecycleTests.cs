@@ -97,6 +97,11 @@ public sealed class CloudspaceLifecycleTests(EmulatorFixture fixture) : IClassFi
         Assert.Equal("autoscaling", (await Assert.ThrowsAsync<ArgumentException>(() => client.SpotNodePools.CreateAsync(new SpotNodePoolRequest("x-a", ServerClass, 0.1m) { Autoscaling = new AutoscalingRange(5, 2) }))).ParamName);
         Assert.Equal("name", (await Assert.ThrowsAsync<ArgumentException>(() => client.Cloudspaces.CreateAsync(new CloudspaceCreateRequest("Not_Valid", Region)))).ParamName);
         Assert.Equal("name", (await Assert.ThrowsAsync<ArgumentException>(() => client.SpotNodePools.CreateAsync(new SpotNodePoolRequest("x-a", ServerClass, 0.1m) { Name = "my-pool" }))).ParamName);
+        Assert.Equal("name", (await Assert.ThrowsAsync<ArgumentException>(() => client.Cloudspaces.CreateAsync(new CloudspaceCreateRequest(new string('a', 64), Region)))).ParamName);
+        var fourDecimals = await Assert.ThrowsAsync<ArgumentException>(() => client.SpotNodePools.CreateAsync(new SpotNodePoolRequest("x-a", ServerClass, 0.0815m)));
+        Assert.Equal("bidPrice", fourDecimals.ParamName);
+        Assert.Contains("at most three decimals", fourDecimals.Message, StringComparison.Ordinal);
+        Assert.Equal("bidPrice", (await Assert.ThrowsAsync<ArgumentException>(() => client.SpotNodePools.UpdateAsync(SpotNames.NewPoolName(), new NodePoolUpdate { BidPrice = 0.0815m }))).ParamName);
 
         Assert.Equal(posts, fixture.Emulator.GetRequestLog().Count(e => e.Method == "POST" && e.Path.Contains("/namespaces/", StringComparison.Ordinal)));
     }

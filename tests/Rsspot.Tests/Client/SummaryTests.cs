@@ -17,7 +17,7 @@ public sealed class SummaryTests(EmulatorFixture fixture) : IClassFixture<Emulat
         const string name = "summary-a";
         await client.Cloudspaces.CreateAsync(new CloudspaceCreateRequest(name, Region)
         {
-            SpotPools = [new SpotNodePoolRequest(name, ServerClass, BidPrice.Parse("$0.0815")) { Desired = 2, Autoscaling = new AutoscalingRange(1, 5) }],
+            SpotPools = [new SpotNodePoolRequest(name, ServerClass, BidPrice.Parse("$0.082")) { Desired = 2, Autoscaling = new AutoscalingRange(1, 5) }],
             OnDemandPools = [new OnDemandNodePoolRequest(name, ServerClass) { Desired = 3 }],
         });
 
@@ -31,7 +31,7 @@ public sealed class SummaryTests(EmulatorFixture fixture) : IClassFixture<Emulat
         Assert.Equal(name, spot.Cloudspace);
         Assert.Equal(ServerClass, spot.ServerClass);
         Assert.Equal(2, spot.Desired);
-        Assert.Equal(0.0815m, spot.BidPrice);
+        Assert.Equal(0.082m, spot.BidPrice);
         Assert.Equal(new AutoscalingRange(1, 5), spot.Autoscaling);
         Assert.Equal("1-5", spot.Autoscaling!.ToString());
         Assert.Equal((await client.SpotNodePools.GetAsync(spot.Name)).Status?.BidStatus, spot.BidStatus);
@@ -76,6 +76,6 @@ public sealed class SummaryTests(EmulatorFixture fixture) : IClassFixture<Emulat
 
         Assert.NotEmpty(regions);
         Assert.Equal(regions.Select(r => r.Name).Order(StringComparer.Ordinal), regions.Select(r => r.Name));
-        Assert.Contains(regions, r => r.Name == Region && r.Country == "US" && !string.IsNullOrEmpty(r.Description));
+        Assert.Contains(regions, r => r.Name == Region && r.Country == "USA" && !string.IsNullOrEmpty(r.Description));
     }
 }

@@ -188,7 +188,7 @@ public sealed class ConfigResolutionTests : IDisposable
         Assert.Equal("profiles.staging", ex.Key);
         Assert.Equal(path, ex.FilePath);
         Assert.Contains("dev, prod", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("rsspot configure --profile staging", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("create profile 'staging' first", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,24 +46,13 @@ public sealed class SecretRedactorTests
         Assert.Equal(secret, SecretRedactor.LooksLikeSecret(value));
     }
 
-    [Fact]
-    public void Arguments_are_redacted_in_both_flag_forms_and_by_value()
+    [Theory]
+    [InlineData("http://user:pw-Secret1@host:8080/x", "http://user:" + SecretRedactor.Mask + "@host:8080/x")]
+    [InlineData("see https://tok3n-only@api.example/v1 and http://plain/", "see https://" + SecretRedactor.Mask + "@api.example/v1 and http://plain/")]
+    [InlineData("mailto-like a@b is not a URL", "mailto-like a@b is not a URL")]
+    public void Url_credentials_are_masked_in_any_text(string text, string expected)
     {
-        string[] args = ["--refresh-token", "plain-rt", "--password=hunter2", "--org", "acme", "--note", Jwt, "--body-json", "{\"a\":1}", "--api-key=k"];
-
-        IReadOnlyList<string> redacted = SecretRedactor.RedactArguments(args);
-
-        Assert.Equal(
-            ["--refresh-token", SecretRedactor.Mask, "--password=" + SecretRedactor.Mask, "--org", "acme", "--note", SecretRedactor.Mask, "--body-json", "{\"a\":1}", "--api-key=" + SecretRedactor.Mask],
-            redacted);
-    }
-
-    [Fact]
-    public void A_secret_flag_followed_by_another_flag_does_not_swallow_it()
-    {
-        IReadOnlyList<string> redacted = SecretRedactor.RedactArguments(["--token", "--org", "acme"]);
-
-        Assert.Equal(["--token", "--org", "acme"], redacted);
+        Assert.Equal(expected, SecretRedactor.RedactUrlCredentials(text));
     }
 
     [Fact]

@@ -104,7 +104,8 @@ public sealed class AuthPipelineTests
         var error = await Assert.ThrowsAsync<AuthException>(() => http.GetAsync(new Uri("/apis/ngpc.rxt.io/v1/regions", UriKind.Relative)));
 
         Assert.Equal("invalid_grant", error.OAuthError);
-        Assert.Contains("rsspot configure", error.Message, StringComparison.Ordinal);
+        Assert.Contains("RSSPOT_REFRESH_TOKEN", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("--", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(RefreshToken, error.Message, StringComparison.Ordinal);
     }
 

@@ -91,7 +91,7 @@ public sealed class BidGuardTests : IAsyncLifetime
         };
         Assert.True((bids[small] * 2) + (bids[big] * 3) <= 0.4300m, $"bids {bids[small]} and {bids[big]} exceed the budget");
         Assert.Equal(0.0600m, bids[small]);
-        Assert.Equal(0.1033m, bids[big]);
+        Assert.Equal(0.103m, bids[big]);
         var bigPlan = round.Plan.Recommendations.Single(r => r.Pool.Pool == big);
         Assert.True(bigPlan.LimitedByMaxBid);
         Assert.True(bigPlan.LimitedByBudget);

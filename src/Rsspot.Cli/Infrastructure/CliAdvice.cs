@@ -1,0 +1,28 @@
+using System.Net;
+
+namespace Rsspot.Cli.Infrastructure;
+
+/// <summary>
+/// The rsspot commands and flags that fix an SDK error. The SDK's messages name settings, never CLI flags; its
+/// exceptions carry the data (the config key, the status code) from which this picks the advice.
+/// </summary>
+internal static class CliAdvice
+{
+    public const string NewRefreshToken = " With rsspot: rsspot configure --refresh-token <token>.";
+
+    public static string For(ConfigException error) => error.Key switch
+    {
+        "org" => " With rsspot: --org <name or id>, or rsspot configure --org <name>.",
+        { } key when key.StartsWith("profiles.", StringComparison.Ordinal) && key.IndexOf('.', "profiles.".Length) > 0 =>
+            $" With rsspot: rsspot configure --profile {key["profiles.".Length..key.IndexOf('.', "profiles.".Length)]}.",
+        { } key when key.StartsWith("profiles.", StringComparison.Ordinal) =>
+            $" With rsspot: --profile <existing profile>, or rsspot configure --profile {key["profiles.".Length..]}.",
+        _ => string.Empty,
+    };
+
+    public static string For(SpotApiException error) => error.StatusCode switch
+    {
+        HttpStatusCode.NotFound or HttpStatusCode.Forbidden => " (--org selects the organization.)",
+        _ => string.Empty,
+    };
+}

@@ -1,0 +1,104 @@
+using Rsspot.Configuration;
+using Rsspot.Security;
+
+namespace Rsspot.Cli.Infrastructure;
+
+/// <summary>
+/// The secret values this invocation knows: tokens and URL passwords of every profile of the config (after
+/// environment overrides), and the values given to secret flags on the command line. Any of them is masked
+/// wherever it appears in text, whatever flag or field carried it.
+/// </summary>
+internal sealed class KnownSecrets
+{
+    // Shorter values would mask ordinary words; real tokens and passwords are longer.
+    private const int MinLength = 6;
+
+    private readonly List<string> _values = [];
+
+    public static KnownSecrets Collect(IReadOnlyList<string> args, ResolvedConfig? config)
+    {
+        var secrets = new KnownSecrets();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith('-'))
+            {
+                continue;
+            }
+
+            var eq = arg.IndexOf('=', StringComparison.Ordinal);
+            if (SecretRedactor.IsSecretName(eq >= 0 ? arg[..eq] : arg))
+            {
+                secrets.Add(eq >= 0 ? arg[(eq + 1)..] : i + 1 < args.Count ? args[i + 1] : null);
+            }
+        }
+
+        if (config is not null)
+        {
+            foreach (var name in config.ProfileNames.Append(null))
+            {
+                secrets.AddProfile(config, name);
+            }
+        }
+
+        return secrets;
+    }
+
+    public void AddProfile(EffectiveProfile profile)
+    {
+        Add(profile.RefreshToken);
+        Add(profile.AccessToken);
+        foreach (var url in new[] { profile.BaseUrl, profile.OAuthUrl, profile.PriceDataUrl })
+        {
+            AddUrlPassword(url);
+        }
+    }
+
+    public void Add(string? value)
+    {
+        if (value is { Length: >= MinLength } && !_values.Contains(value, StringComparer.Ordinal))
+        {
+            _values.Add(value);
+
+            // Longest first, so a secret that contains another is masked whole.
+            _values.Sort((a, b) => b.Length.CompareTo(a.Length));
+        }
+    }
+
+    public string Mask(string text)
+    {
+        foreach (var value in _values)
+        {
+            text = text.Replace(value, SecretRedactor.Mask, StringComparison.Ordinal);
+            var escaped = Uri.EscapeDataString(value);
+            if (escaped != value)
+            {
+                text = text.Replace(escaped, SecretRedactor.Mask, StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+
+    private void AddProfile(ResolvedConfig config, string? name)
+    {
+        try
+        {
+            AddProfile(config.GetProfile(name));
+        }
+        catch (SpotException)
+        {
+            // A profile that does not resolve has no values to collect.
+        }
+    }
+
+    private void AddUrlPassword(string? url)
+    {
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0)
+        {
+            var userInfo = Uri.UnescapeDataString(uri.UserInfo);
+            var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+            Add(colon >= 0 ? userInfo[(colon + 1)..] : userInfo);
+        }
+    }
+}

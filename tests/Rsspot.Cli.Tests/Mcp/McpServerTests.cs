@@ -1,0 +1,182 @@
+using System.Text.Json.Nodes;
+using Rsspot.Cli.Tests.Support;
+
+namespace Rsspot.Cli.Tests.Mcp;
+
+/// <summary><c>rsspot mcp</c> as an agent uses it: a child process over stdio JSON-RPC against the emulator.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class McpServerTests : IClassFixture<CliFixture>
+{
+    private static readonly string[] ReadTools =
+    [
+        "list_organizations", "list_regions", "list_server_classes", "list_prices", "get_price", "get_price_history", "get_comparables",
+        "recommend_cluster", "list_cloudspaces", "get_cloudspace", "wait_for_cloudspace", "list_spot_pools", "get_spot_pool",
+        "list_on_demand_pools", "get_on_demand_pool", "list_vm_cloudspaces", "list_events",
+    ];
+
+    private static readonly string[] WriteTools =
+    [
+        "create_cloudspace", "update_cloudspace", "delete_cloudspace", "create_spot_pool", "update_spot_pool", "apply_bid",
+        "delete_spot_pool", "create_on_demand_pool", "update_on_demand_pool", "delete_on_demand_pool",
+    ];
+
+    private readonly CliFixture _cli;
+
+    public McpServerTests(CliFixture cli)
+    {
+        _cli = cli;
+    }
+
+    [Fact]
+    public async Task Initialize_then_the_read_only_tool_list_with_typed_schemas()
+    {
+        await using var mcp = await McpStdioSession.StartAsync(_cli);
+        Assert.Equal("rsspot", mcp.Initialize["serverInfo"]!["name"]!.GetValue<string>());
+        Assert.NotNull(mcp.Initialize["capabilities"]!["tools"]);
+
+        var tools = await mcp.ListToolsAsync();
+        Assert.Equal(ReadTools.Order(StringComparer.Ordinal), tools.Select(t => t!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        foreach (var tool in tools)
+        {
+            Assert.True(tool!["description"]!.GetValue<string>().Length > 40, $"{tool["name"]} needs a description that says when to use it");
+            var schema = tool["inputSchema"]!;
+            Assert.Equal("object", schema["type"]!.GetValue<string>());
+            Assert.Equal("string", schema["properties"]!["profile"]!["type"]!.GetValue<string>());
+            Assert.True(tool["annotations"]!["readOnlyHint"]!.GetValue<bool>());
+        }
+
+        var history = tools.Single(t => t!["name"]!.GetValue<string>() == "get_price_history")!["inputSchema"]!;
+        Assert.Equal(["server_class"], history["required"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal("integer", history["properties"]!["points"]!["type"]!.GetValue<string>());
+        AssertNoSecret(mcp);
+    }
+
+    [Fact]
+    public async Task Read_tools_answer_with_the_sdk_summaries_and_pages()
+    {
+        await using var mcp = await McpStdioSession.StartAsync(_cli);
+        var regions = (await _cli.JsonAsync("regions", "list")).Node.AsArray();
+        var listed = await mcp.CallJsonAsync("list_regions");
+        Assert.Equal(regions.Count, listed["total"]!.GetValue<int>());
+        Assert.Contains(listed["items"]!.AsArray(), r => r!["name"]!.GetValue<string>() == "us-central-dfw-1");
+
+        var orgs = await mcp.CallJsonAsync("list_organizations");
+        Assert.Contains(orgs["items"]!.AsArray(), o => o!["name"]!.GetValue<string>() == _cli.Emulator.OrganizationName);
+
+        var page = await mcp.CallJsonAsync("list_server_classes", new JsonObject { ["limit"] = 2 });
+        Assert.Equal(2, page["returned"]!.GetValue<int>());
+        Assert.Equal(2, page["items"]!.AsArray().Count);
+        Assert.True(page["total"]!.GetValue<int>() > 2);
+        Assert.Equal(2, page["next_offset"]!.GetValue<int>());
+        Assert.Contains("more server classes not shown", page["note"]!.GetValue<string>(), StringComparison.Ordinal);
+        var next = await mcp.CallJsonAsync("list_server_classes", new JsonObject { ["limit"] = 2, ["offset"] = 2 });
+        Assert.DoesNotContain(next["items"]!.AsArray(), c => page["items"]!.AsArray().Any(p => p!["name"]!.GetValue<string>() == c!["name"]!.GetValue<string>()));
+
+        var price = (await mcp.CallJsonAsync("get_price", new JsonObject { ["server_class"] = "gp.vs1.medium-dfw" })).AsArray();
+        Assert.All(price, r => Assert.Equal("gp.vs1.medium-dfw", r!["server_class"]!.GetValue<string>()));
+        Assert.NotNull(Assert.Single(price)!["market_per_hour"]);
+
+        var history = await mcp.CallJsonAsync("get_price_history", new JsonObject { ["server_class"] = "gp.vs1.medium-dfw", ["points"] = 5 });
+        var count = history["summary"]!["count"]!.GetValue<int>();
+        Assert.Equal(Math.Min(5, count), history["points"]!.AsArray().Count);
+        if (count > 5)
+        {
+            Assert.Contains($"last 5 of {count}", history["note"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        var build = await mcp.CallJsonAsync("recommend_cluster", new JsonObject { ["nodes"] = 3, ["risk"] = "low" });
+        Assert.Equal(3, build["scenarios"]!.AsArray().Count);
+
+        var prices = await mcp.CallJsonAsync("list_prices", new JsonObject { ["families"] = new JsonArray("gp"), ["limit"] = 3 });
+        Assert.All(prices["items"]!.AsArray(), r => Assert.Equal("gp", r!["family"]!.GetValue<string>()));
+
+        Assert.Equal(0, (await mcp.CallJsonAsync("list_cloudspaces", new JsonObject { ["label_selector"] = "mcp-test=none" }))["total"]!.GetValue<int>());
+        Assert.NotNull((await mcp.CallJsonAsync("list_events", new JsonObject { ["limit"] = 5 }))["items"]);
+        Assert.NotNull((await mcp.CallJsonAsync("list_vm_cloudspaces"))["items"]);
+        AssertNoSecret(mcp);
+    }
+
+    [Fact]
+    public async Task Failures_are_tool_errors_with_the_sdk_message()
+    {
+        await using var mcp = await McpStdioSession.StartAsync(_cli);
+        var missing = await mcp.CallAsync("get_cloudspace", new JsonObject { ["name"] = "no-such-cloudspace" });
+        Assert.True(McpStdioSession.IsError(missing));
+        Assert.Contains("no-such-cloudspace", McpStdioSession.Text(missing), StringComparison.Ordinal);
+
+        var badInput = await mcp.CallAsync("list_server_classes", new JsonObject { ["limit"] = "many" });
+        Assert.True(McpStdioSession.IsError(badInput));
+        Assert.Contains("'limit' must be a whole number", McpStdioSession.Text(badInput), StringComparison.Ordinal);
+
+        var noProfile = await mcp.CallAsync("list_regions", new JsonObject { ["profile"] = "nowhere" });
+        Assert.True(McpStdioSession.IsError(noProfile));
+        Assert.Contains("nowhere", McpStdioSession.Text(noProfile), StringComparison.Ordinal);
+
+        var sameProfile = await mcp.CallJsonAsync("list_regions", new JsonObject { ["profile"] = "default" });
+        Assert.True(sameProfile["total"]!.GetValue<int>() > 0);
+        AssertNoSecret(mcp);
+    }
+
+    [Fact]
+    public async Task Writes_are_refused_without_allow_writes()
+    {
+        await using var mcp = await McpStdioSession.StartAsync(_cli);
+        var refused = await mcp.CallAsync("create_cloudspace", new JsonObject { ["name"] = "mcp-refused", ["region"] = "us-central-dfw-1" });
+        Assert.True(McpStdioSession.IsError(refused));
+        Assert.Contains("--allow-writes", McpStdioSession.Text(refused), StringComparison.Ordinal);
+
+        var missing = await mcp.CallAsync("get_cloudspace", new JsonObject { ["name"] = "mcp-refused" });
+        Assert.True(McpStdioSession.IsError(missing), "the refused create must not have reached the API");
+        AssertNoSecret(mcp);
+    }
+
+    [Fact]
+    public async Task With_allow_writes_create_bid_and_delete_only_with_confirm()
+    {
+        await using var mcp = await McpStdioSession.StartAsync(_cli, "--allow-writes");
+        var names = (await mcp.ListToolsAsync()).Select(t => t!["name"]!.GetValue<string>()).ToList();
+        Assert.All(WriteTools, w => Assert.Contains(w, names));
+
+        var created = await mcp.CallJsonAsync("create_cloudspace", new JsonObject { ["name"] = "mcp-demo", ["region"] = "us-central-dfw-1" });
+        Assert.Equal("mcp-demo", created["name"]!.GetValue<string>());
+        var ready = await mcp.CallJsonAsync("wait_for_cloudspace", new JsonObject { ["name"] = "mcp-demo", ["timeout_seconds"] = 60 });
+        Assert.True(ready["is_ready"]!.GetValue<bool>());
+
+        var pool = await mcp.CallJsonAsync("create_spot_pool", new JsonObject { ["cloudspace"] = "mcp-demo", ["server_class"] = "gp.vs1.medium-dfw", ["bid"] = 0.08, ["desired"] = 2 });
+        var poolName = pool["name"]!.GetValue<string>();
+        Assert.Equal(0.08m, pool["bid_price"]!.GetValue<decimal>());
+        var bid = await mcp.CallJsonAsync("apply_bid", new JsonObject { ["name"] = poolName, ["bid"] = "$0.095" });
+        Assert.Equal(0.095m, bid["bid_price"]!.GetValue<decimal>());
+
+        var cloudspace = await mcp.CallJsonAsync("get_cloudspace", new JsonObject { ["name"] = "mcp-demo" });
+        var listedPool = Assert.Single(cloudspace["spot_pools"]!["items"]!.AsArray())!;
+        Assert.Equal(0.095m, listedPool["bid_price"]!.GetValue<decimal>());
+        Assert.Equal(2, listedPool["desired"]!.GetValue<int>());
+
+        var unconfirmed = await mcp.CallAsync("delete_spot_pool", new JsonObject { ["name"] = poolName });
+        Assert.True(McpStdioSession.IsError(unconfirmed));
+        Assert.Contains("confirm", McpStdioSession.Text(unconfirmed), StringComparison.Ordinal);
+        Assert.Equal(poolName, (await mcp.CallJsonAsync("get_spot_pool", new JsonObject { ["name"] = poolName }))["name"]!.GetValue<string>());
+        await mcp.CallJsonAsync("delete_spot_pool", new JsonObject { ["name"] = poolName, ["confirm"] = poolName });
+
+        var wrong = await mcp.CallAsync("delete_cloudspace", new JsonObject { ["name"] = "mcp-demo", ["confirm"] = "mcp-dem" });
+        Assert.True(McpStdioSession.IsError(wrong));
+        Assert.Equal("mcp-demo", (await mcp.CallJsonAsync("get_cloudspace", new JsonObject { ["name"] = "mcp-demo" }))["name"]!.GetValue<string>());
+        var deleted = await mcp.CallJsonAsync("delete_cloudspace", new JsonObject { ["name"] = "mcp-demo", ["confirm"] = "mcp-demo" });
+        Assert.Equal("mcp-demo", deleted["name"]!.GetValue<string>());
+        AssertNoSecret(mcp);
+    }
+
+    /// <summary>No response carries the refresh token, an id token (a JWT) or kubeconfig material.</summary>
+    private void AssertNoSecret(McpStdioSession mcp)
+    {
+        Assert.NotEmpty(mcp.Transcript);
+        foreach (var line in mcp.Transcript)
+        {
+            Assert.DoesNotContain(_cli.Emulator.RefreshToken, line, StringComparison.Ordinal);
+            Assert.DoesNotContain("eyJ", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("certificate-authority-data", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("client-key-data", line, StringComparison.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Rsspot.Emulator.Tests.Conformance;
+
+/// <summary>Every operation of the emulator answers with JSON that the spec's schema for that operation and status accepts.</summary>
+public sealed class ResponseConformanceTests
+{
+    private const string Api = "/apis/ngpc.rxt.io/v1";
+    private const string Namespaced = Api + "/namespaces/{namespace}";
+    private const string Kubeconfig = "/apis/auth.ngpc.rxt.io/v1/generate-kubeconfig";
+
+    private static readonly SpecResponseSchemas Schemas =
+        SpecResponseSchemas.Load(Path.Combine(AppContext.BaseDirectory, "spec", "spot-api.yaml"));
+
+    private readonly List<string> _problems = [];
+    private readonly HashSet<string> _covered = new(StringComparer.Ordinal);
+
+    [Fact]
+    public async Task Every_operation_answers_as_the_spec_describes()
+    {
+        await using var spot = await EmulatorSession.StartAsync();
+        var ns = spot.Namespace;
+
+        await Check(spot, HttpMethod.Post, "/oauth/token", "/oauth/token", Form(("grant_type", "refresh_token"), ("client_id", EmulatorOptions.PublicClientId), ("refresh_token", spot.Host.RefreshToken)), HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Post, "/oauth/token", "/oauth/token", Form(("grant_type", "refresh_token"), ("client_id", EmulatorOptions.PublicClientId), ("refresh_token", "wrong")), HttpStatusCode.BadRequest, HttpStatusCode.Unauthorized);
+        await Check(spot, HttpMethod.Get, "/apis/auth.ngpc.rxt.io/v1/organizations", "/apis/auth.ngpc.rxt.io/v1/organizations?start=0&limit=2", null, HttpStatusCode.OK);
+
+        await Check(spot, HttpMethod.Get, Api + "/regions", Api + "/regions", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Get, Api + "/regions/{name}", Api + "/regions/" + EmulatorSession.DfwRegion, null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Get, Api + "/regions/{name}", Api + "/regions/nowhere-1", null, HttpStatusCode.NotFound);
+        await Check(spot, HttpMethod.Get, Api + "/serverclasses", Api + "/serverclasses", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Get, Api + "/serverclasses/{name}", Api + "/serverclasses/gp.vs1.medium-dfw", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Get, Api + "/serverclasses/{name}", Api + "/serverclasses/gp.bm2.large-dfw", null, HttpStatusCode.OK);
+
+        await Check(spot, HttpMethod.Post, Namespaced + "/cloudspaces", $"{Api}/namespaces/{ns}/cloudspaces", Json(Objects.CloudSpace("alpha")), HttpStatusCode.Created);
+        await Check(spot, HttpMethod.Post, Namespaced + "/cloudspaces", $"{Api}/namespaces/{ns}/cloudspaces", Json(Objects.CloudSpace("alpha")), HttpStatusCode.Conflict);
+        await Check(spot, HttpMethod.Get, Namespaced + "/cloudspaces", $"{Api}/namespaces/{ns}/cloudspaces", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Get, Namespaced + "/cloudspaces/{name}", $"{Api}/namespaces/{ns}/cloudspaces/alpha", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Patch, Namespaced + "/cloudspaces/{name}", $"{Api}/namespaces/{ns}/cloudspaces/alpha", MergePatch(new JsonObject { ["spec"] = new JsonObject { ["HAControlPlane"] = true } }), HttpStatusCode.OK);
+
+        var spotPool = Objects.NewPoolName();
+        var onDemandPool = Objects.NewPoolName();
+        await Check(spot, HttpMethod.Post, Namespaced + "/spotnodepools", $"{Api}/namespaces/{ns}/spotnodepools", Json(Objects.SpotPool(spotPool, "alpha")), HttpStatusCode.Created);
+        await Check(spot, HttpMethod.Post, Namespaced + "/spotnodepools", $"{Api}/namespaces/{ns}/spotnodepools", Json(Objects.SpotPool("not-a-uuid", "alpha")), HttpStatusCode.UnprocessableEntity, HttpStatusCode.BadRequest);
+        await Check(spot, HttpMethod.Get, Namespaced + "/spotnodepools", $"{Api}/namespaces/{ns}/spotnodepools?labelSelector=ngpc.rxt.io/cloudspace=alpha", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Get, Namespaced + "/spotnodepools/{name}", $"{Api}/namespaces/{ns}/spotnodepools/{spotPool}", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Patch, Namespaced + "/spotnodepools/{name}", $"{Api}/namespaces/{ns}/spotnodepools/{spotPool}", MergePatch(new JsonObject { ["spec"] = new JsonObject { ["desired"] = 3, ["bidPrice"] = "0.6" } }), HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Post, Namespaced + "/ondemandnodepools", $"{Api}/namespaces/{ns}/ondemandnodepools", Json(Objects.OnDemandPool(onDemandPool, "alpha")), HttpStatusCode.Created);
+        await Check(spot, HttpMethod.Get, Namespaced + "/ondemandnodepools", $"{Api}/namespaces/{ns}/ondemandnodepools", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Get, Namespaced + "/ondemandnodepools/{name}", $"{Api}/namespaces/{ns}/ondemandnodepools/{onDemandPool}", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Patch, Namespaced + "/ondemandnodepools/{name}", $"{Api}/namespaces/{ns}/ondemandnodepools/{onDemandPool}", MergePatch(new JsonObject { ["spec"] = new JsonObject { ["desired"] = 2 } }), HttpStatusCode.OK);
+
+        // Read again once the objects have a status, so the filled-in status is checked too.
+        await Check(spot, HttpMethod.Get, Namespaced + "/cloudspaces/{name}", $"{Api}/namespaces/{ns}/cloudspaces/alpha", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Get, Namespaced + "/spotnodepools/{name}", $"{Api}/namespaces/{ns}/spotnodepools/{spotPool}", null, HttpStatusCode.OK);
+
+        await Check(spot, HttpMethod.Post, Kubeconfig, Kubeconfig, KubeconfigRequest(spot, "alpha"), HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Post, Kubeconfig, Kubeconfig, KubeconfigRequest(spot, "missing"), HttpStatusCode.BadRequest, HttpStatusCode.NotFound);
+
+        await Check(spot, HttpMethod.Get, Namespaced + "/vmcloudspaces", $"{Api}/namespaces/{ns}/vmcloudspaces", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Get, Namespaced + "/vmpools", $"{Api}/namespaces/{ns}/vmpools", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Get, "/apis/metrics.ngpc.rxt.io/v1/events/organizations", "/apis/metrics.ngpc.rxt.io/v1/events/organizations?limits=50", null, HttpStatusCode.OK);
+
+        await Check(spot, HttpMethod.Get, "/history/{server_class}", "/history/gp.vs1.medium-dfw", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Get, "/history/{server_class}", "/history/gp.bm2.large-dfw", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Get, "/percentiles.json", "/percentiles.json", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Get, "/comparable_prices.json", "/comparable_prices.json", null, HttpStatusCode.OK);
+
+        await Check(spot, HttpMethod.Delete, Namespaced + "/spotnodepools/{name}", $"{Api}/namespaces/{ns}/spotnodepools/{spotPool}", null, HttpStatusCode.OK, HttpStatusCode.Accepted);
+        await Check(spot, HttpMethod.Delete, Namespaced + "/ondemandnodepools/{name}", $"{Api}/namespaces/{ns}/ondemandnodepools/{onDemandPool}", null, HttpStatusCode.OK, HttpStatusCode.Accepted);
+        await Check(spot, HttpMethod.Delete, Namespaced + "/spotnodepools", $"{Api}/namespaces/{ns}/spotnodepools", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Delete, Namespaced + "/ondemandnodepools", $"{Api}/namespaces/{ns}/ondemandnodepools", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Delete, Namespaced + "/cloudspaces/{name}", $"{Api}/namespaces/{ns}/cloudspaces/alpha", null, HttpStatusCode.OK, HttpStatusCode.Accepted);
+        await Check(spot, HttpMethod.Delete, Namespaced + "/cloudspaces", $"{Api}/namespaces/{ns}/cloudspaces", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Get, Namespaced + "/cloudspaces/{name}", $"{Api}/namespaces/{ns}/cloudspaces/never", null, HttpStatusCode.NotFound);
+
+        Assert.Empty(Schemas.Operations.Except(_covered));
+        Assert.True(_problems.Count == 0, string.Join(Environment.NewLine, _problems));
+    }
+
+    [Fact]
+    public void A_region_country_that_is_not_alpha_3_fails_the_spec()
+    {
+        const string region = """{"apiVersion":"ngpc.rxt.io/v1","kind":"Region","metadata":{"name":"r"},"spec":{"country":"US","provider":{"providerRegionName":"x","providerType":"y"}}}""";
+
+        var problems = Schemas.Problems(HttpMethod.Get, Api + "/regions/{name}", HttpStatusCode.OK, region);
+
+        Assert.Contains(problems, p => p.Contains("/spec/country", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_spot_pool_without_its_bid_status_fails_the_spec()
+    {
+        const string pool = """{"metadata":{"name":"p"},"spec":{"bidPrice":"0.5","cloudSpace":"a","desired":1,"serverClass":"c"},"status":{"wonCount":1}}""";
+
+        var problems = Schemas.Problems(HttpMethod.Get, Namespaced + "/spotnodepools/{name}", HttpStatusCode.OK, pool);
+
+        Assert.Contains(problems, p => p.Contains("/status", StringComparison.Ordinal) && p.Contains("bidStatus", StringComparison.Ordinal));
+    }
+
+    private async Task Check(EmulatorSession spot, HttpMethod method, string template, string path, HttpContent? content, params HttpStatusCode[] expected)
+    {
+        using (content)
+        {
+            using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
+            using var response = await spot.Http.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            _covered.Add($"{method.Method} {template}");
+            if (!expected.Contains(response.StatusCode))
+            {
+                _problems.Add($"{method} {path}: status {(int)response.StatusCode}, expected {string.Join(" or ", expected.Select(e => (int)e))}: {body}");
+                return;
+            }
+
+            _problems.AddRange(Schemas.Problems(method, template, response.StatusCode, body));
+        }
+    }
+
+    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
+
+    private static StringContent KubeconfigRequest(EmulatorSession spot, string cloudspace) => Json(new JsonObject
+    {
+        ["organization_name"] = spot.Host.OrganizationName,
+        ["cloudspace_name"] = cloudspace,
+        ["refresh_token"] = spot.Host.RefreshToken,
+    });
+
+    private static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
+
+    private static StringContent MergePatch(JsonNode body)
+    {
+        var content = new StringContent(body.ToJsonString(), Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/merge-patch+json");
+        return content;
+    }
+}
