@@ -150,7 +150,7 @@ public sealed class CloudspaceLifecycleTests : IClassFixture<CliFixture>
         var stale = await _cli.RunAsync("registration", "mark", key, "submitted", "--expected-version", "999");
         Assert.True(stale.ExitCode == 7, stale.ToString());
 
-        var table = await _cli.RunAsync("registration", "show", key);
+        var table = await _cli.RunAsync("registration", "show", key, "-o", "table");
         Assert.Contains("{\"ok\":true,\"n\":2}", table.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("ok=", table.Stdout, StringComparison.Ordinal);
 

@@ -83,13 +83,13 @@ public sealed class PricingWatchTests : IClassFixture<CliFixture>
         _cli.Emulator.ScriptMarketPrices(serverClass, 0.0444m);
         var pool = await CreatePoolAsync("watch-columns", serverClass, "0.0600");
 
-        var list = await _cli.RunAsync("nodepools", "spot", "list", "--cloudspace", "watch-columns", "--no-cache");
+        var list = await _cli.RunAsync("nodepools", "spot", "list", "--cloudspace", "watch-columns", "--no-cache", "-o", "table");
         Assert.Contains("MARKET", list.Stdout, StringComparison.Ordinal);
         Assert.Contains("MINIMUM", list.Stdout, StringComparison.Ordinal);
         var row = Assert.Single(list.Stdout.Split('\n'), l => l.StartsWith(pool, StringComparison.Ordinal));
         Assert.Equal(["$0.06", "$0.0444", "unknown"], row.Split(' ', StringSplitOptions.RemoveEmptyEntries)[4..7]);
 
-        var get = await _cli.RunAsync("nodepools", "spot", "get", pool, "--no-cache");
+        var get = await _cli.RunAsync("nodepools", "spot", "get", pool, "--no-cache", "-o", "table");
         Assert.Contains("$0.0444", get.Stdout, StringComparison.Ordinal);
         Assert.Contains("minimum_bid", get.Stdout, StringComparison.Ordinal);
     }

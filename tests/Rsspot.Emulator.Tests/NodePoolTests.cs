@@ -29,8 +29,11 @@ public class NodePoolTests
         var (_, serverClass) = await spot.GetAsync("/apis/ngpc.rxt.io/v1/serverclasses/gp.vs2.large-dfw");
         var market = CatalogTests.Price(serverClass["status"]!["spotPricing"]!["marketPricePerHour"]!);
 
-        var low = await spot.CreateSpotPoolAsync(Objects.NewPoolName(), "alpha", "gp.vs2.large-dfw", (market - 0.0001m).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var exact = await spot.CreateSpotPoolAsync(Objects.NewPoolName(), "alpha", "gp.vs2.large-dfw", market.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Bids go in steps of 0.001 USD: the step below the market loses, the step at or above it wins.
+        var below = (Math.Ceiling(market * 1000m) - 1m) / 1000m;
+        var atOrAbove = Math.Ceiling(market * 1000m) / 1000m;
+        var low = await spot.CreateSpotPoolAsync(Objects.NewPoolName(), "alpha", "gp.vs2.large-dfw", below.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var exact = await spot.CreateSpotPoolAsync(Objects.NewPoolName(), "alpha", "gp.vs2.large-dfw", atOrAbove.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.NotEqual("Won", low["status"]!["bidStatus"]!.GetValue<string>());
         Assert.Equal(0, low["status"]!["wonCount"]!.GetValue<int>());

@@ -39,6 +39,7 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
         Organizations = null!;
         Regions = null!;
         ServerClasses = null!;
+        Market = null!;
         Pricing = null!;
         Cloudspaces = null!;
         SpotNodePools = null!;

@@ -95,8 +95,7 @@ public class CloudspacesService : SpotService
             ServerClass serverClass;
             try
             {
-                serverClass = await ApiCall.RunAsync(
-                    Context,
+                serverClass = await CallAsync(
                     $"get server class \"{name}\"",
                     ct => Context.Api.Apis.NgpcRxtIo.V1.Serverclasses[name].GetAsync(cancellationToken: ct),
                     cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"server class \"{name}\"");

@@ -11,7 +11,7 @@ namespace Rsspot.Services;
 internal sealed class MarketReader : SpotService
 {
     internal MarketReader(SpotContext context)
-        : base(context, "market")
+        : base(context, "pricing")
     {
     }
 
@@ -19,8 +19,7 @@ internal sealed class MarketReader : SpotService
     {
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         var selector = NodePoolSelectors.ForCloudspace(cloudspace);
-        var list = await ApiCall.RunAsync(
-            Context,
+        var list = await CallAsync(
             "list spot node pools",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools.GetAsync(
                 c =>
@@ -38,8 +37,7 @@ internal sealed class MarketReader : SpotService
 
     public async Task<PriceCatalog> GetCatalogAsync(CancellationToken cancellationToken)
     {
-        var classes = ApiCall.RunAsync(
-            Context,
+        var classes = CallAsync(
             "list server classes",
             ct => Context.Api.Apis.NgpcRxtIo.V1.Serverclasses.GetAsync(c => c.Options.Add(BypassCacheOption.Instance), ct),
             cancellationToken);

@@ -25,8 +25,8 @@ public sealed class PriceChartTests : IClassFixture<EmulatorFixture>
     {
         using var client = _fixture.Client();
         await client.Cloudspaces.CreateAsync(new CloudspaceCreateRequest("chart-bids", "us-central-dfw-1"));
-        await client.SpotNodePools.CreateAsync(new SpotNodePoolRequest("chart-bids", ServerClass, 0.0065m));
-        await client.SpotNodePools.CreateAsync(new SpotNodePoolRequest("chart-bids", ServerClass, 0.0125m));
+        await client.SpotNodePools.CreateAsync(new SpotNodePoolRequest("chart-bids", ServerClass, 0.006m));
+        await client.SpotNodePools.CreateAsync(new SpotNodePoolRequest("chart-bids", ServerClass, 0.012m));
         await client.SpotNodePools.CreateAsync(new SpotNodePoolRequest("chart-bids", "gp.vs1.large-dfw", 0.5m));
         var history = await client.Pricing.GetHistoryAsync(ServerClass);
         var prices = Assert.Single(await client.Pricing.GetAsync(ServerClass));
@@ -51,11 +51,11 @@ public sealed class PriceChartTests : IClassFixture<EmulatorFixture>
 
         var bids = svg.HorizontalLines(BidStroke).Order().ToList();
         Assert.Equal(2, bids.Count); // the pool on another class is not drawn
-        Assert.True(Near(bids[0], svg.YOf(0.0125m)), $"bid line at {bids[0]}, expected {svg.YOf(0.0125m)}");
-        Assert.True(Near(bids[1], svg.YOf(0.0065m)), $"bid line at {bids[1]}, expected {svg.YOf(0.0065m)}");
+        Assert.True(Near(bids[0], svg.YOf(0.012m)), $"bid line at {bids[0]}, expected {svg.YOf(0.012m)}");
+        Assert.True(Near(bids[1], svg.YOf(0.006m)), $"bid line at {bids[1]}, expected {svg.YOf(0.006m)}");
         Assert.Equal(2, svg.Texts.Count(t => t.Text.StartsWith("bid chart-bids/", StringComparison.Ordinal)));
-        Assert.Contains(svg.Texts, t => t.Text.StartsWith("bid chart-bids/", StringComparison.Ordinal) && t.Text.EndsWith(" $0.0125", StringComparison.Ordinal));
-        Assert.All(new[] { 0.0065m, 0.0125m, prices.P20!.Value, prices.P80!.Value, prices.MarketPerHour!.Value }, v => AssertInsidePlot(svg, svg.YOf(v)));
+        Assert.Contains(svg.Texts, t => t.Text.StartsWith("bid chart-bids/", StringComparison.Ordinal) && t.Text.EndsWith(" $0.012", StringComparison.Ordinal));
+        Assert.All(new[] { 0.006m, 0.012m, prices.P20!.Value, prices.P80!.Value, prices.MarketPerHour!.Value }, v => AssertInsidePlot(svg, svg.YOf(v)));
     }
 
     [Fact]

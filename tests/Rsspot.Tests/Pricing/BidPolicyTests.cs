@@ -22,9 +22,9 @@ public class BidPolicyTests
     }
 
     [Theory]
-    [InlineData(RiskLevel.Low, "0.0122")] // 0.009 × 1.35 = 0.01215, rounded up
-    [InlineData(RiskLevel.Medium, "0.0108")]
-    [InlineData(RiskLevel.High, "0.0095")] // 0.00945 rounded up
+    [InlineData(RiskLevel.Low, "0.013")] // 0.009 × 1.35 = 0.01215, rounded up to three decimals
+    [InlineData(RiskLevel.Medium, "0.011")] // 0.0108
+    [InlineData(RiskLevel.High, "0.010")] // 0.00945 rounded up
     public void Without_percentile_data_the_market_multiplier_is_used_and_said(RiskLevel risk, string expected)
     {
         PriceRow row = Standard().Find("gp.vs1.medium-lon", Lon)!;

@@ -76,10 +76,10 @@ public class ClusterBuilderTests
         Assert.Equal(["mh.vs2.large-iad", "gp.vs1.large-dfw", "gp.vs1.medium-lon"], Classes(scenario));
         Assert.Equal([Iad, Dfw, Lon], scenario.Pools.Select(p => p.Region));
         Assert.Equal([2, 1, 1], scenario.Pools.Select(p => p.Nodes));
-        Assert.Equal([0.10m, 0.04m, 0.0122m], scenario.Pools.Select(p => p.BidPerNodeHour));
+        Assert.Equal([0.10m, 0.04m, 0.013m], scenario.Pools.Select(p => p.BidPerNodeHour));
         Assert.Equal([BidSource.Percentile, BidSource.Percentile, BidSource.MarketMultiplier], scenario.Pools.Select(p => p.BidSource));
-        Assert.Equal(0.2522m, scenario.HourlyCost);
-        Assert.Equal(0.2522m * 730m, scenario.MonthlyCost);
+        Assert.Equal(0.253m, scenario.HourlyCost);
+        Assert.Equal(0.253m * 730m, scenario.MonthlyCost);
         Assert.Equal(0.179m, scenario.MarketHourlyCost); // 2 × 0.07 + 0.03 + 0.009
         Assert.Equal((4, 14m, 78.75m), (scenario.Nodes, scenario.Vcpu, scenario.MemoryGb));
         Assert.Empty(scenario.Notes);
@@ -158,7 +158,7 @@ public class ClusterBuilderTests
         Assert.All(result.Scenarios, scenario =>
         {
             ScenarioPool pool = Assert.Single(scenario.Pools);
-            Assert.Equal(("gp.vs1.medium-lon", 0.0108m, BidSource.MarketMultiplier), (pool.ServerClass, pool.BidPerNodeHour, pool.BidSource));
+            Assert.Equal(("gp.vs1.medium-lon", 0.011m, BidSource.MarketMultiplier), (pool.ServerClass, pool.BidPerNodeHour, pool.BidSource));
             Assert.Equal("market $0.009 × 1.20 (no percentile data for gp.vs1.medium-lon in uk-lon-1)", pool.BidBasis);
         });
     }
@@ -209,7 +209,7 @@ public class ClusterBuilderTests
         Assert.Equal(
             new BuildFailure(
                 BuildConstraint.MaxHourly,
-                "No candidate fits max hourly $0.01. Closest: gp.vs1.medium-lon: 8 nodes × $0.0108 = $0.0864/h exceeds max hourly $0.01"),
+                "No candidate fits max hourly $0.01. Closest: gp.vs1.medium-dfw: 8 nodes × $0.011 = $0.088/h exceeds max hourly $0.01"),
             result.Failure);
         Assert.All(result.Scenarios, s =>
         {
