@@ -190,7 +190,7 @@ public sealed class ReadCommandsTests : IClassFixture<CliFixture>
         Assert.Equal(6, result.ExitCode);
         var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("error: ", line, StringComparison.Ordinal);
-        Assert.DoesNotContain(" at ", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
 
         var verbose = await _cli.RunAsync("--config-file", config, "regions", "list", "--no-cache", "--verbose", "-o", "table");
         Assert.Equal(6, verbose.ExitCode);

@@ -13,6 +13,8 @@ internal static class CliAdvice
     public static string For(ConfigException error) => error.Key switch
     {
         "org" => " With rsspot: --org <name or id>, or rsspot configure --org <name>.",
+        { } key when key.StartsWith("profiles.", StringComparison.Ordinal) && key.IndexOf('.', "profiles.".Length) > 0 =>
+            $" With rsspot: rsspot configure --profile {key["profiles.".Length..key.IndexOf('.', "profiles.".Length)]}.",
         { } key when key.StartsWith("profiles.", StringComparison.Ordinal) =>
             $" With rsspot: --profile <existing profile>, or rsspot configure --profile {key["profiles.".Length..]}.",
         _ => string.Empty,

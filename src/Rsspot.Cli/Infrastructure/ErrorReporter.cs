@@ -13,7 +13,7 @@ internal static class ErrorReporter
         var line = "error: " + OneLine(message);
         if (verbose)
         {
-            line += $" [{error.GetType().Name}{(error.InnerException is { } inner ? $"; cause {inner.GetType().Name}: {OneLine(inner.Message)}" : string.Empty)}]";
+            line += $" [{error.GetType().Name}{(error.InnerException is { } inner ? $"; cause {inner.GetType().Name}{Cause(inner)}" : string.Empty)}]";
         }
 
         stderr.WriteLine(redact is null ? line : redact(line));
@@ -38,6 +38,13 @@ internal static class ErrorReporter
         _ => (ExitCodes.Other, error.Message),
     };
 
-    private static string OneLine(string text) =>
-        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    /// <summary>
+    /// The cause's own message, unless it is a server's error answer (a Kiota <c>ApiException</c>): its text is already
+    /// in the SDK's message, cleaned and with secrets masked, and may echo a token as the server wrote it.
+    /// </summary>
+    private static string Cause(Exception inner) =>
+        inner is Microsoft.Kiota.Abstractions.ApiException ? string.Empty : ": " + Rsspot.Security.ServerText.Redact(inner.Message);
+
+    /// <summary>One line without control characters: messages carry what servers wrote, and stderr may be a terminal.</summary>
+    private static string OneLine(string text) => Rsspot.Security.ServerText.Clean(text);
 }

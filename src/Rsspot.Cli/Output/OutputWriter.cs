@@ -50,7 +50,7 @@ internal sealed class OutputWriter
     {
         if (IsTable)
         {
-            _out.WriteLine(line);
+            _out.WriteLine(string.Join('\n', line.Split('\n').Select(l => Rsspot.Security.ServerText.Clean(l))));
         }
     }
 

@@ -65,7 +65,8 @@ internal sealed class TableView
         text.Append(style is null ? content : style + content + "\u001b[0m").Append('\n');
     }
 
-    private static string Clean(string? cell) => (cell ?? string.Empty).Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ');
+    /// <summary>One line per cell, with no control character or terminal escape a server may have put in a value.</summary>
+    private static string Clean(string? cell) => Rsspot.Security.ServerText.Clean(cell) ?? string.Empty;
 
     // ASCII (the usual cell) is one column per char; only other text needs grapheme segmentation.
     private static int Width(string text) => System.Text.Ascii.IsValid(text) ? text.Length : new StringInfo(text).LengthInTextElements;

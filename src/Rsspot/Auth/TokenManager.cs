@@ -14,6 +14,7 @@ public sealed class TokenManager
     private readonly Lock _gate = new();
     private string? _token;
     private JwtClaims? _claims;
+    private TimeSpan _margin;
     private Task<string>? _refresh;
 
     /// <summary>Creates the manager.</summary>
@@ -21,7 +22,10 @@ public sealed class TokenManager
     /// <param name="refreshToken">The long-lived refresh token, if configured.</param>
     /// <param name="accessToken">A configured id_token used as is while it is valid.</param>
     /// <param name="time">Clock used for expiry decisions.</param>
-    /// <param name="skew">How long before expiry a token counts as expired (default 60 s).</param>
+    /// <param name="skew">
+    /// How long before expiry a token counts as expired (default 60 s); for a token living less than four times that,
+    /// a quarter of its lifetime, so a short-lived token is reused rather than refreshed on every call.
+    /// </param>
     public TokenManager(ITokenExchanger exchanger, string? refreshToken, string? accessToken = null, TimeProvider? time = null, TimeSpan? skew = null)
     {
         _exchanger = exchanger;
@@ -32,6 +36,7 @@ public sealed class TokenManager
         {
             _token = accessToken;
             _claims = JwtClaims.TryParse(accessToken);
+            _margin = MarginFor(_claims, _time.GetUtcNow());
         }
     }
 
@@ -47,6 +52,18 @@ public sealed class TokenManager
         }
     }
 
+    /// <summary>The id_token in use, if any (for masking it where a server echoes it).</summary>
+    internal string? CurrentToken
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _token;
+            }
+        }
+    }
+
     /// <summary>Number of refreshes performed (diagnostics and tests).</summary>
     public int RefreshCount { get; private set; }
 
@@ -55,7 +72,7 @@ public sealed class TokenManager
     {
         lock (_gate)
         {
-            if (_token is not null && _claims is not null && _claims.IsValidAt(_time.GetUtcNow(), _skew))
+            if (_token is not null && _claims is not null && _claims.IsValidAt(_time.GetUtcNow(), _margin))
             {
                 return Task.FromResult(_token);
             }
@@ -73,7 +90,7 @@ public sealed class TokenManager
         Task<string> refresh;
         lock (_gate)
         {
-            if (staleToken is not null && _token is not null && _token != staleToken && _claims?.IsValidAt(_time.GetUtcNow(), _skew) == true)
+            if (staleToken is not null && _token is not null && _token != staleToken && _claims?.IsValidAt(_time.GetUtcNow(), _margin) == true)
             {
                 return Task.FromResult(_token);
             }
@@ -92,6 +109,18 @@ public sealed class TokenManager
         return refresh.WaitAsync(cancellationToken);
     }
 
+    /// <summary>The configured skew, or a quarter of the token's remaining lifetime when that is shorter.</summary>
+    private TimeSpan MarginFor(JwtClaims? claims, DateTimeOffset now)
+    {
+        if (claims?.ExpiresAt is not { } expires)
+        {
+            return _skew;
+        }
+
+        var quarter = (expires - now) / 4;
+        return quarter < _skew ? (quarter > TimeSpan.Zero ? quarter : TimeSpan.Zero) : _skew;
+    }
+
     private async Task<string> RunRefreshAsync(string refreshToken)
     {
         try
@@ -105,6 +134,7 @@ public sealed class TokenManager
                 _claims = claims?.ExpiresAt is null
                     ? new JwtClaims(_time.GetUtcNow() + UnknownLifetime, claims?.Subject)
                     : claims;
+                _margin = MarginFor(_claims, _time.GetUtcNow());
                 RefreshCount++;
             }
 

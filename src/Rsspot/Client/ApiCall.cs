@@ -4,13 +4,17 @@ using Microsoft.Kiota.Abstractions;
 using Rsspot.Diagnostics;
 using Rsspot.Generated.Api.Models;
 using Rsspot.Http;
+using Rsspot.Security;
 
 namespace Rsspot;
 
-/// <summary>Runs one generated-client call and turns its failures into the SDK's exceptions.</summary>
+/// <summary>
+/// Runs one generated-client call and turns its failures into the SDK's exceptions. Everything the server wrote
+/// reaches a message only cleaned of control characters and with echoed secrets masked.
+/// </summary>
 internal static class ApiCall
 {
-    public static async Task<T> RunAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, OperationInfo info = default)
+    public static async Task<T> RunAsync<T>(SpotContext context, string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, OperationInfo info = default)
     {
         info.Lifetime?.ThrowIfEnded();
         using var activity = info.Name is null ? null : StartSpan(operation, info);
@@ -28,22 +32,34 @@ internal static class ApiCall
         }
         catch (Status status)
         {
-            throw FromStatus(operation, status);
+            throw FromStatus(context, operation, status);
         }
         catch (ApiException error)
         {
             var code = (HttpStatusCode)error.ResponseStatusCode;
-            throw new SpotApiException($"{Capitalize(operation)} failed: HTTP {(int)code} {code}. {NextStep(code, null)}", code, null, null, operation, error);
+            throw code == HttpStatusCode.Unauthorized
+                ? Unauthorized(operation, null, error)
+                : new SpotApiException($"{Capitalize(operation)} failed: HTTP {(int)code} {code}. {NextStep(code, null)}", code, null, null, operation, error);
         }
         catch (HttpRequestException error)
         {
-            throw Transport(operation, error);
+            throw FromHttp(operation, error);
         }
         catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
         {
             throw new SpotTransportException($"{Capitalize(operation)} timed out. Check the network or raise request_timeout_seconds.", error);
         }
     }
+
+    /// <summary>A failure below the API's own answers: an unusable answer, a timeout, or no connection.</summary>
+    public static SpotException FromHttp(string operation, HttpRequestException error) => error switch
+    {
+        UnexpectedResponseException unexpected => new SpotApiException(
+            $"{Capitalize(operation)} failed: {unexpected.Message}.", unexpected.Status, UnexpectedReason, null, operation, unexpected),
+        RequestTimedOutException timedOut => new SpotTransportException(
+            $"{Capitalize(operation)} timed out: {timedOut.Message}. Check the network or raise request_timeout_seconds.", timedOut),
+        _ => Transport(operation, error),
+    };
 
     private static Activity? StartSpan(string operation, OperationInfo info)
     {
@@ -78,24 +94,37 @@ internal static class ApiCall
         return end > start ? operation[(start + 1)..end] : null;
     }
 
-    public static SpotTransportException Transport(string operation, HttpRequestException error) =>
-        new($"{Capitalize(operation)} failed: could not reach the Spot API ({error.Message}). Check base_url and the network, then try again.", error);
+    /// <summary>The <see cref="SpotApiException.Reason"/> of answers that are not a usable API answer (redirects, non-JSON bodies).</summary>
+    public const string UnexpectedReason = "UnexpectedResponse";
 
-    public static SpotApiException FromStatus(string operation, Status status)
+    public static SpotTransportException Transport(string operation, HttpRequestException error) =>
+        new($"{Capitalize(operation)} failed: could not reach the Spot API ({ServerText.Clean(error.Message)}). Check base_url and the network, then try again.", error);
+
+    public static SpotException FromStatus(SpotContext context, string operation, Status status)
     {
         var code = (HttpStatusCode)(status.Code ?? status.ResponseStatusCode);
-        var fields = status.Details?.Causes?.Select(c => c.Field).OfType<string>().ToList() ?? [];
-        var apiMessage = string.IsNullOrWhiteSpace(status.Message) ? null : status.Message;
-        return Failure(operation, code, status.Reason, apiMessage, status, fields);
+        var fields = status.Details?.Causes?.Select(c => ServerText.Clean(c.Field)).OfType<string>().ToList() ?? [];
+        var apiMessage = string.IsNullOrWhiteSpace(status.Message) ? null : ServerText.Redact(status.Message, context.Secrets());
+        var reason = ServerText.Clean(status.Reason);
+        return code == HttpStatusCode.Unauthorized
+            ? Unauthorized(operation, apiMessage, status)
+            : Failure(operation, code, reason, apiMessage, status, fields);
     }
 
-    /// <summary>The SDK's error for an API answer: what failed, the server's words, and what to do next.</summary>
+    /// <summary>
+    /// The SDK's error for an API answer: what failed, the server's words, and what to do next. The reason and
+    /// message must already be cleaned (<see cref="ServerText"/>).
+    /// </summary>
     public static SpotApiException Failure(string operation, HttpStatusCode code, string? reason, string? apiMessage, Exception? inner = null, IReadOnlyList<string>? fields = null)
     {
         var what = apiMessage ?? reason ?? code.ToString();
         var message = $"{Capitalize(operation)} failed: {what} (HTTP {(int)code}{(reason is null ? string.Empty : " " + reason)}). {NextStep(code, reason)}";
         return new SpotApiException(message.TrimEnd(), code, reason, apiMessage, operation, inner) { Fields = fields ?? [] };
     }
+
+    /// <summary>The API refused the request even though the client sent a freshly refreshed token.</summary>
+    public static AuthException Unauthorized(string operation, string? apiMessage, Exception inner) =>
+        new($"{Capitalize(operation)} was refused: the Spot API answered 401 Unauthorized{(apiMessage is null ? string.Empty : $" ({apiMessage})")} even with a fresh token. {AuthException.HowToFix}", inner);
 
     internal static string NextStep(HttpStatusCode code, string? reason) => (code, reason) switch
     {

@@ -27,6 +27,7 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
     private readonly Lazy<HttpClient>? _oauthHttp;
     private readonly Lazy<HttpClient>? _priceHttp;
     private readonly StateResponseCacheStore? _cacheStore;
+    private const int MaxTokenAttempts = 3;
     private readonly ClientLifetime? _lifetime;
     private int _disposed;
 
@@ -45,6 +46,7 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
         OnDemandNodePools = null!;
         Inventory = null!;
         Raw = null!;
+        Market = null!;
         Api = null!;
         Tokens = null!;
     }
@@ -66,23 +68,29 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
         });
         Profile = ApplyOverrides(Resolved.GetProfile(options.Profile), options);
 
+        ProfileUrls.Validate(Profile, "the client options");
         var verifySsl = Profile.VerifySsl;
         var chosen = options.Transport ?? options.TransportForTls?.Invoke(verifySsl);
         _ownsTransport = chosen is null;
+        SpotHttpPipeline.RefuseRedirects(chosen);
         _transport = chosen ?? new LazyTransport(() => SpotHttpPipeline.CreateTransport(verifySsl));
-        var retry = ToRetryOptions(Profile);
+        var retry = ToRetryOptions(Profile) with { OperationTimeout = options.OperationTimeout };
+        var maxBytes = options.MaxResponseBytes ?? SpotHttpPipeline.DefaultMaxResponseBytes;
         var loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggers.CreateLogger("Rsspot");
         var lifetime = _lifetime = new ClientLifetime(nameof(SpotClient));
-        var parts = new PipelineParts(_transport, lifetime, logger, time, options.PerCallHandlers, options.PerAttemptHandlers);
+        var parts = new PipelineParts(_transport, lifetime, logger, time, options.PerCallHandlers, options.PerAttemptHandlers, maxBytes);
+
+        // A token refresh has its own bounded retry, POST included (repeating a refresh is harmless).
+        var tokenRetry = retry with { MaxAttempts = Math.Min(retry.MaxAttempts, MaxTokenAttempts), RetryUnsafeMethods = true };
 
         // The OAuth and price-data hosts are only called on a cache miss or by pricing commands: built on first use.
         var profile = Profile;
-        _oauthHttp = new Lazy<HttpClient>(() => NewHttpClient(lifetime, SpotHttpPipeline.CreatePlainHandler(parts, retry)));
+        _oauthHttp = new Lazy<HttpClient>(() => NewHttpClient(lifetime, SpotHttpPipeline.CreatePlainHandler(parts, tokenRetry)));
         _priceHttp = new Lazy<HttpClient>(() => NewHttpClient(lifetime, SpotHttpPipeline.CreatePlainHandler(parts, retry), profile.PriceDataUrl));
         var oauthHttp = _oauthHttp;
         var exchanger = new ObservedTokenExchanger(
-            new LazyTokenExchanger(() => new OAuthTokenExchanger(new SpotOAuthClient(Adapter(oauthHttp.Value, profile.OAuthUrl)), profile.ClientId)),
+            new LazyTokenExchanger(() => new OAuthTokenExchanger(new SpotOAuthClient(Adapter(oauthHttp.Value, profile.OAuthUrl)), profile.ClientId) { OAuthUrl = profile.OAuthUrl }),
             logger);
         var tokens = new TokenManager(exchanger, Profile.RefreshToken, Profile.AccessToken, time);
 

@@ -48,6 +48,15 @@ public sealed record SpotClientOptions
     /// <summary>Time allowed for one HTTP attempt.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>
+    /// Time allowed for one request with all its retries (by default the worst case of the retry policy: every
+    /// attempt timing out, with the longest delay between them).
+    /// </summary>
+    public TimeSpan? OperationTimeout { get; init; }
+
+    /// <summary>The largest response body the client reads (default 32 MB); a larger answer is an error.</summary>
+    public long? MaxResponseBytes { get; init; }
+
     /// <summary>Retry settings replacing the profile's.</summary>
     public RetrySettings? Retry { get; init; }
 
@@ -71,7 +80,8 @@ public sealed record SpotClientOptions
 
     /// <summary>
     /// The innermost HTTP handler (for example one from IHttpClientFactory, or a test transport). The client
-    /// wraps it in its own cache, retry and auth handlers and does not dispose it.
+    /// wraps it in its own cache, retry and auth handlers and does not dispose it; redirect following is switched
+    /// off on it (a redirect is reported as an error, never followed).
     /// </summary>
     public HttpMessageHandler? Transport { get; init; }
 

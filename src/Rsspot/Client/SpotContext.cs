@@ -57,6 +57,9 @@ internal sealed class SpotContext(
 
     public OrgResolver Orgs { get; set; } = null!;
 
+    /// <summary>The secret values this client holds, masked wherever a server echoes them.</summary>
+    public IEnumerable<string?> Secrets() => [Profile.RefreshToken, Profile.AccessToken, Tokens.CurrentToken];
+
     public async Task<string> NamespaceAsync(CancellationToken cancellationToken)
     {
         Lifetime.ThrowIfEnded();

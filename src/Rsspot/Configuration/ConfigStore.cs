@@ -90,6 +90,9 @@ public sealed class ConfigStore
     {
         RequireName(name);
         ArgumentNullException.ThrowIfNull(update);
+        ProfileUrls.ValidateUpdate(update.BaseUrl, ConfigKeys.BaseUrl, name);
+        ProfileUrls.ValidateUpdate(update.OAuthUrl, ConfigKeys.OAuthUrl, name);
+        ProfileUrls.ValidateUpdate(update.PriceDataUrl, ConfigKeys.PriceDataUrl, name);
         JsonObject profile = ChildObject(ChildObject(_document, ConfigKeys.Profiles), name, exactKey: true);
         foreach ((string key, object value) in update.SetFields())
         {

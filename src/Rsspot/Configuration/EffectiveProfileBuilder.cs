@@ -89,9 +89,9 @@ internal sealed class EffectiveProfileBuilder(RsspotConfig config, ConfigEnviron
             return null;
         }
 
-        return Uri.TryCreate(value, UriKind.Absolute, out _)
+        return ProfileUrls.IsHttp(value)
             ? value
-            : throw BadVariable(name, "an absolute URL such as https://spot.rackspace.com");
+            : throw BadVariable(name, "an absolute http or https URL such as https://spot.rackspace.com");
     }
 
     private bool? EnvBool(IReadOnlyList<string> aliases)

@@ -101,6 +101,7 @@ public sealed class ResolvedConfig
             profile = new ProfileConfig();
         }
 
+        ProfileUrls.ValidateFile(profile, name, Source.Path);
         return new EffectiveProfileBuilder(Config, Environment).Build(name, profile, StatePath);
     }
 

@@ -15,9 +15,9 @@ internal static class RetryDecision
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options
         || method == HttpMethod.Put || method == HttpMethod.Delete;
 
-    public static bool ShouldRetry(HttpMethod method, HttpResponseMessage? response, Exception? exception, IReadOnlySet<int> statuses)
+    public static bool ShouldRetry(HttpMethod method, HttpResponseMessage? response, Exception? exception, IReadOnlySet<int> statuses, bool retryUnsafeMethods = false)
     {
-        var idempotent = IsIdempotent(method);
+        var idempotent = retryUnsafeMethods || IsIdempotent(method);
         if (response is not null)
         {
             var code = (int)response.StatusCode;
@@ -27,6 +27,7 @@ internal static class RetryDecision
         return exception switch
         {
             null => false,
+            UnexpectedResponseException => false,
             _ when IsConnectionRefused(exception) => true,
             HttpRequestException or TimeoutRejectedException or IOException => idempotent,
             _ => false,

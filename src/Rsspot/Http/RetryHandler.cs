@@ -15,11 +15,14 @@ public sealed partial class RetryHandler : DelegatingHandler
 {
     private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _pipeline;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _operationTimeout;
 
     /// <summary>Creates the handler.</summary>
     public RetryHandler(RetryOptions options, TimeProvider? time = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _time = time ?? TimeProvider.System;
+        _operationTimeout = options.EffectiveOperationTimeout;
 
         // Built on first send: a handler that is never used (a cache hit above it, a host not called) costs nothing.
         _pipeline = new Lazy<ResiliencePipeline<HttpResponseMessage>>(() => Build(options), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -35,6 +38,11 @@ public sealed partial class RetryHandler : DelegatingHandler
     private ResiliencePipeline<HttpResponseMessage> Build(RetryOptions options)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time };
+        if (IsFinite(options.EffectiveOperationTimeout))
+        {
+            builder.AddTimeout(options.EffectiveOperationTimeout);
+        }
+
         if (options.MaxAttempts > 1)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -45,7 +53,7 @@ public sealed partial class RetryHandler : DelegatingHandler
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(
-                    RetryDecision.ShouldRetry(RequestOf(args.Context), args.Outcome.Result, args.Outcome.Exception, options.RetryStatuses)),
+                    RetryDecision.ShouldRetry(RequestOf(args.Context), args.Outcome.Result, args.Outcome.Exception, options.RetryStatuses, options.RetryUnsafeMethods)),
                 DelayGenerator = args =>
                 {
                     var wait = RetryDecision.RetryAfter(args.Outcome.Result, _time.GetUtcNow());
@@ -60,7 +68,7 @@ public sealed partial class RetryHandler : DelegatingHandler
             });
         }
 
-        if (options.AttemptTimeout > TimeSpan.Zero && options.AttemptTimeout != Timeout.InfiniteTimeSpan)
+        if (IsFinite(options.AttemptTimeout))
         {
             builder.AddTimeout(options.AttemptTimeout);
         }
@@ -97,7 +105,7 @@ public sealed partial class RetryHandler : DelegatingHandler
         }
         catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new HttpRequestException($"The request timed out after {ex.Timeout.TotalSeconds:0.#} s.", ex);
+            throw new RequestTimedOutException(request.RequestUri?.Authority ?? "the server", ex.Timeout, ex.Timeout == _operationTimeout, ex);
         }
         finally
         {
@@ -133,6 +141,8 @@ public sealed partial class RetryHandler : DelegatingHandler
 
     private static HttpMethod RequestOf(ResilienceContext context) =>
         context.Properties.TryGetValue(MethodKey, out var method) ? method : HttpMethod.Get;
+
+    private static bool IsFinite(TimeSpan timeout) => timeout > TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

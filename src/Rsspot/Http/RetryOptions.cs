@@ -20,4 +20,22 @@ public sealed record RetryOptions
 
     /// <summary>Time allowed for one attempt (the profile's request timeout).</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Time allowed for one request with all its attempts and delays; null is the worst case of the policy
+    /// (every attempt timing out after the longest delay).
+    /// </summary>
+    public TimeSpan? OperationTimeout { get; init; }
+
+    /// <summary>
+    /// True retries POST and PATCH like idempotent methods (the OAuth token request: repeating a refresh is harmless).
+    /// </summary>
+    public bool RetryUnsafeMethods { get; init; }
+
+    /// <summary>The deadline of one request, retries included (infinite when the attempts have no timeout).</summary>
+    public TimeSpan EffectiveOperationTimeout =>
+        OperationTimeout
+        ?? (AttemptTimeout <= TimeSpan.Zero || AttemptTimeout == Timeout.InfiniteTimeSpan
+            ? Timeout.InfiniteTimeSpan
+            : (AttemptTimeout * Math.Max(1, MaxAttempts)) + (MaxDelay * Math.Max(0, MaxAttempts - 1)));
 }

@@ -5,12 +5,17 @@ using Rsspot.Auth;
 namespace Rsspot.Http;
 
 /// <summary>
-/// Builds the handler chains. The API chain is, outermost first: cache, retry, auth, transport.
-/// The OAuth and price-data hosts get retry and transport only (no bearer, no cache).
+/// Builds the handler chains. The API chain is, outermost first: lifetime, per-call handlers, cache, JSON check, auth,
+/// retry, per-attempt handlers, attempt telemetry, bounded response, transport. The OAuth and price-data hosts get
+/// the same chain without bearer and cache.
+/// The token is fetched once per request, before the retries, so API retries never multiply token requests.
 /// Every client gets its own handler instances; none is shared between clients.
 /// </summary>
 public static class SpotHttpPipeline
 {
+    /// <summary>The largest response body read by default (32 MB).</summary>
+    public const long DefaultMaxResponseBytes = 32L * 1024 * 1024;
+
     /// <summary>The chain for authenticated API calls.</summary>
     public static HttpMessageHandler CreateApiHandler(
         TokenManager tokens,
@@ -18,37 +23,48 @@ public static class SpotHttpPipeline
         CacheOptions cache,
         IResponseCacheStore? store,
         HttpMessageHandler transport,
-        TimeProvider? time = null) =>
+        TimeProvider? time = null,
+        long maxResponseBytes = DefaultMaxResponseBytes) =>
         new CacheHandler(cache, store, time)
         {
-            InnerHandler = new RetryHandler(retry, time) { InnerHandler = new AuthHandler(tokens) { InnerHandler = transport } },
+            InnerHandler = new JsonResponseHandler
+            {
+                InnerHandler = new AuthHandler(tokens) { InnerHandler = Attempts(retry, transport, time, maxResponseBytes) },
+            },
         };
 
     /// <summary>
-    /// The API chain of a client, outermost first: lifetime, the user's per-call handlers, cache, retry, the
-    /// user's per-attempt handlers, auth, attempt telemetry, transport.
+    /// The API chain of a client, outermost first: lifetime, the user's per-call handlers, cache, JSON check, auth,
+    /// retry, the user's per-attempt handlers, attempt telemetry, bounded response, transport.
     /// </summary>
     internal static HttpMessageHandler CreateApiHandler(PipelineParts parts, TokenManager tokens, RetryOptions retry, CacheOptions cache, IResponseCacheStore? store)
     {
-        var attempt = Wrap(parts.PerAttempt, new AuthHandler(tokens)
-        {
-            Logger = parts.Logger,
-            InnerHandler = new AttemptTelemetryHandler(parts.Logger) { InnerHandler = parts.Transport },
-        });
         var call = new CacheHandler(cache, store, parts.Time)
         {
             Logger = parts.Logger,
-            InnerHandler = new RetryHandler(retry, parts.Time) { Logger = parts.Logger, InnerHandler = attempt },
+            InnerHandler = new JsonResponseHandler
+            {
+                InnerHandler = new AuthHandler(tokens) { Logger = parts.Logger, InnerHandler = Attempts(parts, retry) },
+            },
         };
         return new LifetimeHandler(parts.Lifetime) { InnerHandler = Wrap(parts.PerCall, call) };
     }
 
-    /// <summary>The OAuth and price-data chain of a client: lifetime, per-call handlers, retry, per-attempt handlers, attempt telemetry, transport.</summary>
-    internal static HttpMessageHandler CreatePlainHandler(PipelineParts parts, RetryOptions retry)
+    /// <summary>
+    /// The OAuth and price-data chain of a client: lifetime, per-call handlers, JSON check, retry, per-attempt
+    /// handlers, attempt telemetry, bounded response, transport.
+    /// </summary>
+    internal static HttpMessageHandler CreatePlainHandler(PipelineParts parts, RetryOptions retry) =>
+        new LifetimeHandler(parts.Lifetime) { InnerHandler = Wrap(parts.PerCall, new JsonResponseHandler { InnerHandler = Attempts(parts, retry) }) };
+
+    /// <summary>The retry loop over one attempt: per-attempt handlers, attempt telemetry, bounded response, transport.</summary>
+    private static RetryHandler Attempts(PipelineParts parts, RetryOptions retry)
     {
-        var attempt = Wrap(parts.PerAttempt, new AttemptTelemetryHandler(parts.Logger) { InnerHandler = parts.Transport });
-        var call = new RetryHandler(retry, parts.Time) { Logger = parts.Logger, InnerHandler = attempt };
-        return new LifetimeHandler(parts.Lifetime) { InnerHandler = Wrap(parts.PerCall, call) };
+        var attempt = Wrap(parts.PerAttempt, new AttemptTelemetryHandler(parts.Logger)
+        {
+            InnerHandler = new BoundedResponseHandler(parts.MaxResponseBytes) { InnerHandler = parts.Transport },
+        });
+        return new RetryHandler(retry, parts.Time) { Logger = parts.Logger, InnerHandler = attempt };
     }
 
     /// <summary>Puts fresh instances of the user's handlers (first = outermost) above <paramref name="inner"/>.</summary>
@@ -75,8 +91,38 @@ public static class SpotHttpPipeline
     }
 
     /// <summary>The chain for the OAuth server and the public price documents.</summary>
-    public static HttpMessageHandler CreatePlainHandler(RetryOptions retry, HttpMessageHandler transport, TimeProvider? time = null) =>
-        new RetryHandler(retry, time) { InnerHandler = transport };
+    public static HttpMessageHandler CreatePlainHandler(RetryOptions retry, HttpMessageHandler transport, TimeProvider? time = null, long maxResponseBytes = DefaultMaxResponseBytes) =>
+        new JsonResponseHandler { InnerHandler = Attempts(retry, transport, time, maxResponseBytes) };
+
+    private static RetryHandler Attempts(RetryOptions retry, HttpMessageHandler transport, TimeProvider? time, long maxResponseBytes) =>
+        new(retry, time) { InnerHandler = new BoundedResponseHandler(maxResponseBytes) { InnerHandler = transport } };
+
+    /// <summary>
+    /// Switches off redirect following on a caller-supplied transport (and any handler chain in front of it) before
+    /// its first request; a redirect must reach the pipeline, which reports it as an error.
+    /// </summary>
+    internal static void RefuseRedirects(HttpMessageHandler? handler)
+    {
+        for (var current = handler; current is not null; current = (current as DelegatingHandler)?.InnerHandler)
+        {
+            try
+            {
+                switch (current)
+                {
+                    case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
+                        sockets.AllowAutoRedirect = false;
+                        break;
+                    case HttpClientHandler { AllowAutoRedirect: true } client:
+                        client.AllowAutoRedirect = false;
+                        break;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already in use: the pipeline still refuses any answer that came from a followed redirect.
+            }
+        }
+    }
 
     /// <summary>The socket transport; TLS verification can be switched off for test endpoints.</summary>
     public static SocketsHttpHandler CreateTransport(bool verifyTls)
@@ -107,4 +153,5 @@ internal sealed record PipelineParts(
     ILogger Logger,
     TimeProvider Time,
     IReadOnlyList<Func<DelegatingHandler>>? PerCall,
-    IReadOnlyList<Func<DelegatingHandler>>? PerAttempt);
+    IReadOnlyList<Func<DelegatingHandler>>? PerAttempt,
+    long MaxResponseBytes = SpotHttpPipeline.DefaultMaxResponseBytes);

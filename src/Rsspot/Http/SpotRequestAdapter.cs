@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
+using System.Text.Json;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -64,7 +65,7 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
         ArgumentNullException.ThrowIfNull(requestInfo);
         if (_backingStore || requestInfo.GetRequestOption<ResponseHandlerOption>() is not null)
         {
-            return await _kiota.SendAsync(requestInfo, factory, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await Parsed(_kiota.SendAsync(requestInfo, factory, errorMapping, cancellationToken)).ConfigureAwait(false);
         }
 
         // Headers first: a successful body is read into pooled memory below; a failed one is buffered for Kiota, as
@@ -82,7 +83,7 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
             {
                 await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
                 requestInfo.AddRequestOptions([new ReceivedResponseOption(response)]);
-                return await _kiota.SendAsync(requestInfo, factory, errorMapping, cancellationToken).ConfigureAwait(false);
+                return await Parsed(_kiota.SendAsync(requestInfo, factory, errorMapping, cancellationToken)).ConfigureAwait(false);
             }
         }
 
@@ -93,6 +94,10 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
             try
             {
                 return root is null ? default : root.GetObjectValue(factory);
+            }
+            catch (Exception e) when (IsParseFailure(e))
+            {
+                throw WrongShape(response.StatusCode, e);
             }
             finally
             {
@@ -108,29 +113,62 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
         ParsableFactory<ModelType> factory,
         Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null,
         CancellationToken cancellationToken = default)
-        where ModelType : IParsable => _kiota.SendCollectionAsync(requestInfo, factory, errorMapping, cancellationToken);
+        where ModelType : IParsable => Parsed(_kiota.SendCollectionAsync(requestInfo, factory, errorMapping, cancellationToken));
 
     /// <inheritdoc />
     public Task<ModelType?> SendPrimitiveAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] ModelType>(
         RequestInformation requestInfo,
         Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null,
-        CancellationToken cancellationToken = default) => _kiota.SendPrimitiveAsync<ModelType>(requestInfo, errorMapping, cancellationToken);
+        CancellationToken cancellationToken = default) => Parsed(_kiota.SendPrimitiveAsync<ModelType>(requestInfo, errorMapping, cancellationToken));
 
     /// <inheritdoc />
     public Task<IEnumerable<ModelType>?> SendPrimitiveCollectionAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] ModelType>(
         RequestInformation requestInfo,
         Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null,
-        CancellationToken cancellationToken = default) => _kiota.SendPrimitiveCollectionAsync<ModelType>(requestInfo, errorMapping, cancellationToken);
+        CancellationToken cancellationToken = default) => Parsed(_kiota.SendPrimitiveCollectionAsync<ModelType>(requestInfo, errorMapping, cancellationToken));
 
     /// <inheritdoc />
     public Task SendNoContentAsync(
         RequestInformation requestInfo,
         Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null,
-        CancellationToken cancellationToken = default) => _kiota.SendNoContentAsync(requestInfo, errorMapping, cancellationToken);
+        CancellationToken cancellationToken = default) => Parsed(_kiota.SendNoContentAsync(requestInfo, errorMapping, cancellationToken));
 
     /// <inheritdoc />
     public Task<T?> ConvertToNativeRequestAsync<T>(RequestInformation requestInfo, CancellationToken cancellationToken = default) =>
         _kiota.ConvertToNativeRequestAsync<T>(requestInfo, cancellationToken);
+
+    /// <summary>A body that parsed as JSON but not into the models (a string where an object goes, items not a list).</summary>
+    private static UnexpectedResponseException WrongShape(HttpStatusCode status, Exception error) =>
+        new($"the server answered HTTP {(int)status} with JSON of the wrong shape ({Security.ServerText.Clean(error.Message)}); check that base_url points at the Spot API", status);
+
+    /// <summary>What the parse nodes throw on a body they cannot map (never a cancellation or a disposed client).</summary>
+    private static bool IsParseFailure(Exception error) =>
+        error is JsonException or FormatException or InvalidCastException or OverflowException or KeyNotFoundException
+        || (error is InvalidOperationException && error is not ObjectDisposedException);
+
+    private static async Task<T> Parsed<T>(Task<T> send)
+    {
+        try
+        {
+            return await send.ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsParseFailure(e))
+        {
+            throw WrongShape(HttpStatusCode.OK, e);
+        }
+    }
+
+    private static async Task Parsed(Task send)
+    {
+        try
+        {
+            await send.ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsParseFailure(e))
+        {
+            throw WrongShape(HttpStatusCode.OK, e);
+        }
+    }
 
     /// <summary>The root node, with a failure to read the body reported as HttpClient reports it when it buffers.</summary>
     private async Task<IParseNode?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)

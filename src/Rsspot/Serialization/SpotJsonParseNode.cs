@@ -125,6 +125,12 @@ internal sealed class SpotJsonParseNode : IParseNode, IDisposable
         }
 
         var item = factory(this);
+        if (item is not IComposedTypeWrapper)
+        {
+            // A composed type (oneOf a string and an object, ...) reads the node itself; a model needs an object.
+            ExpectShape(JsonValueKind.Object, "an object");
+        }
+
         OnBeforeAssignFieldValues?.Invoke(item);
         AssignFieldValues(item);
         OnAfterAssignFieldValues?.Invoke(item);
@@ -137,6 +143,7 @@ internal sealed class SpotJsonParseNode : IParseNode, IDisposable
     {
         if (_element.ValueKind != JsonValueKind.Array)
         {
+            ExpectShape(JsonValueKind.Array, "a list");
             return [];
         }
 
@@ -185,6 +192,28 @@ internal sealed class SpotJsonParseNode : IParseNode, IDisposable
     }
 
     private bool IsNumber => _element.ValueKind == JsonValueKind.Number;
+
+    /// <summary>
+    /// Objects and lists must be what the model says (null stays allowed): a string where an object goes, or an
+    /// object where a list goes, is a wrong answer, not an empty result. Scalars stay as lenient as Kiota's.
+    /// </summary>
+    private void ExpectShape(JsonValueKind kind, string what)
+    {
+        if (_element.ValueKind != kind && _element.ValueKind != JsonValueKind.Null)
+        {
+            throw new JsonException($"expected {what}, found {Describe(_element.ValueKind)}");
+        }
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private void AssignFieldValues(IParsable item)
     {

@@ -192,13 +192,13 @@ public class CloudspacesService : SpotService
         catch (OAuthError error)
         {
             var code = (System.Net.HttpStatusCode)error.ResponseStatusCode;
-            var detail = error.ErrorDescription ?? error.Error ?? code.ToString();
+            var detail = ServerText.Redact(error.ErrorDescription ?? error.Error, Context.Secrets()) ?? code.ToString();
             if (code == System.Net.HttpStatusCode.Unauthorized)
             {
                 throw new AuthException($"Generating the kubeconfig failed: the refresh token was refused ({detail}). {AuthException.HowToFix}", error);
             }
 
-            throw new SpotApiException($"Generating the kubeconfig of cloudspace \"{name}\" failed: {detail} (HTTP {(int)code}). Check the cloudspace name and the organization.", code, error.Error, detail, operation, error);
+            throw new SpotApiException($"Generating the kubeconfig of cloudspace \"{name}\" failed: {detail} (HTTP {(int)code}). Check the cloudspace name and the organization.", code, ServerText.Clean(error.Error), detail, operation, error);
         }
     }
 

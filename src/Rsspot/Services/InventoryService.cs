@@ -59,11 +59,19 @@ public class InventoryService : SpotService
             "list organization events",
             ct => Context.Api.Apis.MetricsNgpcRxtIo.V1.Events.Organizations.GetAsync(c => c.QueryParameters.Limits = limit, ct),
             cancellationToken).ConfigureAwait(false);
-        return ModelMaps.ToJson(events?.Events) is JsonArray pairs
-            ? pairs.OfType<JsonArray>()
+        return ModelMaps.ToJson(events?.Events) switch
+        {
+            JsonArray pairs => pairs.OfType<JsonArray>()
                 .Select(p => new OrganizationEvent(p.Count > 0 ? p[0]?.ToString() ?? string.Empty : string.Empty, p.Count > 1 ? p[1]?.ToString() ?? string.Empty : string.Empty))
-                .ToList()
-            : [];
+                .ToList(),
+            null => [],
+            _ => throw new SpotApiException(
+                "List organization events failed: the server answered with JSON of the wrong shape (events is not a list). The base_url may not point at the Spot API.",
+                System.Net.HttpStatusCode.OK,
+                ApiCall.UnexpectedReason,
+                null,
+                "list organization events"),
+        };
     }
 
     /// <summary>Blocking form of <see cref="ListEventsAsync"/>.</summary>

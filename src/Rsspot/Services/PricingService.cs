@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rsspot.Generated.Api.Models;
+using Rsspot.Http;
 using Rsspot.Pricing;
 
 namespace Rsspot.Services;
@@ -132,6 +133,11 @@ public class PricingService : SpotService
 
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             return await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false) as JsonObject;
+        }
+        catch (UnexpectedResponseException ex) when (ex.Status is not (HttpStatusCode.NotFound or HttpStatusCode.Forbidden))
+        {
+            // A redirect, an HTML page or an oversized answer is never taken for an absent document.
+            throw ApiCall.FromHttp($"read the price document {path}", ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException)
         {

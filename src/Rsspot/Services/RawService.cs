@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Rsspot.Security;
 
 namespace Rsspot.Services;
 
@@ -61,7 +62,7 @@ public class RawService : SpotService
         }
         catch (HttpRequestException error)
         {
-            throw ApiCall.Transport(operation, error);
+            throw ApiCall.FromHttp(operation, error);
         }
 
         using (response)
@@ -110,10 +111,13 @@ public class RawService : SpotService
         }
     }
 
-    private static SpotApiException Failure(string operation, HttpStatusCode code, JsonNode? json)
+    private SpotException Failure(string operation, HttpStatusCode code, JsonNode? json)
     {
         var status = json as JsonObject;
-        return ApiCall.Failure(operation, code, Text(status, "reason"), Text(status, "message"));
+        var message = ServerText.Redact(Text(status, "message"), Context.Secrets());
+        return code == HttpStatusCode.Unauthorized
+            ? ApiCall.Unauthorized(operation, message, new HttpRequestException(null, null, code))
+            : ApiCall.Failure(operation, code, ServerText.Clean(Text(status, "reason")), message);
     }
 
     private static string? Text(JsonObject? node, string name) =>

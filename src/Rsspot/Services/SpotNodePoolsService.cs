@@ -96,6 +96,7 @@ public class SpotNodePoolsService : SpotService
 
     internal static async Task<SpotNodePool> PostAsync(SpotContext context, string ns, SpotNodePool body, CancellationToken cancellationToken) =>
         await ApiCall.RunAsync(
+            context,
             $"create spot node pool \"{body.Metadata?.Name}\" ({body.Spec?.ServerClass} in cloudspace \"{body.Spec?.CloudSpace}\")",
             ct => context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools.PostAsync(body, cancellationToken: ct),
             cancellationToken,
@@ -195,6 +196,7 @@ public class OnDemandNodePoolsService : SpotService
 
     internal static async Task<OnDemandNodePool> PostAsync(SpotContext context, string ns, OnDemandNodePool body, CancellationToken cancellationToken) =>
         await ApiCall.RunAsync(
+            context,
             $"create on-demand node pool \"{body.Metadata?.Name}\" ({body.Spec?.ServerClass} in cloudspace \"{body.Spec?.CloudSpace}\")",
             ct => context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Ondemandnodepools.PostAsync(body, cancellationToken: ct),
             cancellationToken,

@@ -26,7 +26,7 @@ public abstract class SpotService
 
     /// <summary>Runs one generated-client call as the operation <c>group.member</c> (a span, error mapping, the disposal check).</summary>
     private protected Task<T> CallAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, [CallerMemberName] string member = "") =>
-        ApiCall.RunAsync(operation, call, cancellationToken, Context.Operation(_group, member));
+        ApiCall.RunAsync(Context, operation, call, cancellationToken, Context.Operation(_group, member));
 
     private protected static SpotException MissingBody(string what) => new($"The Spot API answered without a body for {what}.");
 }

@@ -1,0 +1,110 @@
+using System.Net;
+
+using Rsspot.Security;
+
+namespace Rsspot.Http;
+
+/// <summary>
+/// The innermost handler of every chain: refuses redirects (the transport never follows them, and a redirect is
+/// never taken for success) and reads the whole body within the attempt, up to a size limit, so that the
+/// per-attempt timeout covers the body and a huge or endless answer cannot exhaust memory.
+/// </summary>
+internal sealed class BoundedResponseHandler(long maxBytes) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var sentTo = request.RequestUri;
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            RefuseRedirect(sentTo, response);
+            await BufferAsync(response, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private static void RefuseRedirect(Uri? sentTo, HttpResponseMessage response)
+    {
+        var code = (int)response.StatusCode;
+        if (code is >= 300 and < 400)
+        {
+            var where = response.Headers.Location switch
+            {
+                null => "without a Location",
+                { IsAbsoluteUri: true } location => $"to host {ServerText.Clean(location.Authority)}",
+                _ => "to another path on the same host",
+            };
+            throw new UnexpectedResponseException(
+                $"the server answered HTTP {code} {ServerText.Clean(response.ReasonPhrase ?? response.StatusCode.ToString())}, a redirect {where}; rsspot never follows redirects. Check the configured URL (base_url, oauth_url or price_data_url)",
+                response.StatusCode);
+        }
+
+        // A caller-supplied transport that followed a redirect itself: its answer belongs to another address.
+        if (sentTo is not null && response.RequestMessage?.RequestUri is { } answeredFor && answeredFor != sentTo)
+        {
+            throw new UnexpectedResponseException(
+                $"the transport followed a redirect to host {ServerText.Clean(answeredFor.Authority)}; rsspot never follows redirects. Switch off AllowAutoRedirect on the transport",
+                HttpStatusCode.Redirect);
+        }
+    }
+
+    private async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var original = response.Content;
+        if (original.Headers.ContentLength is { } declared && declared > maxBytes)
+        {
+            throw TooLarge(response);
+        }
+
+        var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new byte[Math.Clamp(original.Headers.ContentLength ?? 16 * 1024, 0, maxBytes) + 1];
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (length > maxBytes)
+                    {
+                        throw TooLarge(response);
+                    }
+
+                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, maxBytes + 1));
+                }
+
+                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+
+            if (length > maxBytes)
+            {
+                throw TooLarge(response);
+            }
+
+            response.Content = new BufferedContent(buffer, length, original);
+        }
+
+        original.Dispose();
+    }
+
+    private UnexpectedResponseException TooLarge(HttpResponseMessage response) =>
+        new($"the answer is larger than {Size(maxBytes)}, the most the client reads (SpotClientOptions.MaxResponseBytes)", response.StatusCode);
+
+    internal static string Size(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => $"{bytes / (1024 * 1024)} MB",
+        >= 1024 when bytes % 1024 == 0 => $"{bytes / 1024} KB",
+        _ => $"{bytes} bytes",
+    };
+}
