@@ -19,7 +19,7 @@ public sealed class CloudspaceSpecSchemaTests(CliFixture cli) : IClassFixture<Cl
     {
         { "pools", """{"spotNodePools":[{"serverClass":"gp.vs1.medium-dfw","desired":2,"bidPrice":0.08}],"onDemandNodePools":[{"serverClass":"gp.vs1.large-dfw","desired":1}]}""", true },
         { "settings", """{"kubernetesVersion":"1.31.1","cni":"calico","haControlPlane":true,"spotPools":[{"serverClass":"gp.vs1.medium-dfw","bidPrice":"$0.08","min":1,"max":3}]}""", true },
-        { "kubernetes-shape", $$"""{"apiVersion":"ngpc.rxt.io/v1","kind":"CloudSpace","metadata":{"name":"shaped"},"spec":{"region":"us-central-dfw-1","spotNodePools":[{"serverClass":"gp.vs1.medium-dfw","bidPrice":0.08,"name":"{{Uuid}}"}]}}""", true },
+        { "kubernetes-shape", $$$"""{"apiVersion":"ngpc.rxt.io/v1","kind":"CloudSpace","metadata":{"name":"shaped"},"spec":{"region":"us-central-dfw-1","spotNodePools":[{"serverClass":"gp.vs1.medium-dfw","bidPrice":0.08,"name":"{{{Uuid}}}"}]}}""", true },
         { "deployment", """{"$schema":"./cloudspace-spec.schema.json","region":"us-central-dfw-1","deploymentType":"gen2","cloud":"default","webhook":"https://hooks.example.com/spot"}""", true },
         { "unknown-key", """{"spotPool":[{"serverClass":"gp.vs1.medium-dfw","bidPrice":0.08}]}""", false },
         { "no-bid", """{"spotNodePools":[{"serverClass":"gp.vs1.medium-dfw","desired":1}]}""", false },
