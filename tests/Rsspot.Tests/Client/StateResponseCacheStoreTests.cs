@@ -43,6 +43,33 @@ public sealed class StateResponseCacheStoreTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("{\"metadata\":{\"labels\":{\"team\":\"KNOWN-SECRET-42\"}}}")]
+    [InlineData("{\"spec\":{\"webhook\":\"https://hooks.example/KNOWN-SECRET-42\"}}")]
+    [InlineData("{\"items\":[{\"spec\":{\"webhook\":\"https://hooks.example/?k=KNOWN%2FSECRET%2F42\"}}]}")]
+    [InlineData("{\"spec\":{\"note\":\"KNOWN\\u002DSECRET-42\"}}")]
+    [InlineData("{\"KNOWN-SECRET-42\":1}")]
+    [InlineData("{\"spec\":{\"webhook\":\"https://hook-user:hook-pass-77@hooks.example/x\"}}")]
+    public void Bodies_holding_a_known_secret_value_or_a_url_password_never_reach_the_file(string body)
+    {
+        string path = _dir.File("state.db");
+        string[] secrets = ["KNOWN-SECRET-42", "KNOWN/SECRET/42", "short"];
+        using (var cache = new StateResponseCacheStore(() => StateStore.Open(path), ownsStore: true, () => secrets))
+        {
+            cache.Put("k", new CachedResponse(200, "application/json", Encoding.UTF8.GetBytes(body), Now.AddHours(1)), Now, 100);
+            cache.Put("plain", new CachedResponse(200, "application/json", "{\"metadata\":{\"labels\":{\"team\":\"short\"}},\"webhook\":\"https://hooks.example/x\"}"u8.ToArray(), Now.AddHours(1)), Now, 100);
+            Assert.Null(cache.Get("k", Now));
+            Assert.NotNull(cache.Get("plain", Now));
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (string file in Directory.GetFiles(_dir.Path))
+        {
+            byte[] bytes = File.ReadAllBytes(file);
+            Assert.True(bytes.AsSpan().IndexOf("SECRET"u8) < 0 && bytes.AsSpan().IndexOf("hook-pass-77"u8) < 0, file);
+        }
+    }
+
     [Fact]
     public void A_malformed_file_turns_the_tier_off_and_keeps_the_fault()
     {
