@@ -20,7 +20,7 @@ public class ClientOverheadTracedBenchmarks : ClientOverheadBenchmarks
     private MeterProvider _meters = null!;
 
     /// <inheritdoc />
-    [GlobalSetup]
+    /// <remarks>Runs as the base class's [GlobalSetup] (BenchmarkDotNet allows one per class, overrides included).</remarks>
     public override async Task SetupAsync()
     {
         _tracing = Sdk.CreateTracerProviderBuilder().AddSource(SpotDiagnostics.SourceName).AddInMemoryExporter(_spans).Build();
@@ -37,7 +37,7 @@ public class ClientOverheadTracedBenchmarks : ClientOverheadBenchmarks
     }
 
     /// <inheritdoc />
-    [GlobalCleanup]
+    /// <remarks>Runs as the base class's [GlobalCleanup].</remarks>
     public override async Task CleanupAsync()
     {
         await base.CleanupAsync();
