@@ -1,5 +1,4 @@
 using Rsspot;
-using Rsspot.Configuration;
 using Rsspot.Emulator;
 
 namespace RegistrationController;
@@ -61,17 +60,10 @@ internal sealed class SpotConnection : IAsyncDisposable
     /// Options for an emulator, isolated from the machine's rsspot config and environment. The cache is off: a
     /// controller wants the VM list as it is now, not as it was a few seconds ago.
     /// </summary>
-    private static SpotClientOptions EmulatorClient(ControllerOptions options, string baseUrl, string refreshToken, string org) => new()
-    {
-        Config = new RsspotConfig(),
-        Environment = new Dictionary<string, string>(),
-        HomeDirectory = Path.GetDirectoryName(options.StatePath),
-        StatePath = options.StatePath,
-        BaseUrl = baseUrl,
-        OAuthUrl = baseUrl,
-        PriceDataUrl = baseUrl,
-        RefreshToken = refreshToken,
-        Org = org,
-        NoCache = true,
-    };
+    private static SpotClientOptions EmulatorClient(ControllerOptions options, string baseUrl, string refreshToken, string org) =>
+        SpotClientOptions.Isolated(baseUrl, refreshToken, org, Path.GetDirectoryName(options.StatePath)!) with
+        {
+            StatePath = options.StatePath,
+            NoCache = true,
+        };
 }

@@ -3,21 +3,19 @@ using Npgsql;
 using NpgsqlTypes;
 using Rsspot.State;
 using Rsspot.Workflows;
+using Rsspot.Workflows.Ledger;
 
 namespace Rsspot.Postgres;
 
 /// <summary>The statements of the ledger in one schema, and the mapping between rows and records.</summary>
 internal sealed class PostgresLedgerSql(string schema)
 {
-    private const string Columns =
-        "key, vm_uid, org_id, vmcloudspace, vmpool, vm_name, omni_cluster, token_id, token_expires_at, status, last_error, payload, updated_at, version, lease_owner, lease_expires_at, created_at, history";
-
     public string Schema { get; } = schema;
 
-    public string Select(string where) => $"SELECT {Columns} FROM {Schema}.registration_ledger {where}";
+    public string Select(string where) => $"SELECT {LedgerRow.Columns} FROM {Schema}.registration_ledger {where}";
 
     public string Insert => $"""
-        INSERT INTO {Schema}.registration_ledger ({Columns})
+        INSERT INTO {Schema}.registration_ledger ({LedgerRow.Columns})
         VALUES (@key, @vm_uid, @org_id, @vmcloudspace, @vmpool, @vm_name, @omni_cluster, @token_id, @token_expires_at, @status, @last_error, @payload, @updated_at, @version, @lease_owner, @lease_expires_at, @created_at, @history)
         ON CONFLICT (key) DO NOTHING
         """;
@@ -61,37 +59,12 @@ internal sealed class PostgresLedgerSql(string schema)
             var records = new List<RegistrationRecord>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                records.Add(Read(reader));
+                records.Add(LedgerRow.Read(reader, StoredTime));
             }
 
             return records;
         }
     }
 
-    private static RegistrationRecord Read(NpgsqlDataReader reader)
-    {
-        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-        DateTimeOffset? Time(int i) => reader.IsDBNull(i) ? null : reader.GetFieldValue<DateTimeOffset>(i);
-        return new RegistrationRecord
-        {
-            Key = reader.GetString(0),
-            VmUid = reader.GetString(1),
-            OrgId = Text(2),
-            VmCloudspace = Text(3),
-            VmPool = Text(4),
-            VmName = Text(5),
-            OmniCluster = Text(6),
-            TokenId = Text(7),
-            TokenExpiresAt = Time(8),
-            Status = RegistrationStatusText.Parse(reader.GetString(9)),
-            LastError = Text(10),
-            Payload = Text(11),
-            UpdatedAt = reader.GetFieldValue<DateTimeOffset>(12),
-            Version = reader.GetInt64(13),
-            LeaseOwner = Text(14),
-            LeaseExpiresAt = Time(15),
-            CreatedAt = reader.GetFieldValue<DateTimeOffset>(16),
-            History = JsonSerializer.Deserialize(reader.GetString(17), StateJsonContext.Default.ListRegistrationTransition) ?? [],
-        };
-    }
+    private static DateTimeOffset StoredTime(System.Data.Common.DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

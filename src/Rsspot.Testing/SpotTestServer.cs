@@ -49,18 +49,9 @@ public sealed class SpotTestServer : IAsyncDisposable
     /// Options for a client of this emulator: its URLs, refresh token and organization, quick retries, and a
     /// state.db in a temp folder, with no config file or environment variable of the machine taking part.
     /// </summary>
-    public SpotClientOptions ClientOptions() => new()
+    public SpotClientOptions ClientOptions() => SpotClientOptions.Isolated(Emulator.BaseUrl, Emulator.RefreshToken, Emulator.OrganizationName, _state.FullName) with
     {
-        Config = new RsspotConfig(),
-        Environment = new Dictionary<string, string>(),
-        HomeDirectory = _state.FullName,
-        StatePath = Path.Combine(_state.FullName, "state.db"),
-        BaseUrl = Emulator.BaseUrl,
-        OAuthUrl = Emulator.BaseUrl,
-        PriceDataUrl = Emulator.BaseUrl,
-        RefreshToken = Emulator.RefreshToken,
         ClientId = Emulator.ClientId,
-        Org = Emulator.OrganizationName,
         Retry = new RetrySettings(3, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50), 0.2, [429, 500, 502, 503, 504]),
     };
 

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Rsspot.Auth;
-using Rsspot.Configuration;
 using Rsspot.Http;
 
 namespace Rsspot.Benchmarks;
@@ -34,19 +33,7 @@ public class ClientOverheadBenchmarks : ClientOverheadPaths
         var handler = SpotHttpPipeline.CreateApiHandler(tokens, new RetryOptions(), new CacheOptions { Enabled = false }, null, _sdkTransport);
         SdkHandlers = new HttpClient(handler) { BaseAddress = _emulator.BaseUri };
 
-        Client = new SpotClient(new SpotClientOptions
-        {
-            Config = new RsspotConfig(),
-            Environment = new Dictionary<string, string>(),
-            HomeDirectory = _stateDir,
-            StatePath = Path.Combine(_stateDir, "state.db"),
-            BaseUrl = _emulator.BaseUrl,
-            OAuthUrl = _emulator.BaseUrl,
-            PriceDataUrl = _emulator.BaseUrl,
-            RefreshToken = EmulatorProcess.RefreshToken,
-            Org = EmulatorProcess.OrganizationName,
-            NoCache = true,
-        });
+        Client = new SpotClient(SpotClientOptions.Isolated(_emulator.BaseUrl, EmulatorProcess.RefreshToken, EmulatorProcess.OrganizationName, _stateDir) with { NoCache = true });
 
         await CheckPathsAgreeAsync();
     }

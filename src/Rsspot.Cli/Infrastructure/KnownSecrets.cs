@@ -46,11 +46,9 @@ internal sealed class KnownSecrets
 
     public void AddProfile(EffectiveProfile profile)
     {
-        Add(profile.RefreshToken);
-        Add(profile.AccessToken);
-        foreach (var url in new[] { profile.BaseUrl, profile.OAuthUrl, profile.PriceDataUrl })
+        foreach (var value in profile.SecretValues())
         {
-            AddUrlPassword(url);
+            Add(value);
         }
     }
 
@@ -89,16 +87,6 @@ internal sealed class KnownSecrets
         catch (SpotException)
         {
             // A profile that does not resolve has no values to collect.
-        }
-    }
-
-    private void AddUrlPassword(string? url)
-    {
-        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0)
-        {
-            var userInfo = Uri.UnescapeDataString(uri.UserInfo);
-            var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
-            Add(colon >= 0 ? userInfo[(colon + 1)..] : userInfo);
         }
     }
 }

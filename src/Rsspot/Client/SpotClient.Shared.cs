@@ -29,6 +29,23 @@ public partial class SpotClient
         return SharedClients.GetOrAdd(key, k => new Lazy<SpotClient>(() => new SpotClient(defaults with { Profile = k.Profile, Org = k.Org, Region = k.Region }))).Value;
     }
 
+    /// <summary>
+    /// Allows blocking calls (the methods without <c>Async</c>) on a <see cref="SynchronizationContext"/> type that
+    /// is backed by several threads, such as a test runner's. Blocking calls on any other context but the default
+    /// one throw <see cref="InvalidOperationException"/>, because a single-threaded context (a UI thread) would freeze.
+    /// </summary>
+    /// <param name="synchronizationContextType">The exact context type, a subclass of <see cref="SynchronizationContext"/>.</param>
+    public static void AllowBlockingOn(Type synchronizationContextType)
+    {
+        ArgumentNullException.ThrowIfNull(synchronizationContextType);
+        if (!synchronizationContextType.IsSubclassOf(typeof(SynchronizationContext)))
+        {
+            throw new ArgumentException($"{synchronizationContextType.FullName} is not a SynchronizationContext.", nameof(synchronizationContextType));
+        }
+
+        SyncOverAsync.Allow(synchronizationContextType);
+    }
+
     /// <summary>Disposes every shared client.</summary>
     public static void CloseAll()
     {

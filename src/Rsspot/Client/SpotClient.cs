@@ -99,9 +99,10 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
         {
             var statePath = Profile.StatePath ?? Resolved.StatePath;
             var shared = options.StateStore;
+            IEnumerable<string?> Secrets() => SpotContext.SecretsOf(profile, tokens);
             _cacheStore = shared is null
-                ? new StateResponseCacheStore(() => StateStore.Open(statePath), ownsStore: true)
-                : new StateResponseCacheStore(() => shared, ownsStore: false);
+                ? new StateResponseCacheStore(() => StateStore.Open(statePath), ownsStore: true, Secrets)
+                : new StateResponseCacheStore(() => shared, ownsStore: false, Secrets);
         }
 
         var identity = CacheIdentity(Profile);

@@ -114,4 +114,27 @@ public sealed record SpotClientOptions
 
     /// <summary>Environment variables to read instead of the process environment.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    /// <summary>
+    /// Options for one host that serves the API, OAuth and the price documents (an emulator, a test server), with
+    /// no config file, environment variable or state of the machine taking part: state.db lives in
+    /// <paramref name="stateDirectory"/>.
+    /// </summary>
+    /// <param name="baseUrl">The host's base URL.</param>
+    /// <param name="refreshToken">The refresh token it accepts (a secret).</param>
+    /// <param name="org">The organization name or id, or null to use the only one visible.</param>
+    /// <param name="stateDirectory">The folder for state.db, also taken as the home directory.</param>
+    /// <returns>The options; adjust them with <c>with</c>.</returns>
+    public static SpotClientOptions Isolated(string baseUrl, string refreshToken, string? org, string stateDirectory) => new()
+    {
+        Config = new RsspotConfig(),
+        Environment = new Dictionary<string, string>(),
+        HomeDirectory = stateDirectory,
+        StatePath = Path.Combine(stateDirectory, "state.db"),
+        BaseUrl = baseUrl,
+        OAuthUrl = baseUrl,
+        PriceDataUrl = baseUrl,
+        RefreshToken = refreshToken,
+        Org = org,
+    };
 }

@@ -58,7 +58,10 @@ internal sealed class SpotContext(
     public OrgResolver Orgs { get; set; } = null!;
 
     /// <summary>The secret values this client holds, masked wherever a server echoes them.</summary>
-    public IEnumerable<string?> Secrets() => [Profile.RefreshToken, Profile.AccessToken, Tokens.CurrentToken];
+    public IEnumerable<string?> Secrets() => SecretsOf(Profile, Tokens);
+
+    /// <summary>The profile's tokens and URL passwords, and the access token in use.</summary>
+    public static IEnumerable<string?> SecretsOf(EffectiveProfile profile, TokenManager tokens) => [.. profile.SecretValues(), tokens.CurrentToken];
 
     public async Task<string> NamespaceAsync(CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace Rsspot;
 /// read-only folder) is skipped from then on, never fatal: the cache is optional.
 /// A store handed in by the caller (<paramref name="ownsStore"/> false) is left open.
 /// </summary>
-internal sealed class StateResponseCacheStore(Func<StateStore?> open, bool ownsStore) : IResponseCacheStore, IDisposable
+internal sealed class StateResponseCacheStore(Func<StateStore?> open, bool ownsStore, Func<IEnumerable<string?>>? knownSecrets = null) : IResponseCacheStore, IDisposable
 {
     private readonly Lazy<StateStore?> _store = new(() => TryOpen(open), LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -22,10 +22,11 @@ internal sealed class StateResponseCacheStore(Func<StateStore?> open, bool ownsS
             ? new CachedResponse(entry.StatusCode, entry.ContentType, entry.Body, entry.ExpiresAt)
             : null);
 
-    // A body with credential fields stays in the process's memory tier only: the file is shared and long-lived.
+    // A body with credential fields, or with a secret the client holds anywhere in it (a token in a label, a URL
+    // password), stays in the process's memory tier only: the file is shared and long-lived.
     public void Put(string key, CachedResponse response, DateTimeOffset storedAt, int maxEntries) => Guard(store =>
     {
-        if (SecretFields.Present(response.Body))
+        if (SecretFields.Present(response.Body) || SecretValuesInBody.Present(response.Body, knownSecrets?.Invoke() ?? []))
         {
             return null;
         }

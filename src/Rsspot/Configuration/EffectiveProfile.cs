@@ -77,10 +77,38 @@ public sealed record EffectiveProfile
         return pairs;
     }
 
+    /// <summary>
+    /// The secret values this profile carries, to be masked wherever they appear: the refresh and access tokens
+    /// and the passwords (or lone user parts) of its URLs.
+    /// </summary>
+    /// <returns>The values that are set, unescaped.</returns>
+    public IEnumerable<string> SecretValues()
+    {
+        foreach (var value in new[] { RefreshToken, AccessToken, UrlPassword(BaseUrl), UrlPassword(OAuthUrl), UrlPassword(PriceDataUrl) })
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                yield return value;
+            }
+        }
+    }
+
     /// <summary>A one-line description with the tokens redacted.</summary>
     /// <returns>The description.</returns>
     public override string ToString()
     {
         return "EffectiveProfile { " + string.Join(", ", ToRedactedPairs().Select(p => p.Key + " = " + (p.Value ?? "null"))) + " }";
+    }
+
+    private static string? UrlPassword(string? url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.UserInfo.Length == 0)
+        {
+            return null;
+        }
+
+        var userInfo = Uri.UnescapeDataString(uri.UserInfo);
+        var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+        return colon >= 0 ? userInfo[(colon + 1)..] : userInfo;
     }
 }

@@ -72,7 +72,7 @@ public sealed class DependencyInjectionOptionTests
         });
         using var state = new TempDirectory();
 
-        using var host = Build(throughDependencyInjection, Options(server, state) with { Timeout = TimeSpan.FromMilliseconds(300) });
+        using var host = Build(throughDependencyInjection, Options(server, state) with { Timeout = TimeSpan.FromSeconds(2) });
 
         await Assert.ThrowsAsync<SpotTransportException>(() => host.Client.Regions.ListAsync());
         Assert.Equal(1, server.RequestCount);

@@ -39,6 +39,24 @@ public sealed class MockingTests
     }
 
     [Fact]
+    public async Task Both_node_pool_kinds_can_be_substituted_through_their_shared_operations()
+    {
+        var spot = Substitute.For<SpotNodePoolsService>();
+        spot.ListAsync("prod-a", Arg.Any<CancellationToken>()).Returns([new SpotNodePool { Metadata = new ObjectMeta { Name = "spot-1" } }]);
+        var onDemand = Substitute.For<OnDemandNodePoolsService>();
+        onDemand.List("prod-a", Arg.Any<CancellationToken>()).Returns([new OnDemandNodePool { Metadata = new ObjectMeta { Name = "od-1" } }]);
+        var client = Substitute.For<SpotClient>();
+        client.SpotNodePools.Returns(spot);
+        client.OnDemandNodePools.Returns(onDemand);
+
+        var spotNames = (await client.SpotNodePools.ListAsync("prod-a")).Select(p => p.Metadata!.Name);
+        var onDemandNames = client.OnDemandNodePools.List("prod-a").Select(p => p.Metadata!.Name);
+
+        Assert.Equal(["spot-1", "od-1"], spotNames.Concat(onDemandNames));
+        await spot.Received(1).ListAsync("prod-a", Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
     public void A_hand_written_fake_stands_in_for_a_blocking_call()
     {
         var regions = new FixedRegions("us-central-dfw-1", "uk-lon-1");

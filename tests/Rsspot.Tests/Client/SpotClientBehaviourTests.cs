@@ -129,6 +129,27 @@ public sealed class SpotClientBehaviourTests(EmulatorFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_blocking_call_runs_on_a_context_the_application_allowed()
+    {
+        using var client = fixture.Client();
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(new AllowedPoolContext());
+        try
+        {
+            Assert.Throws<InvalidOperationException>(() => client.Regions.List());
+            SpotClient.AllowBlockingOn(typeof(AllowedPoolContext));
+            Assert.NotEmpty(client.Regions.List());
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+
+        Assert.Throws<ArgumentException>(() => SpotClient.AllowBlockingOn(typeof(string)));
+        await Task.CompletedTask;
+    }
+
+    [Fact]
     public async Task Scoped_overrides_flow_across_await_and_pick_the_shared_client()
     {
         var emulator = fixture.Emulator;
@@ -239,6 +260,11 @@ public sealed class SpotClientBehaviourTests(EmulatorFixture fixture) : IClassFi
         var error = await Assert.ThrowsAsync<SpotTransportException>(() => client.Regions.ListAsync());
 
         Assert.Contains("could not reach", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class AllowedPoolContext : SynchronizationContext
+    {
+        public override void Post(SendOrPostCallback d, object? state) => ThreadPool.QueueUserWorkItem(_ => d(state));
     }
 
     private sealed class SingleThreadedContext : SynchronizationContext

@@ -25,23 +25,23 @@ public sealed class StateResponseCacheStoreTests : IDisposable
     [InlineData("{\"kubeconfig\":\"apiVersion: v1 SECRET-VALUE-1\"}")]
     [InlineData("{\"token\":\"SECRET-VALUE-1\"}")]
     [InlineData("apiVersion: v1\nusers: [{user: {token: SECRET-VALUE-1}}]")]
-    public void Bodies_with_credentials_never_reach_the_file(string body)
-    {
-        string path = _dir.File("state.db");
-        using (var cache = new StateResponseCacheStore(() => StateStore.Open(path), ownsStore: true))
-        {
-            cache.Put("k", new CachedResponse(200, "application/json", Encoding.UTF8.GetBytes(body), Now.AddHours(1)), Now, 100);
-            cache.Put("plain", new CachedResponse(200, "application/json", "{\"name\":\"ok\",\"token\":null}"u8.ToArray(), Now.AddHours(1)), Now, 100);
-            Assert.Null(cache.Get("k", Now));
-            Assert.NotNull(cache.Get("plain", Now));
-        }
+    public void Bodies_with_credentials_never_reach_the_file(string body) =>
+        OnlyThePlainBodyReachesTheFile(body, "{\"name\":\"ok\",\"token\":null}", secrets: null, "SECRET-VALUE-1");
 
-        SqliteConnection.ClearAllPools();
-        foreach (string file in Directory.GetFiles(_dir.Path))
-        {
-            Assert.True(File.ReadAllBytes(file).AsSpan().IndexOf("SECRET-VALUE-1"u8) < 0, file);
-        }
-    }
+    [Theory]
+    [InlineData("{\"metadata\":{\"labels\":{\"team\":\"KNOWN-SECRET-42\"}}}")]
+    [InlineData("{\"spec\":{\"webhook\":\"https://hooks.example/KNOWN-SECRET-42\"}}")]
+    [InlineData("{\"items\":[{\"spec\":{\"webhook\":\"https://hooks.example/?k=KNOWN%2FSECRET%2F42\"}}]}")]
+    [InlineData("{\"spec\":{\"note\":\"KNOWN\\u002DSECRET-42\"}}")]
+    [InlineData("{\"KNOWN-SECRET-42\":1}")]
+    [InlineData("{\"spec\":{\"webhook\":\"https://hook-user:hook-pass-77@hooks.example/x\"}}")]
+    public void Bodies_holding_a_known_secret_value_or_a_url_password_never_reach_the_file(string body) =>
+        OnlyThePlainBodyReachesTheFile(
+            body,
+            "{\"metadata\":{\"labels\":{\"team\":\"short\"}},\"webhook\":\"https://hooks.example/x\"}",
+            () => ["KNOWN-SECRET-42", "KNOWN/SECRET/42", "short"],
+            "SECRET",
+            "hook-pass-77");
 
     [Fact]
     public void A_malformed_file_turns_the_tier_off_and_keeps_the_fault()
@@ -63,5 +63,25 @@ public sealed class StateResponseCacheStoreTests : IDisposable
         cache.Put("k9", new CachedResponse(200, null, [1], Now.AddHours(1)), Now, 100);
         Assert.NotNull(store.Fault);
         Assert.Null(cache.Store);
+    }
+
+    /// <summary>Puts a secret-holding body and a plain one through the sqlite tier; only the plain one is kept, and no file holds a forbidden text.</summary>
+    private void OnlyThePlainBodyReachesTheFile(string secretBody, string plainBody, Func<IEnumerable<string?>>? secrets, params string[] forbidden)
+    {
+        string path = _dir.File("state.db");
+        using (var cache = new StateResponseCacheStore(() => StateStore.Open(path), ownsStore: true, secrets))
+        {
+            cache.Put("k", new CachedResponse(200, "application/json", Encoding.UTF8.GetBytes(secretBody), Now.AddHours(1)), Now, 100);
+            cache.Put("plain", new CachedResponse(200, "application/json", Encoding.UTF8.GetBytes(plainBody), Now.AddHours(1)), Now, 100);
+            Assert.Null(cache.Get("k", Now));
+            Assert.NotNull(cache.Get("plain", Now));
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (string file in Directory.GetFiles(_dir.Path))
+        {
+            byte[] bytes = File.ReadAllBytes(file);
+            Assert.All(forbidden, text => Assert.True(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) < 0, $"{file} holds {text}"));
+        }
     }
 }

@@ -18,15 +18,8 @@ public sealed class TelemetryTests
     [Fact]
     public async Task A_create_through_an_injected_503_shows_as_one_operation_with_two_attempts_metrics_and_a_retry_log()
     {
-        await using var emulator = await EmulatorHost.StartAsync();
-        using var state = new TempDirectory();
-        var spans = new List<Activity>();
-        var metrics = new List<Metric>();
-        using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(SpotDiagnostics.SourceName, TestSource.Name).AddInMemoryExporter(spans).Build();
-        using var meters = Sdk.CreateMeterProviderBuilder().AddMeter(SpotDiagnostics.MeterName).AddInMemoryExporter(metrics).Build();
-        using var logs = new FakeLoggerProvider();
-        using var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-        using var client = EmulatorClients.Create(emulator, state.Path, o => o with { LoggerFactory = loggers });
+        await using var observed = await ObservedClient.StartAsync();
+        var (emulator, client, spans, metrics, logs) = (observed.Emulator, observed.Client, observed.Spans, observed.Metrics, observed.Logs);
 
         string idToken;
         using (var root = TestSource.StartActivity("user code"))
@@ -38,8 +31,7 @@ public sealed class TelemetryTests
             Assert.NotNull(root);
         }
 
-        tracing.ForceFlush();
-        meters.ForceFlush();
+        observed.Flush();
         var traceId = spans.Single(s => s.DisplayName == "user code").TraceId;
         var ours = spans.Where(s => s.TraceId == traceId).ToList();
 
@@ -84,15 +76,8 @@ public sealed class TelemetryTests
     [Fact]
     public async Task Cache_hits_401_recoveries_and_bypasses_are_visible()
     {
-        await using var emulator = await EmulatorHost.StartAsync();
-        using var state = new TempDirectory();
-        var spans = new List<Activity>();
-        var metrics = new List<Metric>();
-        using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(SpotDiagnostics.SourceName, TestSource.Name).AddInMemoryExporter(spans).Build();
-        using var meters = Sdk.CreateMeterProviderBuilder().AddMeter(SpotDiagnostics.MeterName).AddInMemoryExporter(metrics).Build();
-        using var logs = new FakeLoggerProvider();
-        using var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-        using var client = EmulatorClients.Create(emulator, state.Path, o => o with { LoggerFactory = loggers });
+        await using var observed = await ObservedClient.StartAsync();
+        var (emulator, client, spans, metrics, logs) = (observed.Emulator, observed.Client, observed.Spans, observed.Metrics, observed.Logs);
 
         using (TestSource.StartActivity("user code"))
         {
@@ -103,8 +88,7 @@ public sealed class TelemetryTests
             await Assert.ThrowsAsync<SpotApiException>(() => client.Cloudspaces.WaitUntilReadyAsync("missing", TimeSpan.Zero));
         }
 
-        tracing.ForceFlush();
-        meters.ForceFlush();
+        observed.Flush();
         var traceId = spans.Single(s => s.DisplayName == "user code").TraceId;
         var lists = spans.Where(s => s.TraceId == traceId && s.DisplayName == "regions.list").ToList();
         Assert.Equal(2, lists.Count);
@@ -177,6 +161,53 @@ public sealed class TelemetryTests
         {
             Assert.False(string.IsNullOrEmpty(secret));
             Assert.DoesNotContain(texts, t => t is not null && t.Contains(secret, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>An emulator and a client of it, with every span, metric and log record of the SDK captured.</summary>
+    private sealed class ObservedClient : IAsyncDisposable
+    {
+        private readonly TempDirectory _state = new();
+        private readonly TracerProvider _tracing;
+        private readonly MeterProvider _meters;
+        private readonly ILoggerFactory _loggers;
+
+        private ObservedClient(EmulatorHost emulator)
+        {
+            Emulator = emulator;
+            _tracing = Sdk.CreateTracerProviderBuilder().AddSource(SpotDiagnostics.SourceName, TestSource.Name).AddInMemoryExporter(Spans).Build();
+            _meters = Sdk.CreateMeterProviderBuilder().AddMeter(SpotDiagnostics.MeterName).AddInMemoryExporter(Metrics).Build();
+            _loggers = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+            Client = EmulatorClients.Create(emulator, _state.Path, o => o with { LoggerFactory = _loggers });
+        }
+
+        public EmulatorHost Emulator { get; }
+
+        public SpotClient Client { get; }
+
+        public List<Activity> Spans { get; } = [];
+
+        public List<Metric> Metrics { get; } = [];
+
+        public FakeLoggerProvider Logs { get; } = new();
+
+        public static async Task<ObservedClient> StartAsync() => new(await EmulatorHost.StartAsync());
+
+        public void Flush()
+        {
+            _tracing.ForceFlush();
+            _meters.ForceFlush();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            _loggers.Dispose();
+            Logs.Dispose();
+            _meters.Dispose();
+            _tracing.Dispose();
+            _state.Dispose();
+            await Emulator.DisposeAsync();
         }
     }
 }

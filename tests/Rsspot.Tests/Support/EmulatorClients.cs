@@ -6,19 +6,11 @@ namespace Rsspot.Tests.Support;
 /// <summary>SpotClients pointed at an emulator, isolated from the machine's config, env and state.</summary>
 public static class EmulatorClients
 {
-    public static SpotClientOptions Options(EmulatorHost emulator, string stateDirectory) => new()
-    {
-        Config = new RsspotConfig(),
-        Environment = new Dictionary<string, string>(),
-        HomeDirectory = stateDirectory,
-        StatePath = Path.Combine(stateDirectory, "state.db"),
-        BaseUrl = emulator.BaseUrl,
-        OAuthUrl = emulator.BaseUrl,
-        PriceDataUrl = emulator.BaseUrl,
-        RefreshToken = emulator.RefreshToken,
-        Org = emulator.OrganizationName,
-        Retry = new RetrySettings(3, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50), 0.2, [429, 500, 502, 503, 504]),
-    };
+    public static SpotClientOptions Options(EmulatorHost emulator, string stateDirectory) =>
+        SpotClientOptions.Isolated(emulator.BaseUrl, emulator.RefreshToken, emulator.OrganizationName, stateDirectory) with
+        {
+            Retry = new RetrySettings(3, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50), 0.2, [429, 500, 502, 503, 504]),
+        };
 
     public static SpotClient Create(EmulatorHost emulator, string stateDirectory, Func<SpotClientOptions, SpotClientOptions>? adjust = null)
     {

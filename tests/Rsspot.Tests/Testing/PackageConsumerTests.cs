@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Rsspot.Tests.Support;
 
 namespace Rsspot.Tests.Testing;
@@ -13,28 +12,15 @@ public sealed class PackageConsumerTests
     [Trait("Category", "Packaging")]
     public async Task A_new_app_referencing_the_packed_Rsspot_Testing_runs_an_SDK_call_against_the_emulator()
     {
-        var root = RepositoryRoot.Find();
         using var work = new TempDirectory();
-        var feed = Directory.CreateDirectory(Path.Combine(work.Path, "feed")).FullName;
+        var feed = new LocalPackageFeed(work.Path);
         var app = Directory.CreateDirectory(Path.Combine(work.Path, "app")).FullName;
         var version = "0.0.0-test." + Guid.NewGuid().ToString("N")[..8];
         foreach (var project in new[] { "src/Rsspot/Rsspot.csproj", "src/Rsspot.Testing/Rsspot.Testing.csproj" })
         {
-            await Dotnet(root, "pack", Path.Combine(root, project), "-c", "Release", "--no-build", "-o", feed, $"-p:PackageVersion={version}", "-p:IncludeSymbols=false");
+            await feed.PackAsync(project, $"-p:PackageVersion={version}", "-p:IncludeSymbols=false");
         }
 
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="packed" value="{feed}" />
-                <add key="cache" value="{packages}" />
-              </packageSources>
-            </configuration>
-            """);
         File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -60,26 +46,8 @@ public sealed class PackageConsumerTests
         File.WriteAllText(Path.Combine(app, "Directory.Build.props"), "<Project />");
         File.WriteAllText(Path.Combine(app, "Directory.Packages.props"), "<Project />");
 
-        var output = await Dotnet(app, "run", "--project", Path.Combine(app, "App.csproj"), "-c", "Release");
+        var output = await LocalPackageFeed.DotnetAsync(app, "run", "--project", Path.Combine(app, "App.csproj"), "-c", "Release");
 
         Assert.Matches(@"regions: [1-9]\d*; org: sandbox", output);
-    }
-
-    private static async Task<string> Dotnet(string directory, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(15));
-        await process.WaitForExitAsync(patience.Token);
-        var text = await stdout + await stderr;
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', args)} failed:\n{text}");
-        return text;
     }
 }

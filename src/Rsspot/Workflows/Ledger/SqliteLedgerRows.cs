@@ -7,9 +7,6 @@ namespace Rsspot.Workflows.Ledger;
 /// <summary>Row access to the <c>registration_ledger</c> table, inside a caller's transaction.</summary>
 internal static class SqliteLedgerRows
 {
-    private const string Columns =
-        "key, vm_uid, org_id, vmcloudspace, vmpool, vm_name, omni_cluster, token_id, token_expires_at, status, last_error, payload, updated_at, version, lease_owner, lease_expires_at, created_at, history";
-
     public static RegistrationRecord? Get(SqliteConnection c, SqliteTransaction? t, string key)
     {
         return Query(c, t, "WHERE key = $key", ("$key", key)).FirstOrDefault();
@@ -17,12 +14,12 @@ internal static class SqliteLedgerRows
 
     public static List<RegistrationRecord> Query(SqliteConnection c, SqliteTransaction? t, string where, params (string, object?)[] parameters)
     {
-        using SqliteCommand command = Sql.Command(c, t, $"SELECT {Columns} FROM registration_ledger {where}", parameters);
+        using SqliteCommand command = Sql.Command(c, t, $"SELECT {LedgerRow.Columns} FROM registration_ledger {where}", parameters);
         using SqliteDataReader reader = command.ExecuteReader();
         var records = new List<RegistrationRecord>();
         while (reader.Read())
         {
-            records.Add(ReadRow(reader));
+            records.Add(LedgerRow.Read(reader, TextTime));
         }
 
         return records;
@@ -34,7 +31,7 @@ internal static class SqliteLedgerRows
         return Sql.Execute(
             c,
             t,
-            $"INSERT OR IGNORE INTO registration_ledger ({Columns}) VALUES ($key, $vm_uid, $org_id, $vmcloudspace, $vmpool, $vm_name, $omni_cluster, $token_id, $token_expires_at, $status, $last_error, $payload, $updated_at, $version, $lease_owner, $lease_expires_at, $created_at, $history)",
+            $"INSERT OR IGNORE INTO registration_ledger ({LedgerRow.Columns}) VALUES ($key, $vm_uid, $org_id, $vmcloudspace, $vmpool, $vm_name, $omni_cluster, $token_id, $token_expires_at, $status, $last_error, $payload, $updated_at, $version, $lease_owner, $lease_expires_at, $created_at, $history)",
             Parameters(r)) == 1;
     }
 
@@ -68,30 +65,5 @@ internal static class SqliteLedgerRows
         ];
     }
 
-    private static RegistrationRecord ReadRow(SqliteDataReader reader)
-    {
-        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-        DateTimeOffset updatedAt = StateTime.FromText(reader.GetString(12));
-        return new RegistrationRecord
-        {
-            Key = reader.GetString(0),
-            VmUid = reader.GetString(1),
-            OrgId = Text(2),
-            VmCloudspace = Text(3),
-            VmPool = Text(4),
-            VmName = Text(5),
-            OmniCluster = Text(6),
-            TokenId = Text(7),
-            TokenExpiresAt = StateTime.FromNullableText(Text(8)),
-            Status = RegistrationStatusText.Parse(reader.GetString(9)),
-            LastError = Text(10),
-            Payload = Text(11),
-            UpdatedAt = updatedAt,
-            Version = reader.GetInt64(13),
-            LeaseOwner = Text(14),
-            LeaseExpiresAt = StateTime.FromNullableText(Text(15)),
-            CreatedAt = StateTime.FromNullableText(Text(16)) ?? updatedAt,
-            History = JsonSerializer.Deserialize(Text(17) ?? "[]", StateJsonContext.Default.ListRegistrationTransition) ?? [],
-        };
-    }
+    private static DateTimeOffset TextTime(System.Data.Common.DbDataReader reader, int ordinal) => StateTime.FromText(reader.GetString(ordinal));
 }

@@ -1,0 +1,123 @@
+using Rsspot.Generated.Api;
+using Rsspot.Generated.Api.Models;
+
+namespace Rsspot.Services;
+
+/// <summary>What differs between the two kinds of node pool: the endpoints, the models and the words for them.</summary>
+internal abstract class NodePoolKind<TPool, TSummary, TRequest>(string group, string noun)
+    where TPool : class
+{
+    /// <summary>The operation group in telemetry, e.g. <c>spotnodepools</c>.</summary>
+    public string Group { get; } = group;
+
+    /// <summary>The kind in messages, e.g. <c>spot node pool</c>.</summary>
+    public string Noun { get; } = noun;
+
+    public abstract Task<List<TPool>?> ListAsync(SpotApiClient api, string ns, string? labelSelector, CancellationToken cancellationToken);
+
+    public abstract Task<TPool?> GetAsync(SpotApiClient api, string ns, string name, CancellationToken cancellationToken);
+
+    public abstract Task<TPool?> PatchAsync(SpotApiClient api, string ns, string name, TPool patch, CancellationToken cancellationToken);
+
+    public abstract Task<Status?> DeleteAsync(SpotApiClient api, string ns, string name, CancellationToken cancellationToken);
+
+    public abstract TPool ToModel(TRequest request, string ns);
+
+    public abstract TPool ToPatch(NodePoolUpdate update);
+
+    public abstract TSummary Summarize(TPool pool);
+
+    public abstract string? Cloudspace(TSummary summary);
+
+    public abstract string? ServerClass(TSummary summary);
+
+    public abstract string Name(TSummary summary);
+
+    /// <summary>Creates a pool from a ready body (also used for the pools of a new cloudspace).</summary>
+    public async Task<TPool> PostAsync(SpotContext context, string ns, TPool body, CancellationToken cancellationToken)
+    {
+        var (name, serverClass, cloudspace) = Describe(body);
+        return await ApiCall.RunAsync(
+            context,
+            $"create {Noun} \"{name}\" ({serverClass} in cloudspace \"{cloudspace}\")",
+            ct => PostAsync(context.Api, ns, body, ct),
+            cancellationToken,
+            context.Operation(Group, "create")).ConfigureAwait(false) ?? body;
+    }
+
+    protected abstract Task<TPool?> PostAsync(SpotApiClient api, string ns, TPool body, CancellationToken cancellationToken);
+
+    protected abstract (string? Name, string? ServerClass, string? Cloudspace) Describe(TPool body);
+}
+
+/// <summary>Spot (auction-priced) pools.</summary>
+internal sealed class SpotPoolKind() : NodePoolKind<SpotNodePool, SpotNodePoolSummary, SpotNodePoolRequest>("spotnodepools", "spot node pool")
+{
+    public static SpotPoolKind Instance { get; } = new();
+
+    public override async Task<List<SpotNodePool>?> ListAsync(SpotApiClient api, string ns, string? labelSelector, CancellationToken cancellationToken) =>
+        (await api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools.GetAsync(labelSelector is null ? null : c => c.QueryParameters.LabelSelector = labelSelector, cancellationToken).ConfigureAwait(false))?.Items;
+
+    public override Task<SpotNodePool?> GetAsync(SpotApiClient api, string ns, string name, CancellationToken cancellationToken) =>
+        api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools[name].GetAsync(cancellationToken: cancellationToken);
+
+    public override Task<SpotNodePool?> PatchAsync(SpotApiClient api, string ns, string name, SpotNodePool patch, CancellationToken cancellationToken) =>
+        api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools[name].PatchAsync(patch, cancellationToken: cancellationToken);
+
+    public override Task<Status?> DeleteAsync(SpotApiClient api, string ns, string name, CancellationToken cancellationToken) =>
+        api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools[name].DeleteAsync(cancellationToken: cancellationToken);
+
+    public override SpotNodePool ToModel(SpotNodePoolRequest request, string ns) => request.ToModel(ns);
+
+    public override SpotNodePool ToPatch(NodePoolUpdate update) => update.ToSpotPatch();
+
+    public override SpotNodePoolSummary Summarize(SpotNodePool pool) => SpotNodePoolSummary.From(pool);
+
+    public override string? Cloudspace(SpotNodePoolSummary summary) => summary.Cloudspace;
+
+    public override string? ServerClass(SpotNodePoolSummary summary) => summary.ServerClass;
+
+    public override string Name(SpotNodePoolSummary summary) => summary.Name;
+
+    protected override Task<SpotNodePool?> PostAsync(SpotApiClient api, string ns, SpotNodePool body, CancellationToken cancellationToken) =>
+        api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools.PostAsync(body, cancellationToken: cancellationToken);
+
+    protected override (string? Name, string? ServerClass, string? Cloudspace) Describe(SpotNodePool body) =>
+        (body.Metadata?.Name, body.Spec?.ServerClass, body.Spec?.CloudSpace);
+}
+
+/// <summary>On-demand (fixed-price) pools.</summary>
+internal sealed class OnDemandPoolKind() : NodePoolKind<OnDemandNodePool, OnDemandNodePoolSummary, OnDemandNodePoolRequest>("ondemandnodepools", "on-demand node pool")
+{
+    public static OnDemandPoolKind Instance { get; } = new();
+
+    public override async Task<List<OnDemandNodePool>?> ListAsync(SpotApiClient api, string ns, string? labelSelector, CancellationToken cancellationToken) =>
+        (await api.Apis.NgpcRxtIo.V1.Namespaces[ns].Ondemandnodepools.GetAsync(labelSelector is null ? null : c => c.QueryParameters.LabelSelector = labelSelector, cancellationToken).ConfigureAwait(false))?.Items;
+
+    public override Task<OnDemandNodePool?> GetAsync(SpotApiClient api, string ns, string name, CancellationToken cancellationToken) =>
+        api.Apis.NgpcRxtIo.V1.Namespaces[ns].Ondemandnodepools[name].GetAsync(cancellationToken: cancellationToken);
+
+    public override Task<OnDemandNodePool?> PatchAsync(SpotApiClient api, string ns, string name, OnDemandNodePool patch, CancellationToken cancellationToken) =>
+        api.Apis.NgpcRxtIo.V1.Namespaces[ns].Ondemandnodepools[name].PatchAsync(patch, cancellationToken: cancellationToken);
+
+    public override Task<Status?> DeleteAsync(SpotApiClient api, string ns, string name, CancellationToken cancellationToken) =>
+        api.Apis.NgpcRxtIo.V1.Namespaces[ns].Ondemandnodepools[name].DeleteAsync(cancellationToken: cancellationToken);
+
+    public override OnDemandNodePool ToModel(OnDemandNodePoolRequest request, string ns) => request.ToModel(ns);
+
+    public override OnDemandNodePool ToPatch(NodePoolUpdate update) => update.ToOnDemandPatch();
+
+    public override OnDemandNodePoolSummary Summarize(OnDemandNodePool pool) => OnDemandNodePoolSummary.From(pool);
+
+    public override string? Cloudspace(OnDemandNodePoolSummary summary) => summary.Cloudspace;
+
+    public override string? ServerClass(OnDemandNodePoolSummary summary) => summary.ServerClass;
+
+    public override string Name(OnDemandNodePoolSummary summary) => summary.Name;
+
+    protected override Task<OnDemandNodePool?> PostAsync(SpotApiClient api, string ns, OnDemandNodePool body, CancellationToken cancellationToken) =>
+        api.Apis.NgpcRxtIo.V1.Namespaces[ns].Ondemandnodepools.PostAsync(body, cancellationToken: cancellationToken);
+
+    protected override (string? Name, string? ServerClass, string? Cloudspace) Describe(OnDemandNodePool body) =>
+        (body.Metadata?.Name, body.Spec?.ServerClass, body.Spec?.CloudSpace);
+}
