@@ -25,6 +25,9 @@ internal static class ChartAxes
             Position = AxisPosition.Bottom,
             Title = TimeTitle,
             StringFormat = span > TimeSpan.FromDays(2) ? "yyyy-MM-dd" : "MM-dd HH:mm",
+
+            // Date-only labels on whole days (OxyPlot's automatic half-day ticks would print each date twice).
+            MajorStep = span > TimeSpan.FromDays(2) ? Math.Ceiling(span.TotalDays / 10) : double.NaN,
             Minimum = DateTimeAxis.ToDouble(first - timePad),
             Maximum = DateTimeAxis.ToDouble(last + timePad),
             MajorGridlineStyle = LineStyle.Solid,
