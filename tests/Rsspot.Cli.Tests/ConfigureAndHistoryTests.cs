@@ -39,10 +39,12 @@ public sealed class ConfigureAndHistoryTests : IDisposable
         var profiles = await CliRunner.RunAsync(Env, null, "profiles", "list", "-o", "json");
         Assert.Equal(["other"], profiles.Json.AsArray().Where(p => p!["active"]!.GetValue<bool>()).Select(p => p!["name"]!.GetValue<string>()));
 
-        var refused = await CliRunner.RunAsync(Env, null, "profiles", "delete", "work");
-        Assert.Equal(2, refused.ExitCode);
-        Assert.Contains("--yes", refused.Stderr, StringComparison.Ordinal);
-        Assert.Equal(0, (await CliRunner.RunAsync(Env, null, "profiles", "delete", "work", "--yes")).ExitCode);
+        // As in the Python rsspot, a script (stdin not a terminal) deletes a profile without being asked; it says so.
+        var unattended = await CliRunner.RunAsync(Env, null, "profiles", "delete", "work");
+        Assert.Equal(0, unattended.ExitCode);
+        Assert.Contains("not asked", unattended.Stderr, StringComparison.Ordinal);
+        var left = await CliRunner.RunAsync(Env, null, "profiles", "list", "-o", "json");
+        Assert.DoesNotContain("work", left.Json.AsArray().Select(p => p!["name"]!.GetValue<string>()));
 
         var nothing = await CliRunner.RunAsync(Env, null, "configure");
         Assert.Equal(2, nothing.ExitCode);

@@ -161,7 +161,7 @@ public sealed class ReadCommandsTests : IClassFixture<CliFixture>
     [InlineData("--taint", "--taint", "nodepools", "spot", "create", "--cloudspace", "demo", "--serverclass", "gp.vs1.medium-dfw", "--bid-price", "0.1", "--taint", "novalue")]
     [InlineData("--spot-nodepool", "--spot-nodepool", "cloudspaces", "create", "x", "--region", "us-central-dfw-1", "--spot-nodepool", "desired=2,serverclass=gp.vs1.medium-dfw")]
     [InlineData("--risk", "--risk", "pricing", "build", "--nodes", "2", "--risk", "extreme")]
-    [InlineData("--yes", "--yes", "cloudspaces", "delete", "nothing-here")]
+    [InlineData("--yes", "--yes", "cloudspaces", "delete", "--name", "nothing-here")]
     [InlineData("unknown word", "'lst'", "regions", "lst")]
     public async Task Bad_flags_and_values_exit_2_naming_the_flag(string what, string expected, params string[] args)
     {

@@ -202,7 +202,7 @@ internal static class CloudspacesCommands
         {
             var csName = name.Get(p);
             SpotNames.EnsureCloudspaceName(csName);
-            s.Confirm($"Delete cloudspace '{csName}' and all its node pools", p.GetValue(yes));
+            s.Confirm($"Delete cloudspace '{csName}' and all its node pools", p.GetValue(yes), name.GivenAsArgument(p));
             var status = await s.Client.Cloudspaces.DeleteAsync(csName, ct).ConfigureAwait(false);
             s.Output.Write(StatusJson("cloudspace", csName, status), () => TableView.Pairs([("deleted", "cloudspace " + csName), ("status", status?.StatusProp ?? "Success")]));
         });
@@ -218,12 +218,12 @@ internal static class CloudspacesCommands
     private static Command GetConfig(CliSession s)
     {
         var name = NameArg();
-        var file = new Option<string?>("--file", "-f") { Description = "Write the kubeconfig here (mode 0600) instead of stdout", HelpName = "path" };
+        var file = new Option<string?>("--file", "-f") { Description = "Write the kubeconfig here (mode 0600) instead of stdout; with --name (spotctl's form) the default is <name>.yaml", HelpName = "path" };
         var force = new Option<bool>("--force") { Description = "Replace --file if it exists" };
         return Cmd.New("get-config", "Print or save the kubeconfig of a cloudspace (a secret: --file writes it with mode 0600)", [.. name.Symbols, file, force]).Runs(s, async (p, ct) =>
         {
             var csName = name.Get(p);
-            if (p.GetValue(file) is { } path)
+            if ((p.GetValue(file) ?? SpotctlDefaultFile(p, name, csName)) is { } path)
             {
                 if (string.IsNullOrWhiteSpace(path))
                 {
@@ -249,6 +249,18 @@ internal static class CloudspacesCommands
             // Without --file the user asked for the kubeconfig on stdout, whatever --output says.
             s.Output.Raw(await s.Client.Cloudspaces.GetKubeconfigAsync(csName, ct).ConfigureAwait(false));
         });
+    }
+
+    // spotctl's `get-config --name N` writes N.yaml when no --file is given; the positional form prints, as the Python rsspot does.
+    private static string? SpotctlDefaultFile(ParseResult p, NameInput name, string csName)
+    {
+        if (name.GivenAsArgument(p))
+        {
+            return null;
+        }
+
+        SpotNames.EnsureCloudspaceName(csName);
+        return csName + ".yaml";
     }
 
     private static Option<int> TimeoutOption() => new("--timeout") { Description = "Seconds to wait for Ready (default 1800)", DefaultValueFactory = _ => 1800 };

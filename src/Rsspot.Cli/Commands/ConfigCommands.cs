@@ -114,7 +114,7 @@ internal static class ConfigCommands
         var clear = Cmd.New("clear", "Delete the recorded commands", yes).Runs(s, p =>
         {
             using var store = s.OpenState();
-            s.Confirm($"Clear the command history in {store.DisplayPath}", p.GetValue(yes));
+            s.Confirm($"Clear the command history in {store.DisplayPath}", p.GetValue(yes), unattendedAsPython: true);
             var removed = store.History.Clear();
             s.Output.Write(new JsonObject { ["removed"] = removed }, () => TableView.Pairs([("removed", removed.ToString(CultureInfo.InvariantCulture))]));
         });

@@ -283,7 +283,7 @@ internal static class NodePoolsCommands
         {
             var poolName = name.Get(p);
             SpotNames.EnsurePoolName(poolName);
-            s.Confirm($"Delete {noun} '{poolName}'", p.GetValue(yes));
+            s.Confirm($"Delete {noun} '{poolName}'", p.GetValue(yes), name.GivenAsArgument(p));
             var status = spot
                 ? await s.Client.SpotNodePools.DeleteAsync(poolName, ct).ConfigureAwait(false)
                 : await s.Client.OnDemandNodePools.DeleteAsync(poolName, ct).ConfigureAwait(false);

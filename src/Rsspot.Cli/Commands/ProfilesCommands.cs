@@ -51,7 +51,7 @@ internal static class ProfilesCommands
         {
             var name = p.GetValue(deleteName)!;
             var path = WritablePath(s);
-            s.Confirm($"Delete profile '{name}' from {Path.GetFullPath(path)}", p.GetValue(yes));
+            s.Confirm($"Delete profile '{name}' from {Path.GetFullPath(path)}", p.GetValue(yes), unattendedAsPython: true);
             var store = ConfigStore.Update(path, store =>
             {
                 if (!store.DeleteProfile(name))

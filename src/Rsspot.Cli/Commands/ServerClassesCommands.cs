@@ -9,13 +9,16 @@ namespace Rsspot.Cli.Commands;
 /// <summary><c>server-classes list|get</c> with region, category and availability filters.</summary>
 internal static class ServerClassesCommands
 {
+    private const string GroupName = "server-classes";
+    private const string AvailableOnly = "available";
+
     public static Command Create(CliSession s)
     {
         var category = new Option<string?>("--category") { Description = "Category or family: gp, ch, mh, or e.g. 'General Purpose'" };
         var availability = new Option<string?>("--availability") { Description = "Availability, e.g. available" };
-        var onlyAvailable = new Option<bool>("--only-available") { Description = "Only classes that are available (same as --availability available)" };
-        var all = new Option<bool>("--all") { Description = "Every class, whatever its availability (the default)" };
-        var list = Cmd.New("list", "List server classes (filter with the global --region/-r, --category, --availability)", category, availability, onlyAvailable, all).Runs(s, async (p, ct) =>
+        var onlyAvailable = new Option<bool>("--only-available") { Description = "Only classes that are available (the default of 'server-classes list', as in the Python rsspot)" };
+        var all = new Option<bool>("--all") { Description = "Every class, whatever its availability (the default under spotctl's names: serverclasses, sc, serverclass)" };
+        var list = Cmd.New("list", "List server classes: available ones unless --all (filter with the global --region/-r, --category, --availability)", category, availability, onlyAvailable, all).Runs(s, async (p, ct) =>
         {
             var wanted = Availability(p, availability, onlyAvailable, all);
             var classes = await s.Client.ServerClasses.ListAsync(s.Region, wanted, p.GetValue(category), ct).ConfigureAwait(false);
@@ -39,7 +42,7 @@ internal static class ServerClassesCommands
             s.Output.Write(json, () => TableView.Pairs(Fields(json)));
         });
 
-        return Cmd.Group("server-classes", "Server classes (machine sizes) with resources and prices", list, get);
+        return Cmd.Group(GroupName, "Server classes (machine sizes) with resources and prices", list, get);
     }
 
     private static string? Availability(ParseResult p, Option<string?> availability, Option<bool> onlyAvailable, Option<bool> all)
@@ -50,8 +53,21 @@ internal static class ServerClassesCommands
             throw new CliUsageException($"{string.Join(", ", given.Select(p.TypedName))}: give only one of them.");
         }
 
-        return p.GetValue(onlyAvailable) ? "available" : p.GetValue(availability);
+        if (p.GetValue(onlyAvailable))
+        {
+            return AvailableOnly;
+        }
+
+        if (given.Count == 0 && InvokedAs(p) == GroupName)
+        {
+            return AvailableOnly;
+        }
+
+        return p.GetValue(availability);
     }
+
+    // The Python rsspot's `server-classes list` shows only available classes; spotctl's `serverclasses list` shows all.
+    private static string? InvokedAs(ParseResult p) => (p.CommandResult.Parent as System.CommandLine.Parsing.CommandResult)?.IdentifierToken.Value;
 
     private static IEnumerable<(string, string?)> Fields(JsonNode json) =>
     [

@@ -146,12 +146,19 @@ internal sealed class CliSession : IDisposable
 
     /// <summary>
     /// Asks before a destructive step. <paramref name="yes"/> skips the question; without a terminal to ask on,
-    /// refuses (exit 2) and says to pass --yes.
+    /// refuses (exit 2) and says to pass --yes, unless <paramref name="unattendedAsPython"/>: the command was typed
+    /// in the Python rsspot's form, which never asks, so a script written for it goes on (and says so on stderr).
     /// </summary>
-    public void Confirm(string question, bool yes)
+    public void Confirm(string question, bool yes, bool unattendedAsPython = false)
     {
         if (yes)
         {
+            return;
+        }
+
+        if (!Terminal.StdinIsTerminal && unattendedAsPython)
+        {
+            Err.WriteLine($"{question}: not asked, as stdin is not a terminal (give the name with --name to require --yes).");
             return;
         }
 

@@ -36,6 +36,9 @@ internal sealed class NameInput
         return positional ?? flagged;
     }
 
+    /// <summary>Whether the name came as the positional argument (the Python rsspot's form) rather than the flag.</summary>
+    public bool GivenAsArgument(ParseResult parse) => parse.GetValue(Argument) is not null;
+
     /// <summary>The name; a usage error when it is missing.</summary>
     public string Get(ParseResult parse) =>
         Find(parse) ?? throw new CliUsageException($"<{Argument.Name}>: give the {_noun} as an argument or with {Option.Name}.");

@@ -73,6 +73,21 @@ public sealed class CompatScriptTests : IClassFixture<CliFixture>
         await Ok("cloudspaces", "get-config", "py-demo", "-f", kubeconfig);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(kubeconfig));
         Assert.Contains("apiVersion", await File.ReadAllTextAsync(kubeconfig), StringComparison.Ordinal);
+        var printed = await _cli.RunAsync("cloudspaces", "get-config", "py-demo");
+        Assert.True(printed.ExitCode == 0, printed.ToString());
+        Assert.Contains("apiVersion", printed.Stdout, StringComparison.Ordinal);
+
+        // The Python rsspot deletes without asking: its scripts run piped, with no --yes to give.
+        foreach (var args in new[] { new[] { "nodepools", "spot", "delete", spotName }, ["nodepools", "ondemand", "delete", onDemandName], ["cloudspaces", "delete", "py-demo"] })
+        {
+            var deleted = await _cli.RunAsync(args);
+            Assert.True(deleted.ExitCode == 0, deleted.ToString());
+            Assert.Contains("not asked", deleted.Stderr, StringComparison.Ordinal);
+        }
+
+        using var after = _cli.SdkClient();
+        Assert.Empty(await after.SpotNodePools.ListAsync("py-demo"));
+        Assert.Empty(await after.OnDemandNodePools.ListAsync("py-demo"));
     }
 
     [Fact]
@@ -107,6 +122,8 @@ public sealed class CompatScriptTests : IClassFixture<CliFixture>
         Assert.All(available, c => Assert.Equal("available", c!["spec"]!["availability"]!.GetValue<string>()));
         var all = (await Ok("server-classes", "list", "--all")).AsArray();
         Assert.True(all.Count > available.Count, "--all lists the classes that are not available too");
+        var pythonDefault = (await Ok("server-classes", "list")).AsArray();
+        Assert.Equal(Names(available), Names(pythonDefault));
 
         Assert.InRange((await Ok("inventory", "events", "--limit", "2")).AsArray().Count, 0, 2);
         var raw = await Ok("raw", "--method", "GET", "--path", "/apis/ngpc.rxt.io/v1/regions", "--params-json", "{}");
@@ -150,9 +167,19 @@ public sealed class CompatScriptTests : IClassFixture<CliFixture>
         Assert.Equal("db", onDemand["spec"]!["customLabels"]!["tier"]!.GetValue<string>());
 
         Assert.Equal("sc-demo", (await Ok("cs", "get", "--name", "sc-demo"))["metadata"]!["name"]!.GetValue<string>());
-        var kubeconfig = Path.Combine(_cli.Home, "sc-demo.yaml");
+        var kubeconfig = Path.Combine(_cli.Home, "kube", "sc-demo-config");
         await Ok("cs", "get-config", "--name", "sc-demo", "--file", kubeconfig);
         Assert.True(File.Exists(kubeconfig));
+
+        // spotctl's get-config writes <name>.yaml in the current directory when --file is left out.
+        var workDir = Directory.CreateDirectory(Path.Combine(_cli.Home, "work")).FullName;
+        var defaultFile = await CliRunner.RunInAsync(workDir, _cli.Environment, null, "cs", "get-config", "--name", "sc-demo");
+        Assert.True(defaultFile.ExitCode == 0, defaultFile.ToString());
+        Assert.Contains("apiVersion", await File.ReadAllTextAsync(Path.Combine(workDir, "sc-demo.yaml")), StringComparison.Ordinal);
+        Assert.DoesNotContain("apiVersion", defaultFile.Stdout, StringComparison.Ordinal);
+        var again = await CliRunner.RunInAsync(workDir, _cli.Environment, null, "cs", "get-config", "--name", "sc-demo");
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("--force", again.Stderr, StringComparison.Ordinal);
 
         await Ok("np", "ondemand", "delete", "--name", onDemandName, "-y");
         await Ok("np", "spot", "delete", "--name", spotName, "--yes");
@@ -161,6 +188,11 @@ public sealed class CompatScriptTests : IClassFixture<CliFixture>
             Assert.DoesNotContain(await sdk.SpotNodePools.ListAsync("sc-demo"), p => p.Metadata!.Name == spotName);
         }
 
+        // spotctl asks before a delete: in a script, without -y, nothing is deleted.
+        var unconfirmed = await _cli.RunAsync("cs", "delete", "--name", "sc-demo");
+        Assert.Equal(2, unconfirmed.ExitCode);
+        Assert.Contains("--yes", unconfirmed.Stderr, StringComparison.Ordinal);
+        Assert.Equal("sc-demo", (await Ok("cs", "get", "--name", "sc-demo"))["metadata"]!["name"]!.GetValue<string>());
         await Ok("cs", "delete", "--name", "sc-demo", "-y");
         var after = await _cli.RunAsync("cs", "get", "--name", "sc-demo");
         Assert.True(after.ExitCode == 5 || after.Stdout.Contains("Deleting", StringComparison.Ordinal), after.ToString());
@@ -190,6 +222,9 @@ public sealed class CompatScriptTests : IClassFixture<CliFixture>
     public async Task Spotctl_read_commands_by_name_and_aliases()
     {
         Assert.All((await Ok("sc", "list", "-r", Region)).AsArray(), c => Assert.Equal(Region, c!["spec"]!["region"]!.GetValue<string>()));
+        var spotctlDefault = Names((await Ok("serverclasses", "list")).AsArray());
+        Assert.Equal(Names((await Ok("server-classes", "list", "--all")).AsArray()), spotctlDefault);
+        Assert.Contains("ch.vs1.xlarge-ord", spotctlDefault); // the emulator's deprecated class
         Assert.Equal("gp.vs1.medium-dfw", (await Ok("serverclasses", "get", "--name", "gp.vs1.medium-dfw"))["metadata"]!["name"]!.GetValue<string>());
         Assert.Equal(Region, (await Ok("regions", "get", "--name", Region))["metadata"]!["name"]!.GetValue<string>());
         Assert.All((await Ok("pricing", "get", "--serverclass", "gp.vs1.medium-dfw")).AsArray(), r => Assert.Equal("gp.vs1.medium-dfw", r!["server_class"]!.GetValue<string>()));
@@ -214,4 +249,6 @@ public sealed class CompatScriptTests : IClassFixture<CliFixture>
     private static string? Text(JsonNode resource, string specField) => resource["spec"]![specField]?.GetValue<string>();
 
     private static string[] Strategies(JsonNode build) => [.. build["scenarios"]!.AsArray().Select(sc => sc!["strategy"]!.GetValue<string>())];
+
+    private static string[] Names(JsonArray classes) => [.. classes.Select(c => c!["metadata"]!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal)];
 }

@@ -24,10 +24,19 @@ public static class CliRunner
     /// </summary>
     public static string? Executable { get; } = Environment.GetEnvironmentVariable("RSSPOT_CLI_EXECUTABLE") is { Length: > 0 } path ? Path.GetFullPath(path) : null;
 
-    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args)
+    public static Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args) =>
+        RunInAsync(null, environment, stdin, args);
+
+    /// <summary>Runs rsspot with <paramref name="workingDirectory"/> as its current directory (null: this process's).</summary>
+    public static async Task<CliResult> RunInAsync(string? workingDirectory, IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args)
     {
         var start = StartInfo(environment, args);
         start.RedirectStandardInput = true;
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
