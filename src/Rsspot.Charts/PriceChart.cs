@@ -44,6 +44,18 @@ public sealed class PriceChart
         return new PriceChart(ComparePlot.Build([.. histories]));
     }
 
+    /// <summary>
+    /// A bid evaluation of one pool: the market price and each policy's bid over the auctions, with the auctions each
+    /// policy lost shaded in a band of its own above the prices.
+    /// </summary>
+    /// <param name="data">What to draw.</param>
+    /// <exception cref="ArgumentException">No market prices, no policies, or a policy without bids.</exception>
+    public static PriceChart BidEvaluation(BidEvaluationChartData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return new PriceChart(BidEvaluationPlot.Build(data));
+    }
+
     /// <summary>The chart as an SVG document.</summary>
     /// <param name="width">Width in pixels.</param>
     /// <param name="height">Height in pixels.</param>

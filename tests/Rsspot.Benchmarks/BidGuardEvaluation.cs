@@ -110,6 +110,24 @@ public static class BidGuardEvaluation
         }
     }
 
+    /// <summary>One pool's week for <see cref="PriceChart.BidEvaluation"/>: the market and each policy's bid at every auction.</summary>
+    /// <param name="runs">The runs of <see cref="Run"/>.</param>
+    /// <param name="pool">The pool (its server class, one of <see cref="EvaluationSetup.Classes"/>).</param>
+    public static BidEvaluationChartData ChartData(IReadOnlyList<PolicyRun> runs, string pool)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        if (!EvaluationSetup.Classes.Contains(pool, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"'{pool}' is not a pool of the evaluation; use one of {string.Join(", ", EvaluationSetup.Classes)}.", nameof(pool));
+        }
+
+        var points = runs.Select(r => (r.Policy, Points: r.Points.Where(p => p.Pool == pool).ToList())).ToList();
+        return new BidEvaluationChartData(
+            pool,
+            [.. points[0].Points.Select(p => new MarketPrice(p.At, p.Market))],
+            [.. points.Select(r => new PolicyBids(r.Policy, [.. r.Points.Select(p => new PolicyBid(p.At, p.Bid, p.Won))]))]);
+    }
+
     private static decimal StepHours(PolicyRun run) =>
         run.Points.Count > EvaluationSetup.Classes.Length
             ? (decimal)(run.Points[EvaluationSetup.Classes.Length].At - run.Points[0].At).TotalHours

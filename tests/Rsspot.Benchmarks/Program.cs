@@ -9,17 +9,24 @@ if (args is ["--cpu", ..])
     return;
 }
 
-// `--bid-guard-eval [seed] [points.csv]`: a simulated week of the seeded market under three bidding policies (README table).
+// `--bid-guard-eval [seed] [points.csv] [--plot week.svg] [--pool class]`: a simulated week of the seeded market under
+// three bidding policies (README table); --plot draws one pool's week (default the first) as a chart.
 if (args is ["--bid-guard-eval", ..])
 {
-    var seed = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 42;
-    var runs = BidGuardEvaluation.Run(seed);
-    Console.WriteLine($"seed {seed}, {EvaluationSetup.Classes.Length} pools of {EvaluationSetup.NodesPerPool} nodes ({string.Join(", ", EvaluationSetup.Classes)}), an auction every 10 minutes for 7 days");
+    var options = EvaluationArguments.Parse(args[1..]);
+    var runs = BidGuardEvaluation.Run(options.Seed);
+    Console.WriteLine($"seed {options.Seed}, {EvaluationSetup.Classes.Length} pools of {EvaluationSetup.NodesPerPool} nodes ({string.Join(", ", EvaluationSetup.Classes)}), an auction every 10 minutes for 7 days");
     Console.WriteLine(BidGuardEvaluation.Table(runs));
-    if (args.Length > 2)
+    if (options.Csv is { } csv)
     {
-        await File.WriteAllLinesAsync(args[2], BidGuardEvaluation.Csv(runs));
-        Console.WriteLine($"points: {args[2]}");
+        await File.WriteAllLinesAsync(csv, BidGuardEvaluation.Csv(runs));
+        Console.WriteLine($"points: {csv}");
+    }
+
+    if (options.Plot is { } plot)
+    {
+        Rsspot.Pricing.PriceChart.BidEvaluation(BidGuardEvaluation.ChartData(runs, options.Pool)).Save(plot);
+        Console.WriteLine($"chart of {options.Pool}: {plot}");
     }
 
     return;

@@ -165,7 +165,8 @@ internal static class PricingWatchCommand
         : round.Deferred.Any(d => d.Pool.Pool == r.Pool.Pool) ? BidGuardText.Of(r.Action) + " (deferred)"
         : BidGuardText.Of(r.Action);
 
-    private static JsonObject PoolJson(BidRecommendation r, BidGuardRound round, DateTimeOffset at)
+    /// <summary>One pool of a round as a JSON line (also the bid guard's MCP tools).</summary>
+    internal static JsonObject PoolJson(BidRecommendation r, BidGuardRound round, DateTimeOffset at)
     {
         var m = r.Pool;
         var failure = round.Failed.FirstOrDefault(f => f.Recommendation.Pool.Pool == m.Pool);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 
 using Rsspot.Security;
@@ -64,35 +65,47 @@ internal sealed class BoundedResponseHandler(long maxBytes) : DelegatingHandler
         var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var buffer = new byte[Math.Clamp(original.Headers.ContentLength ?? 16 * 1024, 0, maxBytes) + 1];
-            var length = 0;
-            while (true)
+            // Read into pooled memory, keep an exact copy: one allocation the size of the body per answer.
+            var limit = (int)Math.Min(maxBytes + 1, Array.MaxLength);
+            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp((original.Headers.ContentLength ?? 4096) + 1, 1, limit));
+            try
             {
-                if (length == buffer.Length)
+                var length = 0;
+                while (true)
                 {
-                    if (length > maxBytes)
+                    if (length == buffer.Length)
                     {
-                        throw TooLarge(response);
+                        if (length > maxBytes)
+                        {
+                            throw TooLarge(response);
+                        }
+
+                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit));
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
                     }
 
-                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, maxBytes + 1));
+                    var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    length += read;
                 }
 
-                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
+                if (length > maxBytes)
                 {
-                    break;
+                    throw TooLarge(response);
                 }
 
-                length += read;
+                response.Content = new BufferedContent(buffer.AsSpan(0, length).ToArray(), original);
             }
-
-            if (length > maxBytes)
+            finally
             {
-                throw TooLarge(response);
+                ArrayPool<byte>.Shared.Return(buffer);
             }
-
-            response.Content = new BufferedContent(buffer, length, original);
         }
 
         original.Dispose();

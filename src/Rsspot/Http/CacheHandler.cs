@@ -92,7 +92,9 @@ public sealed partial class CacheHandler : DelegatingHandler
             return response;
         }
 
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var body = response.Content is BufferedContent buffered
+            ? buffered.Body
+            : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var entry = new CachedResponse(200, response.Content.Headers.ContentType?.ToString(), body, now + ttl);
         _memory.Put(key, entry);
         _store?.Put(key, entry, now, _options.MaxEntries);

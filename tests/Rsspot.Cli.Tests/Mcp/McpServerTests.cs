@@ -11,13 +11,13 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
     [
         "list_organizations", "list_regions", "list_server_classes", "list_prices", "get_price", "get_price_history", "get_comparables",
         "recommend_cluster", "list_cloudspaces", "get_cloudspace", "wait_for_cloudspace", "list_spot_pools", "get_spot_pool",
-        "list_on_demand_pools", "get_on_demand_pool", "list_vm_cloudspaces", "list_events",
+        "list_on_demand_pools", "get_on_demand_pool", "list_vm_cloudspaces", "list_events", "bid_guard_status",
     ];
 
     private static readonly string[] WriteTools =
     [
         "create_cloudspace", "update_cloudspace", "delete_cloudspace", "create_spot_pool", "update_spot_pool", "apply_bid",
-        "delete_spot_pool", "create_on_demand_pool", "update_on_demand_pool", "delete_on_demand_pool",
+        "delete_spot_pool", "create_on_demand_pool", "update_on_demand_pool", "delete_on_demand_pool", "apply_bid_guard",
     ];
 
     private readonly CliFixture _cli;
@@ -165,6 +165,94 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
         var deleted = await mcp.CallJsonAsync("delete_cloudspace", new JsonObject { ["name"] = "mcp-demo", ["confirm"] = "mcp-demo" });
         Assert.Equal("mcp-demo", deleted["name"]!.GetValue<string>());
         AssertNoSecret(mcp);
+    }
+
+    [Fact]
+    public async Task Bid_guard_status_names_each_pool_with_its_verdict_and_figures_and_changes_nothing()
+    {
+        const string serverClass = "gp.vs2.medium-dfw";
+        _cli.Emulator.ScriptMarketPrices(serverClass, [.. Enumerable.Repeat(0.0500m, 24)]);
+        var atRisk = await CreatePoolAsync("mcp-guard", serverClass, "0.0520");
+
+        await using var mcp = await McpStdioSession.StartAsync(_cli);
+        var schema = (await mcp.ListToolsAsync()).Single(t => t!["name"]!.GetValue<string>() == "bid_guard_status")!["inputSchema"]!;
+        Assert.Equal("number", schema["properties"]!["margin_percent"]!["type"]!.GetValue<string>());
+        Assert.Equal("integer", schema["properties"]!["percentile"]!["type"]!.GetValue<string>());
+        Assert.Equal("string", schema["properties"]!["cloudspace"]!["type"]!.GetValue<string>());
+
+        var status = await mcp.CallJsonAsync("bid_guard_status", new JsonObject { ["cloudspace"] = "mcp-guard" });
+        Assert.True(status["dry_run"]!.GetValue<bool>());
+        Assert.False(status["all_winning"]!.GetValue<bool>());
+        Assert.Equal(1, status["at_risk"]!.GetValue<int>());
+        var pool = Assert.Single(status["items"]!.AsArray())!;
+        Assert.Equal(atRisk, pool["pool"]!.GetValue<string>());
+        Assert.Equal("at-risk", pool["status"]!.GetValue<string>());
+        Assert.Equal("raise", pool["action"]!.GetValue<string>());
+        Assert.Equal(0.052m, pool["bid"]!.GetValue<decimal>());
+        Assert.Equal(0.05m, pool["market"]!.GetValue<decimal>());
+        Assert.Equal(0.055m, pool["recommended_bid"]!.GetValue<decimal>());
+        Assert.Contains("within 10", pool["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // The same verdict as the CLI gives, and nothing changed.
+        var watch = await _cli.RunAsync("pricing", "watch", "--once", "--cloudspace", "mcp-guard");
+        Assert.Equal("at-risk", JsonNode.Parse(watch.Stdout.Trim())!["status"]!.GetValue<string>());
+        Assert.Equal(0.052m, (await mcp.CallJsonAsync("get_spot_pool", new JsonObject { ["name"] = atRisk }))["bid_price"]!.GetValue<decimal>());
+
+        var wider = await mcp.CallJsonAsync("bid_guard_status", new JsonObject { ["cloudspace"] = "mcp-guard", ["margin_percent"] = 2 });
+        Assert.Equal("winning", Assert.Single(wider["items"]!.AsArray())!["status"]!.GetValue<string>());
+
+        var badPercentile = await mcp.CallAsync("bid_guard_status", new JsonObject { ["percentile"] = 70 });
+        Assert.True(McpStdioSession.IsError(badPercentile));
+        Assert.Contains("20, 50 or 80", McpStdioSession.Text(badPercentile), StringComparison.Ordinal);
+        var missing = await mcp.CallAsync("bid_guard_status", new JsonObject { ["cloudspace"] = "mcp-no-such" });
+        Assert.True(McpStdioSession.IsError(missing));
+        Assert.Contains("mcp-no-such", McpStdioSession.Text(missing), StringComparison.Ordinal);
+
+        var refused = await mcp.CallAsync("apply_bid_guard", new JsonObject { ["cloudspace"] = "mcp-guard" });
+        Assert.True(McpStdioSession.IsError(refused));
+        Assert.Contains("--allow-writes", McpStdioSession.Text(refused), StringComparison.Ordinal);
+        Assert.Equal(0.052m, (await mcp.CallJsonAsync("get_spot_pool", new JsonObject { ["name"] = atRisk }))["bid_price"]!.GetValue<decimal>());
+        AssertNoSecret(mcp);
+    }
+
+    [Fact]
+    public async Task Apply_bid_guard_with_allow_writes_raises_the_bid_within_the_cap_and_records_it()
+    {
+        const string serverClass = "mh.vs2.medium-dfw";
+        _cli.Emulator.ScriptMarketPrices(serverClass, [.. Enumerable.Repeat(0.0300m, 24)]);
+        var losing = await CreatePoolAsync("mcp-guard-apply", serverClass, "0.0290");
+
+        await using var mcp = await McpStdioSession.StartAsync(_cli, "--allow-writes");
+        var capped = await mcp.CallJsonAsync("apply_bid_guard", new JsonObject { ["cloudspace"] = "mcp-guard-apply", ["margin_percent"] = 20, ["max_bid"] = 0.033 });
+        Assert.False(capped["dry_run"]!.GetValue<bool>());
+        Assert.Equal(1, capped["losing"]!.GetValue<int>());
+        Assert.Equal(1, capped["applied"]!.GetValue<int>());
+        var pool = Assert.Single(capped["items"]!.AsArray())!;
+        Assert.Equal(losing, pool["pool"]!.GetValue<string>());
+        Assert.True(pool["applied"]!.GetValue<bool>());
+        Assert.True(pool["limited_by_max_bid"]!.GetValue<bool>());
+        Assert.Equal(0.033m, pool["recommended_bid"]!.GetValue<decimal>());
+        Assert.Equal(0.033m, (await mcp.CallJsonAsync("get_spot_pool", new JsonObject { ["name"] = losing }))["bid_price"]!.GetValue<decimal>());
+
+        var history = (await _cli.JsonAsync("pricing", "guard", "history", "--pool", losing)).Node.AsArray();
+        var change = Assert.Single(history)!;
+        Assert.Equal(0.029m, change["old_bid"]!.GetValue<decimal>());
+        Assert.Equal(0.033m, change["new_bid"]!.GetValue<decimal>());
+
+        var raised = await mcp.CallJsonAsync("apply_bid_guard", new JsonObject { ["cloudspace"] = "mcp-guard-apply", ["margin_percent"] = 20 });
+        Assert.Equal(0.036m, Assert.Single(raised["items"]!.AsArray())!["recommended_bid"]!.GetValue<decimal>());
+        Assert.Equal(0.036m, (await mcp.CallJsonAsync("get_spot_pool", new JsonObject { ["name"] = losing }))["bid_price"]!.GetValue<decimal>());
+        var calm = await mcp.CallJsonAsync("bid_guard_status", new JsonObject { ["cloudspace"] = "mcp-guard-apply", ["margin_percent"] = 20 });
+        Assert.True(calm["all_winning"]!.GetValue<bool>());
+        Assert.Equal(2, (await _cli.JsonAsync("pricing", "guard", "history", "--pool", losing)).Node.AsArray().Count);
+        AssertNoSecret(mcp);
+    }
+
+    private async Task<string> CreatePoolAsync(string cloudspace, string serverClass, string bid)
+    {
+        Assert.Equal(0, (await _cli.RunAsync("cloudspaces", "create", cloudspace, "--region", "us-central-dfw-1")).ExitCode);
+        var pool = (await _cli.JsonAsync("nodepools", "spot", "create", "--cloudspace", cloudspace, "--serverclass", serverClass, "--bid-price", bid, "--desired", "1")).Node;
+        return pool["metadata"]!["name"]!.GetValue<string>();
     }
 
     /// <summary>No response carries the refresh token, an id token (a JWT) or kubeconfig material.</summary>

@@ -19,6 +19,8 @@ internal sealed partial class SvgChart
         Width = double.Parse(root.Attribute("width")!.Value, CultureInfo.InvariantCulture);
         Height = double.Parse(root.Attribute("height")!.Value, CultureInfo.InvariantCulture);
         Texts = [.. root.Descendants(Svg + "text").Select(t => new SvgText(t.Value, Translate(t).X, Translate(t).Y))];
+        Rects = [.. root.Descendants(Svg + "rect").Where(r => r.Attribute("style") is not null).Select(r => new SvgRect(
+            Number(r, "x"), Number(r, "y"), Number(r, "width"), Number(r, "height"), Style(r.Attribute("style")!.Value, "fill")))];
         Lines = [.. root.Descendants(Svg + "polyline").Select(p => new SvgLine(Points(p.Attribute("points")!.Value), Stroke(p.Attribute("style")?.Value)))];
         var grid = Lines.Where(l => l.Stroke == "rgb(230,230,230)").ToList();
         Top = grid.Min(l => l.Points.Min(p => p.Y));
@@ -44,6 +46,9 @@ internal sealed partial class SvgChart
     public IReadOnlyList<SvgText> Texts { get; }
 
     public IReadOnlyList<SvgLine> Lines { get; }
+
+    /// <summary>The filled rectangles (background, bands, shaded intervals) with their fill colour.</summary>
+    public IReadOnlyList<SvgRect> Rects { get; }
 
     public double Top { get; }
 
@@ -87,7 +92,11 @@ internal sealed partial class SvgChart
     private static List<(double X, double Y)> Points(string text) =>
         [.. text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split(',')).Select(p => (double.Parse(p[0], CultureInfo.InvariantCulture), double.Parse(p[1], CultureInfo.InvariantCulture)))];
 
-    private static string? Stroke(string? style) => style?.Split(';').Select(s => s.Split(':')).FirstOrDefault(kv => kv[0] == "stroke")?[1];
+    private static string? Stroke(string? style) => style is null ? null : Style(style, "stroke");
+
+    private static string? Style(string style, string key) => style.Split(';').Select(s => s.Split(':')).FirstOrDefault(kv => kv[0] == key)?[1];
+
+    private static double Number(XElement element, string attribute) => double.Parse(element.Attribute(attribute)!.Value, CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"translate\(([-0-9.]+),([-0-9.]+)\)")]
     private static partial Regex TranslateRegex();
@@ -97,5 +106,7 @@ internal sealed partial class SvgChart
 }
 
 internal sealed record SvgText(string Text, double X, double Y);
+
+internal sealed record SvgRect(double X, double Y, double Width, double Height, string? Fill);
 
 internal sealed record SvgLine(IReadOnlyList<(double X, double Y)> Points, string? Stroke);

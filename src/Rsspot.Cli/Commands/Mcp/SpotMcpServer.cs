@@ -14,7 +14,8 @@ internal sealed class SpotMcpServer
 {
     public const string Instructions = """
         Rackspace Spot: auction-priced managed Kubernetes. Prices are USD per node-hour. Start with list_regions,
-        list_prices or list_cloudspaces; get_* tools show one item. Long lists come in pages (offset, limit,
+        list_prices or list_cloudspaces; get_* tools show one item; bid_guard_status says which spot pools risk
+        losing their nodes. Long lists come in pages (offset, limit,
         next_offset). Every tool takes an optional 'profile' naming another account of the rsspot config file.
         Tools that change the account are present only when the server was started with --allow-writes;
         deletes also need the name repeated in 'confirm'.
@@ -32,7 +33,8 @@ internal sealed class SpotMcpServer
     }
 
     public static IEnumerable<McpTool> AllTools() =>
-        AccountTools.All().Concat(PricingTools.All()).Concat(CloudspaceTools.All()).Concat(NodePoolTools.All()).Concat(InventoryTools.All()).Concat(WriteTools.All());
+        AccountTools.All().Concat(PricingTools.All()).Concat(CloudspaceTools.All()).Concat(NodePoolTools.All()).Concat(InventoryTools.All()).Concat(BidGuardTools.Read())
+            .Concat(WriteTools.All()).Concat(BidGuardTools.Write());
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
