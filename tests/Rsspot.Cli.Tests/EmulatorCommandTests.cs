@@ -79,7 +79,7 @@ public sealed class EmulatorCommandTests : IDisposable
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
     }
 
-    private static async Task<List<string>> ReadUntilConfigureLineAsync(Process emulator)
+    internal static async Task<List<string>> ReadUntilConfigureLineAsync(Process emulator)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var lines = new List<string>();

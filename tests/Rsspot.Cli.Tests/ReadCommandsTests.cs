@@ -113,12 +113,13 @@ public sealed class ReadCommandsTests : IClassFixture<CliFixture>
     {
         var build = (await _cli.JsonAsync("pricing", "build", "--nodes", "3", "--risk", "low")).Node;
         var scenarios = build["scenarios"]!.AsArray();
-        Assert.Equal(["max_performance", "max_value", "balanced"], scenarios.Select(s => s!["strategy"]!.GetValue<string>()));
+        Assert.Equal(["max-performance", "max-value", "balanced"], scenarios.Select(s => s!["strategy"]!.GetValue<string>()));
         Assert.All(scenarios, s => Assert.Equal(3, s!["nodes"]!.GetValue<int>()));
         Snapshot.Match((await _cli.RunAsync("pricing", "build", "--nodes", "3", "--risk", "low", "-o", "table")).Stdout);
 
-        var impossible = (await _cli.JsonAsync("pricing", "build", "--nodes", "3", "--max-hourly", "0.0001")).Node;
-        Assert.All(impossible["scenarios"]!.AsArray(), s => Assert.False(s!["feasible"]!.GetValue<bool>()));
+        var impossible = await _cli.RunAsync("pricing", "build", "--nodes", "3", "--max-hourly", "0.0001", "-o", "json");
+        Assert.Equal(2, impossible.ExitCode);
+        Assert.All(impossible.Json["scenarios"]!.AsArray(), s => Assert.False(s!["feasible"]!.GetValue<bool>()));
     }
 
     [Fact]

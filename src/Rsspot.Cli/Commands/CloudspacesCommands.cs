@@ -22,7 +22,8 @@ internal static class CloudspacesCommands
         Update(s),
         Delete(s),
         GetConfig(s),
-        Wait(s));
+        Wait(s),
+        SpecSchema(s));
 
     internal static NameInput NameArg() => new("name", "cloudspace name");
 
@@ -82,7 +83,7 @@ internal static class CloudspacesCommands
         var labels = Cmd.Repeatable("--label", "Cloudspace label key=value (repeatable)", "key=value");
         var spot = Cmd.Repeatable(SpotPoolFlag, "Spot pool: desired=2,serverclass=gp.vs1.medium-dfw,bidprice=0.08 (or the same as JSON; repeatable)", "spec");
         var onDemand = Cmd.Repeatable(OnDemandPoolFlag, "On-demand pool: desired=1,serverclass=gp.vs1.large-dfw (or JSON; repeatable)", "spec");
-        var file = new Option<string?>("--file", "-f", "--config") { Description = "YAML/JSON cloudspace spec with pools (flags win over the file)", HelpName = "spec.yaml" };
+        var file = new Option<string?>("--file", "-f", "--config") { Description = "YAML/JSON cloudspace spec with pools (flags win over the file; keys: rsspot cloudspaces spec-schema)", HelpName = "spec.yaml" };
         var wait = new Option<bool>("--wait") { Description = "Wait until the cloudspace is Ready, showing each phase" };
         var keep = new Option<bool>("--keep-on-failure") { Description = "Keep the cloudspace when one of its pools fails (by default it is deleted again)" };
         var timeout = TimeoutOption();
@@ -264,6 +265,17 @@ internal static class CloudspacesCommands
     }
 
     private static Option<int> TimeoutOption() => new("--timeout") { Description = "Seconds to wait for Ready (default 1800)", DefaultValueFactory = _ => 1800 };
+
+    private static Command SpecSchema(CliSession s) => Cmd.New(
+        "spec-schema",
+        """
+        Print the JSON Schema of the 'cloudspaces create --file' spec format, for editors that validate YAML and JSON.
+
+        Example:
+          rsspot cloudspaces spec-schema > cloudspace-spec.schema.json
+          # then, as the first line of a spec file:
+          # yaml-language-server: $schema=./cloudspace-spec.schema.json
+        """).Runs(s, _ => s.Output.Raw(CloudspaceSpecFile.Schema()));
 
     private static Command Wait(CliSession s)
     {

@@ -9,6 +9,27 @@ internal static class EmulatorCommand
 {
     private const int DefaultPort = 5080;
 
+    // The emulator's own options, passed through as given (it checks their values).
+    private static readonly (string Name, string Description)[] PassThrough =
+    [
+        ("--client-id", "An OAuth client id accepted besides the public one"),
+        ("--org-page-size", "Organizations per page (default 2)"),
+        ("--market-seed", "Move prices on a seeded, repeatable schedule"),
+        ("--market-step-seconds", "Seconds between two auctions of the seeded market (default 60)"),
+        ("--vm-count", "Seed n VMs spread over VM cloudspaces and pools"),
+        ("--latency-ms", "Fault: delay added to every request"),
+        ("--fail-rate", "Fault: share (0..1) of requests answered with --fail-status"),
+        ("--fail-count", "Fault: answer the next n requests with --fail-status"),
+        ("--fail-status", "Fault: 500, 502, 503 or 504 (default 503)"),
+        ("--rate-limit-rate", "Fault: share (0..1) of requests answered 429"),
+        ("--rate-limit-count", "Fault: answer the next n requests 429"),
+        ("--retry-after", "Fault: Retry-After seconds of a 429 (default 1)"),
+        ("--drop-rate", "Fault: share (0..1) of requests whose connection is dropped"),
+        ("--drop-count", "Fault: drop the connection of the next n requests"),
+        ("--fault-path", "Fault: only paths starting with this prefix"),
+        ("--fault-method", "Fault: only this HTTP method"),
+    ];
+
     public static Command Create(CliSession s)
     {
         var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0 picks a free one)", DefaultValueFactory = _ => DefaultPort };
@@ -21,7 +42,6 @@ internal static class EmulatorCommand
             """
             Run a local, stateful Spot API (API, OAuth and price documents on one URL) until Ctrl+C, and print the
             'rsspot configure' line that points a profile at it. The global --org names its first organization.
-            Fault options of the emulator pass through: --latency-ms, --fail-rate, --rate-limit-rate, --drop-rate, ...
             The emulator runs as its own process (it needs the ASP.NET Core runtime that comes with the .NET SDK).
 
             Example:
@@ -32,7 +52,12 @@ internal static class EmulatorCommand
             refreshToken,
             tokenLifetime,
             readyAfter);
-        start.TreatUnmatchedTokensAsErrors = false;
+        var passThrough = PassThrough.Select(o => new Option<string?>(o.Name) { Description = o.Description, HelpName = "value" }).ToList();
+        foreach (var option in passThrough)
+        {
+            start.Options.Add(option);
+        }
+
         start.RunsForExitCode(s, (p, ct) =>
         {
             var args = new List<string> { "--port", p.GetValue(port).ToString(CultureInfo.InvariantCulture) };
@@ -41,7 +66,11 @@ internal static class EmulatorCommand
             Add(args, "--org", p.GetValue(s.Globals.Org));
             Add(args, "--token-lifetime", p.GetValue(tokenLifetime)?.ToString(CultureInfo.InvariantCulture));
             Add(args, "--ready-after", p.GetValue(readyAfter)?.ToString(CultureInfo.InvariantCulture));
-            args.AddRange(p.UnmatchedTokens);
+            foreach (var option in passThrough)
+            {
+                Add(args, option.Name, p.GetValue(option));
+            }
+
             return EmulatorLauncher.RunAsync(args, ct);
         });
 

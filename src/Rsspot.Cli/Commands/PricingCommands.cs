@@ -263,14 +263,17 @@ internal static class PricingCommands
         var balanced = new Option<bool>("--balanced") { Description = "Only the scenario spread over several pools (balanced)" };
         var single = new Option<bool>("--single") { Description = "Only the one-pool scenarios (max value, max performance)" };
         var apply = new Option<bool>("--apply") { Description = "Create the chosen scenario's spot pools in --cloudspace (asks first unless --yes)" };
-        var cloudspace = new Option<string?>("--cloudspace") { Description = "Cloudspace for --apply" };
+        var cloudspace = new Option<string?>("--cloudspace") { Description = "Cloudspace the plan is for (--apply creates the pools in it): plans in its region only" };
         var scenario = new Option<string>("--scenario") { Description = "Scenario to apply: balanced | max-value | max-performance", DefaultValueFactory = _ => "balanced" };
         scenario.CompletionSources.Add("balanced", "max-value", "max-performance");
         var yes = Cmd.Yes();
         var command = Cmd.New(
             "build",
             """
-            Recommend a cluster: three scenarios (max performance, max value, balanced) with pools, bids and totals.
+            Recommend a cluster: three scenarios (max-performance, max-value, balanced) with pools, bids and totals.
+            With --cloudspace, plans only with that cloudspace's region's classes (every pool in that one region).
+            Give a size: --nodes, or --vcpu and/or --memory-gb. When no scenario is feasible (a budget or filter
+            nothing meets), the reason is printed once on stderr and the exit code is 2.
 
             Examples:
               rsspot pricing build --nodes 3 --risk low
@@ -298,6 +301,8 @@ internal static class PricingCommands
                 throw new CliUsageException("--cloudspace: --apply needs the cloudspace to create the pools in.");
             }
 
+            var requestedRegions = Many(p.GetValue(regions)) ?? (s.Region is { } r ? [r] : null);
+            var csRegion = csName is null ? null : await CloudspaceRegionAsync(s, csName, requestedRegions, ct).ConfigureAwait(false);
             var request = new ClusterBuildRequest
             {
                 Nodes = p.GetValue(nodes),
@@ -306,7 +311,8 @@ internal static class PricingCommands
                 Risk = riskLevel,
                 Families = Many(p.GetValue(families)),
                 Generations = GenerationsOf(p.GetValue(generations)),
-                Regions = Many(p.GetValue(regions)) ?? (s.Region is { } r ? [r] : null),
+                Regions = csRegion is null ? requestedRegions : [csRegion],
+                SingleRegion = csRegion is not null,
                 Strategies = p.GetValue(balanced) ? [BuildStrategy.Balanced] : p.GetValue(single) ? [BuildStrategy.MaxValue, BuildStrategy.MaxPerformance] : null,
                 MaxHourly = p.GetValue(maxHourly),
                 MinHourly = p.GetValue(minHourly),
@@ -314,7 +320,12 @@ internal static class PricingCommands
                 MinMonthly = p.GetValue(minMonthly),
             };
             var result = await s.Client.Pricing.BuildAsync(request, ct).ConfigureAwait(false);
-            s.Output.Write(BuildJson(result), () => BuildTable(s, result));
+            s.Output.Write(BuildJson(result), () => BuildTable(result));
+            if (result.Scenarios.All(sc => !sc.IsFeasible))
+            {
+                throw new CliUsageException(NoFeasibleCluster(result));
+            }
+
             if (!p.GetValue(apply))
             {
                 return;
@@ -323,7 +334,7 @@ internal static class PricingCommands
             var chosen = result.Get(strategy);
             if (chosen is not { IsFeasible: true })
             {
-                throw new SpotException($"Nothing to apply: the {StrategyName(strategy)} scenario is not feasible ({chosen?.Failure?.Message ?? "no scenario"}). Relax the constraints and try again.");
+                throw new CliUsageException($"Nothing to apply: the {StrategyName(strategy)} scenario is {(chosen is null ? "not built (--balanced/--single left it out)" : "not feasible: " + chosen.Failure?.Message)}. Relax the constraints or pick another --scenario.");
             }
 
             var summary = string.Join(", ", chosen.Pools.Select(pl => $"{pl.Nodes} x {pl.ServerClass} at ${BidPrice.Format(pl.BidPerNodeHour)}"));
@@ -338,6 +349,31 @@ internal static class PricingCommands
         });
     }
 
+    /// <summary>
+    /// The region of the cloudspace a plan is for: its pools can only use that region's classes. A region filter
+    /// that leaves it out is a contradiction, so it is refused rather than silently replaced.
+    /// </summary>
+    private static async Task<string> CloudspaceRegionAsync(CliSession s, string cloudspace, IReadOnlyList<string>? requestedRegions, CancellationToken ct)
+    {
+        var found = await s.Client.Cloudspaces.GetAsync(cloudspace, ct).ConfigureAwait(false);
+        var region = found.Spec?.Region is { Length: > 0 } known
+            ? known
+            : throw new SpotException($"Cloudspace '{cloudspace}' has no region in the API's answer, so no plan can be made for it.");
+        if (requestedRegions is { Count: > 0 } && !requestedRegions.Any(r => region.Contains(r, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new CliUsageException($"--in-region/--regions/--region: cloudspace '{cloudspace}' is in {region}, so its pools can only use {region}'s server classes; leave the region filter out or include {region}.");
+        }
+
+        return region;
+    }
+
+    /// <summary>Why no scenario is feasible, each distinct reason once.</summary>
+    private static string NoFeasibleCluster(ClusterBuildResult result)
+    {
+        var reasons = result.Scenarios.Select(sc => sc.Failure?.Message).Append(result.Failure?.Message).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return reasons.Count == 0 ? "No feasible cluster." : "No feasible cluster: " + string.Join(" ", reasons);
+    }
+
     private static BuildStrategy ParseStrategy(string text) => text.Replace("_", "-", StringComparison.Ordinal).ToLowerInvariant() switch
     {
         "balanced" => BuildStrategy.Balanced,
@@ -348,8 +384,8 @@ internal static class PricingCommands
 
     private static string StrategyName(BuildStrategy strategy) => strategy switch
     {
-        BuildStrategy.MaxPerformance => "max_performance",
-        BuildStrategy.MaxValue => "max_value",
+        BuildStrategy.MaxPerformance => "max-performance",
+        BuildStrategy.MaxValue => "max-value",
         _ => "balanced",
     };
 
@@ -385,19 +421,15 @@ internal static class PricingCommands
         })]),
     };
 
-    private static TableView BuildTable(CliSession s, ClusterBuildResult result)
+    // An infeasible scenario is one short row; its reason goes to stderr once (with the exit code), not into a column.
+    private static TableView BuildTable(ClusterBuildResult result)
     {
-        if (result.Failure is { } failure)
-        {
-            s.Output.Raw($"No feasible cluster: {failure.Message}\n");
-        }
-
         var table = new TableView("SCENARIO", "CLASS", "REGION", "NODES", "BID/NODE-H", "BID FROM", "HOURLY", "MONTHLY", "VCPU", "MEM GB");
         foreach (var sc in result.Scenarios)
         {
             if (!sc.IsFeasible)
             {
-                table.Add(StrategyName(sc.Strategy), "not feasible: " + sc.Failure?.Message);
+                table.Add(StrategyName(sc.Strategy), "not feasible");
                 continue;
             }
 

@@ -7,7 +7,7 @@ namespace Rsspot.Cli.Infrastructure;
 /// names what the user typed on this command: the flag spelling they used (<c>--bidprice</c> or
 /// <c>--bid-price</c>), or the argument. A parameter with no flag on the command is shown without one.
 /// </summary>
-internal static class FlagNames
+internal static partial class FlagNames
 {
     // SDK parameter -> the flags or <arguments> that set it, in order of preference.
     private static readonly Dictionary<string, string[]> Inputs = new(StringComparer.OrdinalIgnoreCase)
@@ -28,6 +28,20 @@ internal static class FlagNames
         ["category"] = ["--category"],
     };
 
+    // SDK request properties that SDK messages name (PascalCase words) -> the flag that sets them.
+    private static readonly Dictionary<string, string> PropertyFlags = new(StringComparer.Ordinal)
+    {
+        ["Nodes"] = "--nodes",
+        ["TotalVcpu"] = "--vcpu",
+        ["TotalMemoryGb"] = "--memory-gb",
+        ["MinHourly"] = "--min-hourly",
+        ["MaxHourly"] = "--max-hourly",
+        ["MinMonthly"] = "--min-monthly",
+        ["MaxMonthly"] = "--max-monthly",
+        ["MinVcpu"] = "--min-vcpu",
+        ["MaxVcpu"] = "--max-vcpu",
+    };
+
     /// <summary>The message without the " (Parameter 'x')" that ArgumentException appends (the hint names the input instead).</summary>
     public static string PlainMessage(ArgumentException error)
     {
@@ -38,7 +52,13 @@ internal static class FlagNames
     public static string Describe(ArgumentException error, ParseResult? parse)
     {
         var message = PlainMessage(error);
-        if (error.ParamName is null || parse is null)
+        if (parse is null)
+        {
+            return message;
+        }
+
+        message = WithFlagNames(message, parse);
+        if (error.ParamName is null)
         {
             return message;
         }
@@ -49,6 +69,14 @@ internal static class FlagNames
         var names = shown.Select(p => p.Name).Distinct(StringComparer.Ordinal).ToList();
         return names.Count == 0 ? message : $"{string.Join('/', names)}: {message}";
     }
+
+    /// <summary>The SDK property names in <paramref name="message"/> replaced by the flags of this command that set them (as typed).</summary>
+    private static string WithFlagNames(string message, ParseResult parse) =>
+        SdkPropertyName().Replace(message, match =>
+            PropertyFlags.TryGetValue(match.Value, out var flag) && Find(parse, flag) is { } found ? found.Name : match.Value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:Nodes|TotalVcpu|TotalMemoryGb|MinHourly|MaxHourly|MinMonthly|MaxMonthly|MinVcpu|MaxVcpu)\b")]
+    private static partial System.Text.RegularExpressions.Regex SdkPropertyName();
 
     /// <summary>The spelling the user typed for <paramref name="option"/>, or its name when it was not typed.</summary>
     public static string TypedName(this ParseResult parse, Option option) =>

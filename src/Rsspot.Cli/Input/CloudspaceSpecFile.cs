@@ -19,6 +19,9 @@ namespace Rsspot.Cli.Input;
 ///   - {serverClass: gp.vs1.large-dfw, desired: 1}
 /// </code>
 /// Keys match in any case with '-' and '_' ignored; an unknown key is an error naming the nearest valid one.
+/// The format's JSON Schema (schemas/cloudspace-spec.schema.json, embedded) describes the same keys for editors; the
+/// checks here are typed rather than schema-driven because YAML scalars are read as text (a schema's integer or
+/// boolean would refuse <c>desired: 2</c>), and a test holds the two to the same verdicts.
 /// </summary>
 internal sealed record CloudspaceSpecFile(
     string? Name,
@@ -37,10 +40,19 @@ internal sealed record CloudspaceSpecFile(
     [
         "name", "region", "kubernetesVersion", "cni", "haControlPlane", "ha", "webhook", "preemptionWebhookUrl",
         "deploymentType", "cloud", "spotNodePools", "spotPools", "onDemandNodePools", "onDemandPools",
-        "apiVersion", "kind", "metadata", "spec",
+        "apiVersion", "kind", "metadata", "spec", "$schema",
     ];
 
     private string Flag { get; init; } = "--file";
+
+    /// <summary>The JSON Schema of this format, as shipped in the tool.</summary>
+    public static string Schema()
+    {
+        using var stream = typeof(CloudspaceSpecFile).Assembly.GetManifestResourceStream("Rsspot.Cli.cloudspace-spec.schema.json")
+            ?? throw new InvalidOperationException("The cloudspace spec schema is missing from this build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 
     /// <summary>Reads the spec at <paramref name="path"/>; errors name <paramref name="flag"/> as the user typed it.</summary>
     public static CloudspaceSpecFile Load(string path, string flag)

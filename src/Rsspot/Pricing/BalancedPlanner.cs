@@ -5,6 +5,7 @@ namespace Rsspot.Pricing;
 /// class names, preferring distinct regions too (separate auctions are preempted independently), and splits the
 /// cluster between them. If the combination breaks a budget bound, the lowest-ranked pool is dropped and the split
 /// redone; a single pool is the best balanced candidate alone, which passed the budget checks, so a plan always exists.
+/// With <see cref="ClusterBuildRequest.SingleRegion"/>, only candidates in the best candidate's region are picked.
 /// </summary>
 internal static class BalancedPlanner
 {
@@ -19,7 +20,7 @@ internal static class BalancedPlanner
             wanted = nodes;
         }
 
-        List<Candidate> picks = Pick(candidates, wanted, notes);
+        List<Candidate> picks = Pick(candidates, wanted, request.SingleRegion, notes);
         while (true)
         {
             ScenarioPool[] pools = Split(picks, request);
@@ -34,10 +35,16 @@ internal static class BalancedPlanner
         }
     }
 
-    private static List<Candidate> Pick(IReadOnlyList<Candidate> candidates, int wanted, List<string> notes)
+    private static List<Candidate> Pick(IReadOnlyList<Candidate> candidates, int wanted, bool singleRegion, List<string> notes)
     {
         Candidate[] ranked = [.. candidates];
         Array.Sort(ranked, CandidateRanking.Balanced);
+        if (singleRegion && ranked.Length > 0)
+        {
+            string region = ranked[0].Row.Region;
+            ranked = Array.FindAll(ranked, c => string.Equals(c.Row.Region, region, StringComparison.OrdinalIgnoreCase));
+        }
+
         List<Candidate> picks = [];
         HashSet<string> classes = new(StringComparer.OrdinalIgnoreCase);
         HashSet<string> regions = new(StringComparer.OrdinalIgnoreCase);
@@ -64,7 +71,7 @@ internal static class BalancedPlanner
         {
             notes.Add($"Only {picks.Count} distinct server class(es) eligible: spread over {BuildText.Pools(picks.Count)} instead of {wanted}.");
         }
-        else if (regions.Count < picks.Count)
+        else if (regions.Count < picks.Count && !singleRegion)
         {
             notes.Add($"Not enough eligible regions for one pool each: {BuildText.Pools(picks.Count)} share {BuildText.Regions(regions.Count)}.");
         }

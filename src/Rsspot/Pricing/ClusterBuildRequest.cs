@@ -41,6 +41,12 @@ public sealed record ClusterBuildRequest
     /// <summary>Highest acceptable cluster cost, USD per 730-hour month.</summary>
     public decimal? MaxMonthly { get; init; }
 
+    /// <summary>
+    /// Keep each scenario's pools in one region (the region of its best-ranked candidate), as a plan applied to one
+    /// cloudspace must: a cloudspace lives in one region and its pools can use only that region's classes.
+    /// </summary>
+    public bool SingleRegion { get; init; }
+
     /// <summary>The scenarios to build; null or empty means all three.</summary>
     public IReadOnlyList<BuildStrategy>? Strategies { get; init; }
 }

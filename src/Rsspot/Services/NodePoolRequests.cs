@@ -93,7 +93,7 @@ public sealed record SpotNodePoolRequest(string Cloudspace, string ServerClass, 
         Services.BidPrice.Ensure(BidPrice, "bidPrice");
         NodePoolModels.EnsureDesired(Desired, SpecConstraints.SpotNodePoolSpecDesiredMinimum);
         var name = Name ?? SpotNames.NewPoolName();
-        SpotNames.EnsurePoolName(name);
+        SpotNames.EnsureNewPoolName(name);
         return new SpotNodePool
         {
             ApiVersion = NodePoolModels.ApiVersion,
@@ -140,7 +140,7 @@ public sealed record OnDemandNodePoolRequest(string Cloudspace, string ServerCla
         ArgumentException.ThrowIfNullOrWhiteSpace(ServerClass, "serverClass");
         NodePoolModels.EnsureDesired(Desired, SpecConstraints.OnDemandNodePoolSpecDesiredMinimum);
         var name = Name ?? SpotNames.NewPoolName();
-        SpotNames.EnsurePoolName(name);
+        SpotNames.EnsureNewPoolName(name);
         return new OnDemandNodePool
         {
             ApiVersion = NodePoolModels.ApiVersion,

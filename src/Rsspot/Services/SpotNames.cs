@@ -20,12 +20,17 @@ public static partial class SpotNames
     }
 
     /// <summary>Throws unless <paramref name="name"/> is a lower-case UUID, which the API requires for node pool names.</summary>
-    public static void EnsurePoolName(string? name, string field = "name")
+    public static void EnsurePoolName(string? name, string field = "name") => EnsurePoolName(name, field, string.Empty);
+
+    /// <summary>Same as <see cref="EnsurePoolName(string?, string)"/> for the name of a pool being created, which may be left out.</summary>
+    internal static void EnsureNewPoolName(string? name, string field = "name") => EnsurePoolName(name, field, "; leave it out to get a new one");
+
+    private static void EnsurePoolName(string? name, string field, string advice)
     {
         if (string.IsNullOrEmpty(name) || !LowerCaseUuid().IsMatch(name))
         {
             throw new ArgumentException(
-                $"Node pool name '{name}' is invalid: the API requires a lower-case UUID (e.g. {NewPoolName()}); leave it out to get a new one.",
+                $"Node pool name '{name}' is invalid: the API requires a lower-case UUID (e.g. {NewPoolName()}){advice}.",
                 field);
         }
     }

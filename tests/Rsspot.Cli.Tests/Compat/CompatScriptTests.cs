@@ -107,7 +107,7 @@ public sealed class CompatScriptTests : IClassFixture<CliFixture>
         Assert.DoesNotContain("--min-vcpu", inverted.Stderr, StringComparison.Ordinal);
 
         var single = await Ok("pricing", "build", "--nodes", "3", "--gen", "1", "--single", "--risk", "low", "--regions", Region, "--classes", "gp", "--min-hour", "0", "--max-month", "100000");
-        Assert.Equal(["max_performance", "max_value"], Strategies(single).Order(StringComparer.Ordinal));
+        Assert.Equal(["max-performance", "max-value"], Strategies(single).Order(StringComparer.Ordinal));
         Assert.All(single["scenarios"]!.AsArray().SelectMany(sc => sc!["pools"]!.AsArray()), pool =>
         {
             Assert.Equal(Region, pool!["region"]!.GetValue<string>());
@@ -115,8 +115,9 @@ public sealed class CompatScriptTests : IClassFixture<CliFixture>
         });
         var balanced = await Ok("pricing", "build", "--nodes", "3", "--balanced", "--max-hour", "1000", "--min-month", "0");
         Assert.Equal(["balanced"], Strategies(balanced));
-        var budget = await Ok("pricing", "build", "--nodes", "3", "--max-hour", "0.0001");
-        Assert.All(budget["scenarios"]!.AsArray(), sc => Assert.False(sc!["feasible"]!.GetValue<bool>()));
+        var budget = await _cli.RunAsync("pricing", "build", "--nodes", "3", "--max-hour", "0.0001");
+        Assert.Equal(2, budget.ExitCode);
+        Assert.All(budget.Json["scenarios"]!.AsArray(), sc => Assert.False(sc!["feasible"]!.GetValue<bool>()));
 
         var available = (await Ok("server-classes", "list", "--only-available")).AsArray();
         Assert.All(available, c => Assert.Equal("available", c!["spec"]!["availability"]!.GetValue<string>()));

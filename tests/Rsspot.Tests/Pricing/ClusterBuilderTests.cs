@@ -114,6 +114,21 @@ public class ClusterBuilderTests
         Assert.Contains(scenario.Notes, n => n.Contains("3 pools share 1 region", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(RiskLevel.Low)]
+    [InlineData(RiskLevel.Medium)]
+    public void A_single_region_plan_keeps_every_pool_in_the_best_candidates_region(RiskLevel risk)
+    {
+        ClusterBuildResult result = Build(new ClusterBuildRequest { Nodes = 6, Risk = risk, SingleRegion = true });
+
+        ClusterScenario balanced = result.Get(BuildStrategy.Balanced)!;
+        Assert.True(balanced.Pools.Count > 1);
+        Assert.All(balanced.Pools, p => Assert.Equal(Iad, p.Region));   // mh.vs2.large-iad ranks first
+        Assert.Equal(balanced.Pools.Count, Classes(balanced).Distinct().Count());
+        Assert.DoesNotContain(balanced.Notes, n => n.Contains("share", StringComparison.Ordinal));
+        Assert.All(result.Scenarios, sc => Assert.Single(sc.Pools.Select(p => p.Region).Distinct()));
+    }
+
     [Fact]
     public void Balanced_with_fewer_nodes_than_pools_says_so()
     {
