@@ -113,7 +113,7 @@ public sealed class ReadCommandsTests : IClassFixture<CliFixture>
     {
         var build = (await _cli.JsonAsync("pricing", "build", "--nodes", "3", "--risk", "low")).Node;
         var scenarios = build["scenarios"]!.AsArray();
-        Assert.Equal(["max-performance", "max-value", "balanced"], scenarios.Select(s => s!["strategy"]!.GetValue<string>()));
+        Assert.Equal(["max_performance", "max_value", "balanced"], scenarios.Select(s => s!["strategy"]!.GetValue<string>()));
         Assert.All(scenarios, s => Assert.Equal(3, s!["nodes"]!.GetValue<int>()));
         Snapshot.Match((await _cli.RunAsync("pricing", "build", "--nodes", "3", "--risk", "low", "-o", "table")).Stdout);
 

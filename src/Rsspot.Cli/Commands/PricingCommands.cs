@@ -264,13 +264,13 @@ internal static class PricingCommands
         var single = new Option<bool>("--single") { Description = "Only the one-pool scenarios (max value, max performance)" };
         var apply = new Option<bool>("--apply") { Description = "Create the chosen scenario's spot pools in --cloudspace (asks first unless --yes)" };
         var cloudspace = new Option<string?>("--cloudspace") { Description = "Cloudspace the plan is for (--apply creates the pools in it): plans in its region only" };
-        var scenario = new Option<string>("--scenario") { Description = "Scenario to apply: balanced | max-value | max-performance", DefaultValueFactory = _ => "balanced" };
-        scenario.CompletionSources.Add("balanced", "max-value", "max-performance");
+        var scenario = new Option<string>("--scenario") { Description = "Scenario to apply, as the output names it: balanced | max_value | max_performance (max-value, max-performance also work)", DefaultValueFactory = _ => "balanced" };
+        scenario.CompletionSources.Add("balanced", "max_value", "max_performance");
         var yes = Cmd.Yes();
         var command = Cmd.New(
             "build",
             """
-            Recommend a cluster: three scenarios (max-performance, max-value, balanced) with pools, bids and totals.
+            Recommend a cluster: three scenarios (max_performance, max_value, balanced) with pools, bids and totals.
             With --cloudspace, plans only with that cloudspace's region's classes (every pool in that one region).
             Give a size: --nodes, or --vcpu and/or --memory-gb. When no scenario is feasible (a budget or filter
             nothing meets), the reason is printed once on stderr and the exit code is 2.
@@ -379,13 +379,13 @@ internal static class PricingCommands
         "balanced" => BuildStrategy.Balanced,
         "max-value" => BuildStrategy.MaxValue,
         "max-performance" => BuildStrategy.MaxPerformance,
-        _ => throw new CliUsageException($"--scenario: '{text}' is invalid; use balanced, max-value or max-performance."),
+        _ => throw new CliUsageException($"--scenario: '{text}' is invalid; use balanced, max_value or max_performance."),
     };
 
     private static string StrategyName(BuildStrategy strategy) => strategy switch
     {
-        BuildStrategy.MaxPerformance => "max-performance",
-        BuildStrategy.MaxValue => "max-value",
+        BuildStrategy.MaxPerformance => "max_performance",
+        BuildStrategy.MaxValue => "max_value",
         _ => "balanced",
     };
 

@@ -79,10 +79,11 @@ public sealed class PricingBuildTests(CliFixture cli) : IClassFixture<CliFixture
     [InlineData("max_value")]
     public async Task Scenarios_print_with_the_spelling_scenario_takes(string spelling)
     {
+        // The Python rsspot's spelling, which its scripts read from the JSON; --scenario takes it, and hyphens too.
         var table = await cli.RunAsync("pricing", "build", "--nodes", "2", "--single", "-o", "table");
         Assert.Equal(0, table.ExitCode);
-        Assert.Contains("max-value ", table.Stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("max_", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("max_value ", table.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("max-", table.Stdout, StringComparison.Ordinal);
 
         Assert.Equal(0, (await cli.RunAsync("cloudspaces", "create", "plan-" + spelling.Replace('_', 'u'), "--region", Dfw)).ExitCode);
         var applied = await cli.RunAsync("pricing", "build", "--nodes", "2", "--cloudspace", "plan-" + spelling.Replace('_', 'u'), "--apply", "--yes", "--scenario", spelling, "-o", "json");

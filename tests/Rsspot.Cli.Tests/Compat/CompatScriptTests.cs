@@ -107,7 +107,7 @@ public sealed class CompatScriptTests : IClassFixture<CliFixture>
         Assert.DoesNotContain("--min-vcpu", inverted.Stderr, StringComparison.Ordinal);
 
         var single = await Ok("pricing", "build", "--nodes", "3", "--gen", "1", "--single", "--risk", "low", "--regions", Region, "--classes", "gp", "--min-hour", "0", "--max-month", "100000");
-        Assert.Equal(["max-performance", "max-value"], Strategies(single).Order(StringComparer.Ordinal));
+        Assert.Equal(["max_performance", "max_value"], Strategies(single).Order(StringComparer.Ordinal));
         Assert.All(single["scenarios"]!.AsArray().SelectMany(sc => sc!["pools"]!.AsArray()), pool =>
         {
             Assert.Equal(Region, pool!["region"]!.GetValue<string>());
