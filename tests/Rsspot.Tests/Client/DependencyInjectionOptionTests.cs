@@ -1,6 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Rsspot.Configuration;
@@ -19,7 +16,7 @@ public sealed class DependencyInjectionOptionTests
     [MemberData(nameof(BothWays))]
     public async Task VerifySsl_false_reaches_a_self_signed_endpoint(bool throughDependencyInjection)
     {
-        using var certificate = SelfSigned();
+        using var certificate = SelfSignedCertificate.ForLoopback();
         await using var server = await LoopbackServer.StartAsync(AnswerRegions, certificate);
         using var state = new TempDirectory();
 
@@ -34,7 +31,7 @@ public sealed class DependencyInjectionOptionTests
     [MemberData(nameof(BothWays))]
     public async Task VerifySsl_false_from_the_profile_reaches_a_self_signed_endpoint(bool throughDependencyInjection)
     {
-        using var certificate = SelfSigned();
+        using var certificate = SelfSignedCertificate.ForLoopback();
         await using var server = await LoopbackServer.StartAsync(AnswerRegions, certificate);
         using var state = new TempDirectory();
         var options = Options(server, state) with
@@ -51,7 +48,7 @@ public sealed class DependencyInjectionOptionTests
     [MemberData(nameof(BothWays))]
     public async Task VerifySsl_true_refuses_a_self_signed_endpoint(bool throughDependencyInjection)
     {
-        using var certificate = SelfSigned();
+        using var certificate = SelfSignedCertificate.ForLoopback();
         await using var server = await LoopbackServer.StartAsync(AnswerRegions, certificate);
         using var state = new TempDirectory();
 
@@ -150,17 +147,6 @@ public sealed class DependencyInjectionOptionTests
     {
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(Regions);
-    }
-
-    private static X509Certificate2 SelfSigned()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 
     private sealed class CountingHandler(Action count) : DelegatingHandler

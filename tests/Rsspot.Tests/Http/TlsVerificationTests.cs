@@ -1,6 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Http;
 using Rsspot.Configuration;
 using Rsspot.Tests.Support;
@@ -12,7 +9,7 @@ public sealed class TlsVerificationTests
     [Fact]
     public async Task A_self_signed_endpoint_is_refused_unless_TLS_verification_is_switched_off()
     {
-        using var certificate = SelfSigned();
+        using var certificate = SelfSignedCertificate.ForLoopback();
         await using var server = await LoopbackServer.StartAsync(
             async (context, _) =>
             {
@@ -45,16 +42,5 @@ public sealed class TlsVerificationTests
 
         Assert.StartsWith("https://", server.BaseUrl, StringComparison.Ordinal);
         Assert.Equal("r-1", Assert.Single(regions).Metadata?.Name);
-    }
-
-    private static X509Certificate2 SelfSigned()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 }
