@@ -158,7 +158,7 @@ internal sealed class CliSession : IDisposable
 
         if (!Terminal.StdinIsTerminal && unattendedAsPython)
         {
-            Err.WriteLine($"{question}: not asked, as stdin is not a terminal (give the name with --name to require --yes).");
+            Err.WriteLine($"{question}: not asked, as stdin is not a terminal and this form of the command never asks in the Python rsspot.");
             return;
         }
 
