@@ -275,7 +275,7 @@ internal static class CloudspacesCommands
           rsspot cloudspaces spec-schema > cloudspace-spec.schema.json
           # then, as the first line of a spec file:
           # yaml-language-server: $schema=./cloudspace-spec.schema.json
-        """).Runs(s, _ => s.Output.Raw(CloudspaceSpecFile.Schema()));
+        """).Runs(s, _ => s.Output.Raw(CloudspaceSpecSchema.Text()));
 
     private static Command Wait(CliSession s)
     {

@@ -18,10 +18,9 @@ namespace Rsspot.Cli.Input;
 /// onDemandNodePools:
 ///   - {serverClass: gp.vs1.large-dfw, desired: 1}
 /// </code>
-/// Keys match in any case with '-' and '_' ignored; an unknown key is an error naming the nearest valid one.
-/// The format's JSON Schema (schemas/cloudspace-spec.schema.json, embedded) describes the same keys for editors; the
-/// checks here are typed rather than schema-driven because YAML scalars are read as text (a schema's integer or
-/// boolean would refuse <c>desired: 2</c>), and a test holds the two to the same verdicts.
+/// Keys match in any case with '-' and '_' ignored. The file is checked against the format's JSON Schema
+/// (<see cref="CloudspaceSpecSchema"/>), YAML scalars typed by the YAML 1.2 core schema: an unknown key is an error
+/// naming the nearest valid one, a wrong value one naming the key and what it should be.
 /// </summary>
 internal sealed record CloudspaceSpecFile(
     string? Name,
@@ -35,24 +34,7 @@ internal sealed record CloudspaceSpecFile(
     IReadOnlyList<Dictionary<string, string>> SpotPools,
     IReadOnlyList<Dictionary<string, string>> OnDemandPools)
 {
-    /// <summary>The keys a spec file may hold, at the top or under <c>spec</c> (Kubernetes shape).</summary>
-    private static readonly string[] ValidKeys =
-    [
-        "name", "region", "kubernetesVersion", "cni", "haControlPlane", "ha", "webhook", "preemptionWebhookUrl",
-        "deploymentType", "cloud", "spotNodePools", "spotPools", "onDemandNodePools", "onDemandPools",
-        "apiVersion", "kind", "metadata", "spec", "$schema",
-    ];
-
     private string Flag { get; init; } = "--file";
-
-    /// <summary>The JSON Schema of this format, as shipped in the tool.</summary>
-    public static string Schema()
-    {
-        using var stream = typeof(CloudspaceSpecFile).Assembly.GetManifestResourceStream("Rsspot.Cli.cloudspace-spec.schema.json")
-            ?? throw new InvalidOperationException("The cloudspace spec schema is missing from this build.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 
     /// <summary>Reads the spec at <paramref name="path"/>; errors name <paramref name="flag"/> as the user typed it.</summary>
     public static CloudspaceSpecFile Load(string path, string flag)
@@ -75,63 +57,40 @@ internal sealed record CloudspaceSpecFile(
             throw new CliUsageException($"{flag}: {ex.Message}; give the path of a YAML or JSON spec file.", ex);
         }
 
-        RejectUnknown(root, path, flag);
-        var fields = root.ToDictionary(kv => KeyValues.NormalizeKey(kv.Key), kv => kv.Value, StringComparer.Ordinal);
+        var fields = CloudspaceSpecSchema.Shipped.Check(root, $"{flag}: '{path}'");
 
-        // Accept the Kubernetes shape too (metadata.name, spec.*).
-        if (fields.GetValueOrDefault("spec") is JsonObject spec)
+        // The Kubernetes shape too (metadata.name, spec.*); keys at the top win.
+        if (fields["spec"] is JsonObject spec)
         {
-            RejectUnknown(spec, path, flag);
             foreach (var (key, value) in spec)
             {
-                fields.TryAdd(KeyValues.NormalizeKey(key), value);
+                if (!fields.ContainsKey(key))
+                {
+                    fields[key] = value?.DeepClone();
+                }
             }
         }
 
-        var name = Text(fields, "name") ?? JsonNodeText((fields.GetValueOrDefault("metadata") as JsonObject)?["name"]);
         return new CloudspaceSpecFile(
-            name,
-            Text(fields, "region"),
-            Text(fields, "kubernetesversion"),
-            Text(fields, "cni"),
-            Bool(fields, "hacontrolplane", flag) ?? Bool(fields, "ha", flag),
-            Text(fields, "webhook") ?? Text(fields, "preemptionwebhookurl"),
-            Text(fields, "deploymenttype"),
-            Text(fields, "cloud"),
-            Pools(fields, flag, "spotnodepools", "spotpools"),
-            Pools(fields, flag, "ondemandnodepools", "ondemandpools")) { Flag = flag };
+            Text(fields["name"]) ?? Text(fields["metadata"]?["name"]),
+            Text(fields["region"]),
+            Text(fields["kubernetesVersion"]),
+            Text(fields["cni"]),
+            Bool(fields["haControlPlane"]) ?? Bool(fields["ha"]),
+            Text(fields["webhook"]) ?? Text(fields["preemptionWebhookUrl"]),
+            Text(fields["deploymentType"]),
+            Text(fields["cloud"]),
+            Pools(fields["spotNodePools"] ?? fields["spotPools"], flag),
+            Pools(fields["onDemandNodePools"] ?? fields["onDemandPools"], flag)) { Flag = flag };
     }
 
-    private static void RejectUnknown(JsonObject obj, string path, string flag)
-    {
-        var valid = ValidKeys.Select(KeyValues.NormalizeKey).ToHashSet(StringComparer.Ordinal);
-        foreach (var key in obj.Select(kv => kv.Key).Where(k => !valid.Contains(KeyValues.NormalizeKey(k))))
-        {
-            throw new CliUsageException($"{flag}: '{path}' has an {NearestKey.Describe(key, ValidKeys)}");
-        }
-    }
+    private static string? Text(JsonNode? node) => node is JsonValue value ? value.ToString() : null;
 
-    private static string? Text(Dictionary<string, JsonNode?> fields, string key) => JsonNodeText(fields.GetValueOrDefault(key));
+    private static bool? Bool(JsonNode? node) => node is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : null;
 
-    private static string? JsonNodeText(JsonNode? node) => node is JsonValue value ? value.ToString() : null;
-
-    private static bool? Bool(Dictionary<string, JsonNode?> fields, string key, string flag) => Text(fields, key) switch
-    {
-        null => null,
-        var t when bool.TryParse(t, out var b) => b,
-        var t => throw new CliUsageException($"{flag}: {key} '{t}' is not true or false."),
-    };
-
-    private static List<Dictionary<string, string>> Pools(Dictionary<string, JsonNode?> fields, string flag, params string[] keys)
-    {
-        var node = keys.Select(k => fields.GetValueOrDefault(k)).FirstOrDefault(n => n is not null);
-        return node switch
-        {
-            null => [],
-            JsonArray array => [.. array.Select(item => item is JsonObject obj ? PoolSpecs.FromObject(obj, flag) : throw new CliUsageException($"{flag}: each entry of {keys[0]} must be a mapping."))],
-            _ => throw new CliUsageException($"{flag}: {keys[0]} must be a list."),
-        };
-    }
+    // The schema has made each of these a list of mappings.
+    private static List<Dictionary<string, string>> Pools(JsonNode? node, string flag) =>
+        node is JsonArray array ? [.. array.OfType<JsonObject>().Select(pool => PoolSpecs.FromObject(pool, flag))] : [];
 
     /// <summary>The create request of this file, with flags (non-null arguments) winning over the file.</summary>
     public CloudspaceCreateRequest ToRequest(string name, string region) => new(name, region)

@@ -3,7 +3,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace Rsspot.Cli.Input;
 
-/// <summary>Reads YAML or JSON text (YAML is a superset of JSON) into a JSON tree; scalars stay strings. Depth and alias expansion are bounded.</summary>
+/// <summary>
+/// Reads YAML or JSON text (YAML is a superset of JSON) into a JSON tree, scalars typed by the YAML 1.2 core schema
+/// (<see cref="YamlCoreScalar"/>). Depth and alias expansion are bounded; mapping keys must be text.
+/// </summary>
 internal static class StructuredText
 {
     public static JsonNode? Parse(string text)
@@ -14,9 +17,13 @@ internal static class StructuredText
 
     private static JsonNode? ToJson(YamlNode node) => node switch
     {
-        YamlMappingNode map => new JsonObject(map.Children.Select(kv => KeyValuePair.Create(((YamlScalarNode)kv.Key).Value ?? string.Empty, ToJson(kv.Value)))),
+        YamlMappingNode map => new JsonObject(map.Children.Select(kv => KeyValuePair.Create(Key(kv.Key), ToJson(kv.Value)))),
         YamlSequenceNode seq => new JsonArray([.. seq.Children.Select(ToJson)]),
-        YamlScalarNode scalar => scalar.Value is null || (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is "" or "~" or "null") ? null : JsonValue.Create(scalar.Value),
+        YamlScalarNode scalar => YamlCoreScalar.ToJson(scalar),
         _ => null,
     };
+
+    private static string Key(YamlNode key) => key is YamlScalarNode { Value: { } text }
+        ? text
+        : throw new InvalidDataException($"line {key.Start.Line} has a key that is not text (a list or mapping used as a key)");
 }

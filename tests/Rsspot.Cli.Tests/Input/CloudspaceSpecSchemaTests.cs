@@ -7,8 +7,9 @@ using Rsspot.Cli.Tests.Support;
 namespace Rsspot.Cli.Tests.Input;
 
 /// <summary>
-/// The shipped JSON Schema of the <c>cloudspaces create --file</c> format, the CLI's own checks of a spec file and
-/// the format's guide say the same thing: every spec below gets one verdict from the schema and from the CLI.
+/// The CLI checks a <c>cloudspaces create --file</c> spec against the JSON Schema it ships, and the shipped file, the
+/// CLI and the format's guide say the same thing: every spec below gets one verdict from the schema and from the CLI,
+/// YAML is typed by the YAML 1.2 core schema, keys may be spelt in any case, and a refusal names the key.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class CloudspaceSpecSchemaTests(CliFixture cli) : IClassFixture<CliFixture>
@@ -34,6 +35,28 @@ public sealed class CloudspaceSpecSchemaTests(CliFixture cli) : IClassFixture<Cl
         { "pool-name-not-uuid", """{"onDemandNodePools":[{"serverClass":"gp.vs1.large-dfw","name":"pool-1"}]}""", false },
         { "ha-not-boolean", """{"haControlPlane":"maybe"}""", false },
         { "bid-on-demand", """{"onDemandNodePools":[{"serverClass":"gp.vs1.large-dfw","bidPrice":0.08}]}""", false },
+
+        // Refused by the schema alone: the values the command uses from these files come from its flags.
+        { "ha-as-text", """{"haControlPlane":"true"}""", false },
+        { "empty-region-in-spec", """{"spec":{"region":""}}""", false },
+        { "kind-not-text", """{"kind":5}""", false },
+        { "metadata-name-not-a-name", """{"metadata":{"name":"Bad_Name"}}""", false },
+        { "top-name-not-a-name", """{"name":"Bad_Name"}""", false },
+    };
+
+    /// <summary>YAML specs the CLI refuses, and what its one line of complaint must say.</summary>
+    public static TheoryData<string, string, string> Refusals => new()
+    {
+        { "ha-yes", "haControlPlane: yes\n", "haControlPlane: \"yes\" is invalid (expected true or false)" },
+        { "quoted-negative-count", "onDemandNodePools:\n  - {serverClass: gp.vs1.large-dfw, desired: \"-1\"}\n", "onDemandNodePools[0].desired: \"-1\" is invalid: Node count (default 1). A whole number, 0 or more." },
+        { "float-count", "onDemandNodePools:\n  - {serverClass: gp.vs1.large-dfw, desired: 1.5}\n", "onDemandNodePools[0].desired: 1.5 is invalid" },
+        { "missing-bid", "spotNodePools:\n  - {server_class: gp.vs1.medium-dfw, desired: 2}\n", "spotNodePools[0]: bidPrice is required: Bid in USD per node-hour" },
+        { "nested-typo", "spotNodePools:\n  - {serverClass: gp.vs1.medium-dfw, bidPrice: 0.08, desird: 2}\n", "spotNodePools[0]: unknown key 'desird'; did you mean 'desired'?" },
+        { "top-typo", "region: us-central-dfw-1\nonDemandPool: []\n", "has an unknown key 'onDemandPool'; did you mean 'onDemandPools'?" },
+        { "key-twice", "spotNodePools:\n  - {serverClass: a, server-class: b, bidPrice: 0.08}\n", "spotNodePools[0]: 'serverClass' is given twice, as 'serverClass' and as 'server-class'." },
+        { "name-pattern", "metadata: {name: Bad_Name}\n", "metadata.name: \"Bad_Name\" is invalid: Cloudspace name" },
+        { "pool-not-a-mapping", "onDemandNodePools:\n  - gp.vs1.large-dfw\n", "onDemandNodePools[0]: \"gp.vs1.large-dfw\" is invalid (expected a mapping)" },
+        { "infinite-bid", "spotNodePools:\n  - {serverClass: gp.vs1.medium-dfw, bidPrice: .inf}\n", "spotNodePools[0].bidPrice: \".inf\" is invalid" },
     };
 
     [Theory]
@@ -58,6 +81,66 @@ public sealed class CloudspaceSpecSchemaTests(CliFixture cli) : IClassFixture<Cl
             Assert.StartsWith("error: --file: ", result.Stderr, StringComparison.Ordinal);
             Assert.Equal(5, (await cli.RunAsync("cloudspaces", "get", name, "--no-cache", "-o", "json")).ExitCode);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task A_refused_yaml_spec_is_one_line_naming_the_key_and_creates_nothing(string label, string yaml, string complaint)
+    {
+        var file = Path.Combine(cli.Home, $"refused-{label}.yaml");
+        await File.WriteAllTextAsync(file, yaml);
+        var name = "refused-" + label;
+
+        var result = await cli.RunAsync("cloudspaces", "create", name, "--region", "us-central-dfw-1", "--file", file, "-o", "json");
+
+        Assert.True(result.ExitCode == 2, $"{label}: {result}");
+        Assert.StartsWith($"error: --file: '{file}'", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(complaint, result.Stderr, StringComparison.Ordinal);
+        Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(5, (await cli.RunAsync("cloudspaces", "get", name, "--no-cache", "-o", "json")).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_yaml_spec_with_typed_scalars_and_keys_in_any_spelling_creates_what_it_says()
+    {
+        var file = Path.Combine(cli.Home, "spellings.yaml");
+        await File.WriteAllTextAsync(file, """
+            Kubernetes_Version: 1.31.1
+            HA: false
+            Spot-Node-Pools:
+              - {SERVER_CLASS: gp.vs1.medium-dfw, Desired: 2, bid_price: 0.080, MIN: 1, max: 3}
+            on_demand_pools:
+              - {serverclass: gp.vs1.large-dfw, desired: "1"}
+            """);
+
+        var result = await cli.RunAsync("cloudspaces", "create", "spellings", "--region", "us-central-dfw-1", "--file", file, "-o", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var created = JsonNode.Parse(result.Stdout)!;
+        Assert.Equal("1.31.1", created["cloudspace"]!["spec"]!["kubernetesVersion"]!.GetValue<string>());
+        var spot = created["spotNodePools"]![0]!["spec"]!;
+        Assert.Equal("gp.vs1.medium-dfw", spot["serverClass"]!.GetValue<string>());
+        Assert.Equal(2, spot["desired"]!.GetValue<int>());
+        Assert.Equal("0.08", spot["bidPrice"]!.GetValue<string>());
+        Assert.Equal(1, spot["autoscaling"]!["minNodes"]!.GetValue<int>());
+        Assert.Equal(3, spot["autoscaling"]!["maxNodes"]!.GetValue<int>());
+        var onDemand = created["onDemandNodePools"]![0]!["spec"]!;
+        Assert.Equal("gp.vs1.large-dfw", onDemand["serverClass"]!.GetValue<string>());
+        Assert.Equal(1, onDemand["desired"]!.GetValue<int>());
+        Assert.Equal(0, (await cli.RunAsync("cloudspaces", "delete", "spellings", "--yes")).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_password_in_a_refused_value_stays_out_of_the_complaint()
+    {
+        var file = Path.Combine(cli.Home, "secret-webhook.yaml");
+        await File.WriteAllTextAsync(file, "webhook: [https://hooks:Pa55-hunter2-word@hooks.example.com/spot]\n");
+
+        var result = await cli.RunAsync("cloudspaces", "create", "secret-webhook", "--region", "us-central-dfw-1", "--file", file);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("webhook:", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pa55-hunter2-word", result.Stderr + result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
