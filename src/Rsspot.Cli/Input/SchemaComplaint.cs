@@ -12,6 +12,8 @@ namespace Rsspot.Cli.Input;
 /// </summary>
 internal static class SchemaComplaint
 {
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The deepest place the schema refused, in words.</summary>
     public static string Describe(IReadOnlyList<SchemaRefusal> refusals, JsonObject spec, SchemaNode root)
     {
@@ -52,7 +54,7 @@ internal static class SchemaComplaint
     /// <summary>A value for a message: short, one line, secrets in it masked.</summary>
     private static string Shown(JsonNode? value)
     {
-        var text = value is null ? "null" : value.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var text = value is null ? "null" : value.ToJsonString(Compact);
         text = ServerText.Redact(text) ?? string.Empty;
         return text.Length <= 60 ? text : text[..57] + "...";
     }

@@ -29,7 +29,8 @@ internal static class SchemaKeySpellings
         var writtenAs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in obj)
         {
-            var name = names.FirstOrDefault(n => KeyValues.NormalizeKey(n) == KeyValues.NormalizeKey(key));
+            var normalized = KeyValues.NormalizeKey(key);
+            var name = names.FirstOrDefault(n => KeyValues.NormalizeKey(n) == normalized);
             if (name is null && schema.ClosesProperties)
             {
                 throw new CliUsageException(path.Count == 0 ? $"{source} has an {NearestKey.Describe(key, names)}" : $"{source}: {SchemaComplaint.Place(path)}: {NearestKey.Describe(key, names)}");

@@ -10,9 +10,6 @@ namespace Rsspot.Http;
 /// </summary>
 internal static class SecretValuesInBody
 {
-    // As in server messages: shorter values would match ordinary words.
-    private const int ShortestSecret = 8;
-
     public static bool Present(ReadOnlySpan<byte> body, IEnumerable<string?> secrets)
     {
         var needles = Needles(secrets);
@@ -66,7 +63,7 @@ internal static class SecretValuesInBody
         var needles = new List<byte[]>();
         foreach (var secret in secrets)
         {
-            if (secret is not { Length: >= ShortestSecret })
+            if (secret is not { Length: >= ServerText.ShortestKnownSecret })
             {
                 continue;
             }

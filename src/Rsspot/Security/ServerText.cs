@@ -13,7 +13,8 @@ public static partial class ServerText
     private const char Esc = '\u001b';
     private const char Bell = '\u0007';
     private const char StringTerminator = '\u009c';
-    private const int ShortestKnownSecret = 8;
+    /// <summary>Known secrets shorter than this are not searched for: they would match ordinary words.</summary>
+    internal const int ShortestKnownSecret = 8;
 
     /// <summary>Removes escape sequences and control characters; null stays null.</summary>
     /// <param name="text">Text from a server.</param>
