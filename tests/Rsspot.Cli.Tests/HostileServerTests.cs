@@ -1,5 +1,4 @@
 using Rsspot.Cli.Tests.Support;
-using Rsspot.Configuration;
 using Rsspot.Tests.Support;
 
 namespace Rsspot.Cli.Tests;
@@ -16,18 +15,7 @@ public sealed class HostileCliFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Server = await HostileServer.StartAsync();
-        var store = ConfigStore.Open(ConfigPath);
-        store.SaveProfile("default", new ProfileUpdate
-        {
-            Org = Server.Emulator.OrganizationName,
-            RefreshToken = Server.Emulator.RefreshToken,
-            BaseUrl = Server.BaseUrl,
-            OAuthUrl = Server.BaseUrl,
-            PriceDataUrl = Server.BaseUrl,
-            RequestTimeoutSeconds = 15,
-        });
-        store.SetActiveProfile("default");
-        store.Save();
+        OneHostProfile.Save(ConfigPath, OneHostProfile.For(Server.BaseUrl, Server.Emulator.OrganizationName, Server.Emulator.RefreshToken) with { RequestTimeoutSeconds = 15 });
     }
 
     public async Task DisposeAsync()

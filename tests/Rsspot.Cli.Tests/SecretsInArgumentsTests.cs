@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Rsspot.Cli.Tests.Support;
 using Rsspot.Configuration;
 using Rsspot.Emulator;
+using Rsspot.Tests.Support;
 
 namespace Rsspot.Cli.Tests;
 
@@ -26,19 +27,10 @@ public sealed class SecretsInArgumentsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _emulator = await EmulatorHost.StartAsync(new EmulatorOptions { ReadyAfter = TimeSpan.Zero, RefreshToken = Token });
-        ConfigStore.Update(ConfigPath, store =>
-        {
-            store.SaveProfile("default", new ProfileUpdate
-            {
-                Org = _emulator.OrganizationName,
-                RefreshToken = Token,
-                BaseUrl = _emulator.BaseUrl,
-                OAuthUrl = _emulator.BaseUrl,
-                PriceDataUrl = _emulator.BaseUrl,
-            });
-            store.SaveProfile("withpassword", new ProfileUpdate { BaseUrl = _emulator.BaseUrl.Replace("http://", "http://admin:" + UrlPassword + "@", StringComparison.Ordinal) });
-            store.SetActiveProfile("default");
-        });
+        OneHostProfile.Save(
+            ConfigPath,
+            OneHostProfile.For(_emulator.BaseUrl, _emulator.OrganizationName, Token),
+            store => store.SaveProfile("withpassword", new ProfileUpdate { BaseUrl = _emulator.BaseUrl.Replace("http://", "http://admin:" + UrlPassword + "@", StringComparison.Ordinal) }));
     }
 
     public async Task DisposeAsync()

@@ -1,8 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Json.Schema;
 using Rsspot.Cli.Tests.Support;
+using Rsspot.Tests.Support;
 
 namespace Rsspot.Cli.Tests.Input;
 
@@ -63,7 +62,7 @@ public sealed class CloudspaceSpecSchemaTests(CliFixture cli) : IClassFixture<Cl
     [MemberData(nameof(Specs))]
     public async Task The_schema_and_the_cli_give_the_same_verdict(string label, string spec, bool valid)
     {
-        var schemaVerdict = Schema().Evaluate(JsonDocument.Parse(spec).RootElement).IsValid;
+        var schemaVerdict = ReferenceSchema.Build(await File.ReadAllTextAsync(SchemaPath())).Accepts(spec);
         Assert.True(schemaVerdict == valid, $"{label}: the schema says {(schemaVerdict ? "valid" : "invalid")}");
 
         var file = Path.Combine(cli.Home, $"spec-{label}.json");
@@ -155,7 +154,7 @@ public sealed class CloudspaceSpecSchemaTests(CliFixture cli) : IClassFixture<Cl
     [Fact]
     public async Task The_guide_documents_every_key_of_the_schema_and_the_editor_line()
     {
-        var guide = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "articles", "cloudspace-spec.md"));
+        var guide = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "docs", "articles", "cloudspace-spec.md"));
         var schema = JsonNode.Parse(await File.ReadAllTextAsync(SchemaPath()))!;
         var keys = Properties(schema)
             .Concat(Properties(schema["$defs"]!["cloudspace"]!))
@@ -165,30 +164,11 @@ public sealed class CloudspaceSpecSchemaTests(CliFixture cli) : IClassFixture<Cl
 
         Assert.All(keys, key => Assert.Contains($"`{key}`", guide, StringComparison.Ordinal));
         Assert.Matches(new Regex(@"# yaml-language-server: \$schema="), guide);
-        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "README.md"));
         Assert.Contains("docs/articles/cloudspace-spec.md", readme, StringComparison.Ordinal);
     }
 
     private static IEnumerable<string> Properties(JsonNode node) => node["properties"]!.AsObject().Select(p => p.Key);
 
-    private static JsonSchema Schema()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(SchemaPath()));
-        return JsonSchema.Build(document.RootElement.Clone(), new BuildOptions { SchemaRegistry = new SchemaRegistry() }, new Uri("https://rsspot.invalid/cloudspace-spec.schema.json"));
-    }
-
-    private static string SchemaPath() => Path.Combine(RepositoryRoot(), "schemas", "cloudspace-spec.schema.json");
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Rsspot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Rsspot.sln not found above the test binaries.");
-    }
+    private static string SchemaPath() => Path.Combine(RepositoryRoot.Find(), "schemas", "cloudspace-spec.schema.json");
 }

@@ -1,6 +1,7 @@
 using Rsspot.Configuration;
 using Rsspot;
 using Rsspot.Emulator;
+using Rsspot.Tests.Support;
 
 namespace Rsspot.Cli.Tests.Support;
 
@@ -28,17 +29,7 @@ public sealed class CliFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Emulator = await EmulatorHost.StartAsync(new EmulatorOptions { ReadyAfter = TimeSpan.Zero });
-        var store = ConfigStore.Open(ConfigPath);
-        store.SaveProfile("default", new ProfileUpdate
-        {
-            Org = Emulator.OrganizationName,
-            RefreshToken = Emulator.RefreshToken,
-            BaseUrl = Emulator.BaseUrl,
-            OAuthUrl = Emulator.BaseUrl,
-            PriceDataUrl = Emulator.BaseUrl,
-        });
-        store.SetActiveProfile("default");
-        store.Save();
+        OneHostProfile.Save(ConfigPath, OneHostProfile.For(Emulator.BaseUrl, Emulator.OrganizationName, Emulator.RefreshToken));
     }
 
     public async Task DisposeAsync()

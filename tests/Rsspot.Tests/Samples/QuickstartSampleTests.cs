@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Rsspot.Configuration;
 using Rsspot.Emulator;
 using Rsspot.Pricing;
+using Rsspot.Tests.Support;
 
 namespace Rsspot.Tests.Samples;
 
@@ -20,17 +21,7 @@ public sealed class QuickstartSampleTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _emulator = await EmulatorHost.StartAsync(new EmulatorOptions { ReadyAfter = TimeSpan.Zero });
-        var store = ConfigStore.Open(ConfigPath);
-        store.SaveProfile("default", new ProfileUpdate
-        {
-            Org = _emulator.OrganizationName,
-            RefreshToken = _emulator.RefreshToken,
-            BaseUrl = _emulator.BaseUrl,
-            OAuthUrl = _emulator.BaseUrl,
-            PriceDataUrl = _emulator.BaseUrl,
-        });
-        store.SetActiveProfile("default");
-        store.Save();
+        OneHostProfile.Save(ConfigPath, OneHostProfile.For(_emulator.BaseUrl, _emulator.OrganizationName, _emulator.RefreshToken));
     }
 
     public async Task DisposeAsync()
