@@ -17,6 +17,9 @@ internal static partial class YamlCoreScalar
 {
     private const string StringTag = "tag:yaml.org,2002:str";
 
+    /// <summary>The longest number read: converting a longer run of digits costs time that grows with its square.</summary>
+    public const int LongestNumber = 100;
+
     public static JsonNode? ToJson(YamlScalarNode scalar)
     {
         var text = scalar.Value ?? string.Empty;
@@ -30,8 +33,20 @@ internal static partial class YamlCoreScalar
             "" or "~" or "null" or "Null" or "NULL" => null,
             "true" or "True" or "TRUE" => JsonValue.Create(true),
             "false" or "False" or "FALSE" => JsonValue.Create(false),
-            _ => Integer(text) ?? Float(text) ?? JsonValue.Create(text),
+            _ => Number(text, scalar.Start.Line) ?? JsonValue.Create(text),
         };
+    }
+
+    private static JsonNode? Number(string text, long line)
+    {
+        if (!DecimalInteger().IsMatch(text) && !HexInteger().IsMatch(text) && !OctalInteger().IsMatch(text) && !FloatNumber().IsMatch(text))
+        {
+            return null;
+        }
+
+        return text.Length <= LongestNumber
+            ? Integer(text) ?? Float(text)
+            : throw new InvalidDataException($"line {line} has a number of {text.Length} characters; numbers longer than {LongestNumber} are not read");
     }
 
     private static bool IsStringTag(TagName tag) => !tag.IsEmpty && !tag.IsNonSpecific && tag.Value == StringTag;

@@ -67,6 +67,21 @@ public sealed class StructuredTextTests
         Assert.Equal("""{"a":1,"b":"1","c":[true,null,0.5],"d":{"e":"x"}}""", node.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("9", '9')]
+    [InlineData("0x9", 'f')]
+    [InlineData("0o7", '7')]
+    [InlineData("0.9", '9')]
+    public void A_number_too_long_to_convert_quickly_is_refused(string start, char digit)
+    {
+        var longest = start + new string(digit, YamlCoreScalar.LongestNumber - start.Length);
+
+        Assert.Equal(JsonValueKind.Number, Parse($"v: {longest}")["v"]!.GetValueKind());
+        var error = Assert.Throws<InvalidDataException>(() => StructuredText.Parse($"a: 1\nv: {longest}7\n"));
+        Assert.Contains("line 2 has a number of 101 characters", error.Message, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.String, Parse($"v: \"{longest}7\"")["v"]!.GetValueKind());
+    }
+
     [Fact]
     public void A_key_that_is_not_text_is_refused()
     {
