@@ -1,4 +1,3 @@
-using Rsspot.Configuration;
 using Rsspot;
 using Rsspot.Emulator;
 using Rsspot.Tests.Support;
@@ -48,17 +47,7 @@ public sealed class CliFixture : IAsyncLifetime
     public Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(Environment, null, args);
 
     /// <summary>An SDK client on the same emulator with its own state (to check what the CLI did, independent of the CLI).</summary>
-    public SpotClient SdkClient() => new(new SpotClientOptions
-    {
-        Config = new RsspotConfig(),
-        BaseUrl = Emulator.BaseUrl,
-        OAuthUrl = Emulator.BaseUrl,
-        PriceDataUrl = Emulator.BaseUrl,
-        RefreshToken = Emulator.RefreshToken,
-        Org = Emulator.OrganizationName,
-        StatePath = Path.Combine(Home, "sdk-state.db"),
-        NoCache = true,
-    });
+    public SpotClient SdkClient() => new(SpotClientOptions.Isolated(Emulator.BaseUrl, Emulator.RefreshToken, Emulator.OrganizationName, Path.Combine(Home, "sdk-state")) with { NoCache = true });
 
     public async Task<JsonNodeResult> JsonAsync(params string[] args)
     {

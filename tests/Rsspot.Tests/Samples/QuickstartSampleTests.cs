@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Rsspot.Configuration;
 using Rsspot.Emulator;
 using Rsspot.Pricing;
 using Rsspot.Tests.Support;
@@ -75,17 +74,7 @@ public sealed class QuickstartSampleTests : IAsyncLifetime
         return [.. (await client.Cloudspaces.ListAsync()).Select(c => c.Metadata?.Name)];
     }
 
-    private SpotClient Client() => new(new SpotClientOptions
-    {
-        Config = new RsspotConfig(),
-        BaseUrl = _emulator.BaseUrl,
-        OAuthUrl = _emulator.BaseUrl,
-        PriceDataUrl = _emulator.BaseUrl,
-        RefreshToken = _emulator.RefreshToken,
-        Org = _emulator.OrganizationName,
-        StatePath = Path.Combine(_home, "test-state.db"),
-        NoCache = true,
-    });
+    private SpotClient Client() => EmulatorClients.Create(_emulator, Path.Combine(_home, "test-state"), o => o with { NoCache = true });
 
     private async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
