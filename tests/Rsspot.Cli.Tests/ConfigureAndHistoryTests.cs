@@ -87,7 +87,7 @@ public sealed class ConfigureAndHistoryTests : IDisposable
         {
             await db.OpenAsync();
             await using var command = db.CreateCommand();
-            command.CommandText = "SELECT command || ' ' || args FROM command_history";
+            command.CommandText = "SELECT command || ' ' || argv_json FROM command_history";
             await using var reader = await command.ExecuteReaderAsync();
             var rows = new List<string>();
             while (await reader.ReadAsync())

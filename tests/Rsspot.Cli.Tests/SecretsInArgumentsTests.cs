@@ -78,7 +78,7 @@ public sealed class SecretsInArgumentsTests : IAsyncLifetime
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(Path.GetDirectoryName(ConfigPath)!, "state.db"), Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT group_concat(command || ' ' || args, '\n') FROM command_history";
+        command.CommandText = "SELECT group_concat(command || ' ' || argv_json, '\n') FROM command_history";
         var rows = (string)command.ExecuteScalar()!;
         Assert.Contains("history", rows, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, rows, StringComparison.Ordinal);

@@ -96,14 +96,14 @@ internal static class ConfigCommands
                 ["args"] = new JsonArray([.. e.Args.Select(a => (JsonNode)a)]),
                 ["exit_code"] = e.ExitCode,
                 ["at"] = e.At.ToString("O", CultureInfo.InvariantCulture),
-                ["duration_ms"] = (long)e.Duration.TotalMilliseconds,
+                ["duration_ms"] = e.Duration is { } d ? (long)d.TotalMilliseconds : null,
             })]);
             s.Output.Write(json, () =>
             {
                 var table = new TableView("ID", "AT", "EXIT", "MS", "ARGS");
                 foreach (var e in entries)
                 {
-                    table.Add(e.Id.ToString(CultureInfo.InvariantCulture), e.At.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.ExitCode.ToString(CultureInfo.InvariantCulture), ((long)e.Duration.TotalMilliseconds).ToString(CultureInfo.InvariantCulture), string.Join(' ', e.Args));
+                    table.Add(e.Id.ToString(CultureInfo.InvariantCulture), e.At.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-", e.Duration is { } d ? ((long)d.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) : "-", string.Join(' ', e.Args));
                 }
 
                 return table;

@@ -73,6 +73,19 @@ internal static class CliApp
         return string.Join(' ', names);
     }
 
+    // The --profile and --region given (the columns the Python rsspot fills), when the command line parsed.
+    private static (string? Profile, string? Region) HistoryContext(CliSession session)
+    {
+        try
+        {
+            return (session.ProfileName, session.Region);
+        }
+        catch (InvalidOperationException)
+        {
+            return (null, null);
+        }
+    }
+
     private static bool SafeVerbose(CliSession session)
     {
         try
@@ -95,7 +108,8 @@ internal static class CliApp
         {
             var command = CommandPath(parse);
             var safeArgs = session.Redactor.Redact(args);
-            void Record(StateStore store) => store.History.Record(command.Length == 0 ? "rsspot" : command, safeArgs, exit, at, duration);
+            var (profile, region) = HistoryContext(session);
+            void Record(StateStore store) => store.History.Record(command.Length == 0 ? "rsspot" : command, safeArgs, exit, at, duration, profile, region: region);
 
             if (session.OpenedState is { } shared)
             {

@@ -8,10 +8,20 @@ namespace Rsspot.State;
 /// <param name="Id">Row id (increasing).</param>
 /// <param name="Command">The command path, e.g. <c>cloudspaces list</c>.</param>
 /// <param name="Args">The arguments, as the caller recorded them (redacted by the caller).</param>
-/// <param name="ExitCode">The exit code.</param>
+/// <param name="ExitCode">The exit code, or <see langword="null"/> for a command the Python rsspot recorded (it keeps none).</param>
 /// <param name="At">When it ran.</param>
-/// <param name="Duration">How long it took.</param>
-public sealed record HistoryEntry(long Id, string Command, IReadOnlyList<string> Args, int ExitCode, DateTimeOffset At, TimeSpan Duration);
+/// <param name="Duration">How long it took, or <see langword="null"/> for a command the Python rsspot recorded.</param>
+public sealed record HistoryEntry(long Id, string Command, IReadOnlyList<string> Args, int? ExitCode, DateTimeOffset At, TimeSpan? Duration)
+{
+    /// <summary>The profile the command ran with, when recorded.</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>The organization the command ran against, when recorded.</summary>
+    public string? Org { get; init; }
+
+    /// <summary>The region the command ran against, when recorded.</summary>
+    public string? Region { get; init; }
+}
 
 /// <summary>A summary of the history table for <c>rsspot config history info</c>.</summary>
 /// <param name="Count">Entries stored.</param>
@@ -22,8 +32,9 @@ public sealed record HistoryEntry(long Id, string Command, IReadOnlyList<string>
 public sealed record HistoryInfo(int Count, DateTimeOffset? Oldest, DateTimeOffset? Newest, string DatabasePath, int Limit);
 
 /// <summary>
-/// The <c>command_history</c> table: bounded (the newest <see cref="Limit"/> entries are kept). Arguments are
-/// stored as given: the caller, which knows its flags and its secrets, redacts them first.
+/// The <c>command_history</c> table, shared with the Python rsspot (both tools' commands are listed): bounded (the
+/// newest <see cref="Limit"/> entries are kept). Arguments are stored as given: the caller, which knows its flags
+/// and its secrets, redacts them first.
 /// </summary>
 public sealed class CommandHistory
 {
@@ -45,25 +56,35 @@ public sealed class CommandHistory
     /// <param name="exitCode">The exit code.</param>
     /// <param name="at">When it ran.</param>
     /// <param name="duration">How long it took.</param>
+    /// <param name="profile">The profile it ran with, when known.</param>
+    /// <param name="org">The organization it ran against, when known.</param>
+    /// <param name="region">The region it ran against, when known.</param>
     /// <returns>The stored entry.</returns>
-    public HistoryEntry Record(string command, IReadOnlyList<string> args, int exitCode, DateTimeOffset at, TimeSpan duration)
+    public HistoryEntry Record(string command, IReadOnlyList<string> args, int exitCode, DateTimeOffset at, TimeSpan duration, string? profile = null, string? org = null, string? region = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(command);
         ArgumentNullException.ThrowIfNull(args);
         string safeCommand = command;
         IReadOnlyList<string> safeArgs = [.. args];
         long durationMs = (long)duration.TotalMilliseconds;
+        DateTimeOffset storedAt = StateTime.Truncate(at);
         long id = _store.Write((c, t) =>
         {
             long newId = (long)Sql.Scalar(
                 c,
                 t,
-                "INSERT INTO command_history (command, args, exit_code, at, duration_ms) VALUES ($command, $args, $exit, $at, $duration) RETURNING id",
+                """
+                INSERT INTO command_history (created_at, command, argv_json, profile, org, region, exit_code, duration_ms)
+                VALUES ($at, $command, $args, $profile, $org, $region, $exit, $duration) RETURNING id
+                """,
                 ("$command", safeCommand),
                 ("$args", ArgsJson(safeArgs)),
                 ("$exit", exitCode),
-                ("$at", StateTime.ToText(at)),
-                ("$duration", durationMs))!;
+                ("$at", StateTime.ToEpoch(storedAt)),
+                ("$duration", durationMs),
+                ("$profile", profile),
+                ("$org", org),
+                ("$region", region))!;
             Sql.Execute(
                 c,
                 t,
@@ -71,10 +92,11 @@ public sealed class CommandHistory
                 ("$limit", Limit));
             return newId;
         });
-        return new HistoryEntry(id, safeCommand, safeArgs, exitCode, at, TimeSpan.FromMilliseconds(durationMs));
+        return new HistoryEntry(id, safeCommand, safeArgs, exitCode, storedAt, TimeSpan.FromMilliseconds(durationMs)) { Profile = profile, Org = org, Region = region };
     }
 
-    // Same text as JsonSerializer.Serialize(args) without the reflection-based serializer's start-up cost.
+    // Same text as JsonSerializer.Serialize(args) without the reflection-based serializer's start-up cost. Non-ASCII
+    // is escaped, as the Python's json.dumps(argv, ensure_ascii=True) writes it.
     private static string ArgsJson(IReadOnlyList<string> args)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
@@ -92,7 +114,7 @@ public sealed class CommandHistory
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>The newest entries, newest first.</summary>
+    /// <summary>The newest entries, newest first (the Python rsspot's included).</summary>
     /// <param name="limit">At most this many.</param>
     /// <returns>The entries.</returns>
     public IReadOnlyList<HistoryEntry> List(int limit = 50)
@@ -102,23 +124,48 @@ public sealed class CommandHistory
             using SqliteCommand command = Sql.Command(
                 c,
                 null,
-                "SELECT id, command, args, exit_code, at, duration_ms FROM command_history ORDER BY id DESC LIMIT $limit",
+                "SELECT id, command, argv_json, exit_code, created_at, duration_ms, profile, org, region FROM command_history ORDER BY id DESC LIMIT $limit",
                 ("$limit", Math.Max(0, limit)));
             using SqliteDataReader reader = command.ExecuteReader();
             var entries = new List<HistoryEntry>();
             while (reader.Read())
             {
+                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
                 entries.Add(new HistoryEntry(
                     reader.GetInt64(0),
                     reader.GetString(1),
-                    JsonSerializer.Deserialize(reader.GetString(2), StateJsonContext.Default.StringArray) ?? [],
-                    reader.GetInt32(3),
-                    StateTime.FromText(reader.GetString(4)),
-                    TimeSpan.FromMilliseconds(reader.GetInt64(5))));
+                    ReadArgs(Text(2)),
+                    reader.IsDBNull(3) ? null : (int)Math.Clamp(reader.GetInt64(3), int.MinValue, int.MaxValue),
+                    StateTime.FromEpoch(reader.GetDouble(4)),
+                    reader.IsDBNull(5) ? null : TimeSpan.FromMilliseconds(Math.Clamp(reader.GetInt64(5), 0, (long)TimeSpan.MaxValue.TotalMilliseconds)))
+                {
+                    Profile = Text(6),
+                    Org = Text(7),
+                    Region = Text(8),
+                });
             }
 
             return entries;
         });
+    }
+
+    // The arguments as a JSON array of strings; anything else another writer left (not JSON, other values) is shown
+    // as it is stored rather than failing the whole list.
+    private static IReadOnlyList<string> ReadArgs(string? json)
+    {
+        if (json is null)
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(json, StateJsonContext.Default.StringArray) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [json];
+        }
     }
 
     /// <summary>Deletes every entry.</summary>
@@ -164,13 +211,13 @@ public sealed class CommandHistory
     {
         return _store.Read(c =>
         {
-            using SqliteCommand command = Sql.Command(c, null, "SELECT COUNT(*), MIN(at), MAX(at) FROM command_history");
+            using SqliteCommand command = Sql.Command(c, null, "SELECT COUNT(*), MIN(created_at), MAX(created_at) FROM command_history");
             using SqliteDataReader reader = command.ExecuteReader();
             reader.Read();
             return new HistoryInfo(
                 Convert.ToInt32(reader.GetInt64(0), CultureInfo.InvariantCulture),
-                StateTime.FromNullableText(reader.GetValue(1)),
-                StateTime.FromNullableText(reader.GetValue(2)),
+                StateTime.FromNullableEpoch(reader.GetValue(1)),
+                StateTime.FromNullableEpoch(reader.GetValue(2)),
                 _store.DisplayPath,
                 Limit);
         });

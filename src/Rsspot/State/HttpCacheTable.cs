@@ -14,7 +14,9 @@ namespace Rsspot.State;
 public sealed record HttpCacheEntry(string Key, int StatusCode, string? ContentType, byte[] Body, DateTimeOffset StoredAt, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// The <c>http_cache</c> table: the shared (cross-process) back tier of the response cache. Times are stored
+/// The <c>rsspot_http_cache</c> table: the shared (cross-process) back tier of the response cache. It is apart from
+/// the Python rsspot's <c>http_cache</c>, whose keys carry no profile or org: this tool never serves one of the
+/// Python's entries, and the Python never reads one of this tool's. Times are stored
 /// with millisecond precision.
 /// </summary>
 public sealed class HttpCacheTable
@@ -39,7 +41,7 @@ public sealed class HttpCacheTable
             using SqliteCommand command = Sql.Command(
                 connection,
                 null,
-                "SELECT status_code, content_type, body, stored_at, expires_at FROM http_cache WHERE key = $key",
+                "SELECT status_code, content_type, body, stored_at, expires_at FROM rsspot_http_cache WHERE key = $key",
                 ("$key", key));
             using SqliteDataReader reader = command.ExecuteReader();
             if (!reader.Read())
@@ -59,7 +61,7 @@ public sealed class HttpCacheTable
         if (entry is not null && entry.ExpiresAt <= now)
         {
             long nowMs = now.ToUnixTimeMilliseconds();
-            _store.Write((c, t) => Sql.Execute(c, t, "DELETE FROM http_cache WHERE key = $key AND expires_at <= $now", ("$key", key), ("$now", nowMs)));
+            _store.Write((c, t) => Sql.Execute(c, t, "DELETE FROM rsspot_http_cache WHERE key = $key AND expires_at <= $now", ("$key", key), ("$now", nowMs)));
             entry = null;
         }
 
@@ -79,7 +81,7 @@ public sealed class HttpCacheTable
                 c,
                 t,
                 """
-                INSERT INTO http_cache (key, status_code, content_type, body, stored_at, expires_at)
+                INSERT INTO rsspot_http_cache (key, status_code, content_type, body, stored_at, expires_at)
                 VALUES ($key, $status, $type, $body, $stored, $expires)
                 ON CONFLICT (key) DO UPDATE SET status_code = excluded.status_code, content_type = excluded.content_type,
                     body = excluded.body, stored_at = excluded.stored_at, expires_at = excluded.expires_at
@@ -93,7 +95,7 @@ public sealed class HttpCacheTable
             return Sql.Execute(
                 c,
                 t,
-                "DELETE FROM http_cache WHERE key IN (SELECT key FROM http_cache ORDER BY stored_at DESC, rowid DESC LIMIT -1 OFFSET $max)",
+                "DELETE FROM rsspot_http_cache WHERE key IN (SELECT key FROM rsspot_http_cache ORDER BY stored_at DESC, rowid DESC LIMIT -1 OFFSET $max)",
                 ("$max", maxEntries));
         });
     }
@@ -107,7 +109,7 @@ public sealed class HttpCacheTable
         return _store.Write((c, t) => Sql.Execute(
             c,
             t,
-            "DELETE FROM http_cache WHERE substr(key, 1, $length) = $prefix",
+            "DELETE FROM rsspot_http_cache WHERE substr(key, 1, $length) = $prefix",
             ("$length", keyPrefix.Length),
             ("$prefix", keyPrefix)));
     }
@@ -115,13 +117,13 @@ public sealed class HttpCacheTable
     /// <summary>Deletes every entry.</summary>
     public void Clear()
     {
-        _store.Write((c, t) => Sql.Execute(c, t, "DELETE FROM http_cache"));
+        _store.Write((c, t) => Sql.Execute(c, t, "DELETE FROM rsspot_http_cache"));
     }
 
     /// <summary>The number of stored entries (expired ones included until they are read or pruned).</summary>
     /// <returns>The count.</returns>
     public int Count()
     {
-        return _store.Read(c => Convert.ToInt32(Sql.Scalar(c, null, "SELECT COUNT(*) FROM http_cache"), System.Globalization.CultureInfo.InvariantCulture));
+        return _store.Read(c => Convert.ToInt32(Sql.Scalar(c, null, "SELECT COUNT(*) FROM rsspot_http_cache"), System.Globalization.CultureInfo.InvariantCulture));
     }
 }

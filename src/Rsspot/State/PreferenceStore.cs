@@ -2,7 +2,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Rsspot.State;
 
-/// <summary>The <c>preferences</c> table: string values by key.</summary>
+/// <summary>
+/// The <c>preferences</c> table (shared with the Python rsspot): string values by key, with the time of the last
+/// change as epoch seconds.
+/// </summary>
 public sealed class PreferenceStore
 {
     private readonly StateStore _store;
@@ -21,19 +24,25 @@ public sealed class PreferenceStore
         return _store.Read(c => Sql.Scalar(c, null, "SELECT value FROM preferences WHERE key = $key", ("$key", key)) as string);
     }
 
-    /// <summary>Sets a key.</summary>
+    /// <summary>Sets a key; a <see langword="null"/> value removes it (the column holds no null).</summary>
     /// <param name="key">The key.</param>
-    /// <param name="value">The value.</param>
+    /// <param name="value">The value, or <see langword="null"/> to remove the key.</param>
     public void Set(string key, string? value)
     {
         ArgumentNullException.ThrowIfNull(key);
+        if (value is null)
+        {
+            Remove(key);
+            return;
+        }
+
         _store.Write((c, t) => Sql.Execute(
             c,
             t,
             "INSERT INTO preferences (key, value, updated_at) VALUES ($key, $value, $at) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
             ("$key", key),
             ("$value", value),
-            ("$at", StateTime.ToText(DateTimeOffset.UtcNow))));
+            ("$at", StateTime.ToEpoch(DateTimeOffset.UtcNow))));
     }
 
     /// <summary>Removes a key.</summary>

@@ -87,11 +87,13 @@ public static class StateMaintenance
             using (var target = OpenPlain(fresh, SqliteOpenMode.ReadWriteCreate))
             {
                 StateSchema.Migrate(target, fresh);
+                LegacyStateSchema.RegisterEpochFunction(target);
                 if (kind == FileKind.Regular && TryAttach(target, fullPath))
                 {
+                    bool legacy = OldVersion(target) is > 0 and <= LegacyStateSchema.LastVersion;
                     foreach (string table in SalvagedTables)
                     {
-                        if (TryCopy(target, table) is { } rows)
+                        if (TryCopy(target, table, legacy) is { } rows)
                         {
                             salvaged[table] = rows;
                         }
@@ -146,8 +148,21 @@ public static class StateMaintenance
         }
     }
 
-    // Copies the columns both tables have; null when the damaged table cannot be read to the end.
-    private static long? TryCopy(SqliteConnection target, string table)
+    private static int? OldVersion(SqliteConnection target)
+    {
+        try
+        {
+            return Convert.ToInt32(Sql.Scalar(target, null, "PRAGMA old.user_version"), CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+    }
+
+    // Copies the columns both tables have (an earlier release's table: converted to the shared columns); null when
+    // the damaged table cannot be read to the end.
+    private static long? TryCopy(SqliteConnection target, string table, bool legacy)
     {
         try
         {
@@ -158,8 +173,9 @@ public static class StateMaintenance
             }
 
             string list = string.Join(", ", columns.Select(c => "\"" + c + "\""));
+            string copy = legacy ? LegacyStateSchema.CopyStatement(table, "old." + table) : $"INSERT OR IGNORE INTO main.{table} ({list}) SELECT {list} FROM old.{table}";
             using SqliteTransaction transaction = target.BeginTransaction();
-            int rows = Sql.Execute(target, transaction, $"INSERT OR IGNORE INTO main.{table} ({list}) SELECT {list} FROM old.{table}");
+            int rows = Sql.Execute(target, transaction, copy);
             transaction.Commit();
             return rows;
         }

@@ -3,19 +3,27 @@ using Microsoft.Data.Sqlite;
 namespace Rsspot.State;
 
 /// <summary>
-/// The state.db schema as an ordered list of migrations; <c>PRAGMA user_version</c> records how many have
-/// run. Opening an older database applies the missing steps in one transaction.
+/// The state.db schema. The four tables shared with the Python rsspot have exactly its columns (its script,
+/// <see cref="PythonStateSchema"/>, runs first); what this tool adds lives in extra nullable or defaulted columns
+/// and in tables of its own. <c>PRAGMA user_version</c> (which the Python never sets) records this tool's
+/// version: 0 is a new file or one only the Python wrote, 1-3 a file of this tool's earlier releases (moved to the
+/// shared tables with every row), 4 the shared schema. Every step runs in one <c>BEGIN IMMEDIATE</c> transaction.
 /// </summary>
 internal static class StateSchema
 {
-    /// <summary>Version 1: the four tables with the columns shared with the Python rsspot.</summary>
-    public const string Version1 = """
-        CREATE TABLE IF NOT EXISTS preferences (
-            key TEXT PRIMARY KEY,
-            value TEXT,
-            updated_at TEXT NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS http_cache (
+    /// <summary>The first version with the shared tables.</summary>
+    public const int SharedVersion = 4;
+
+    /// <summary>The schema version this build writes.</summary>
+    public const int CurrentVersion = SharedVersion;
+
+    /// <summary>The response cache of this tool, apart from the Python's <c>http_cache</c>.</summary>
+    public const string HttpCacheTable = "rsspot_http_cache";
+
+    // Bumps the ledger version whenever a writer that does not know it (the Python rsspot) changes a row, so a
+    // compare-and-set of this tool that read the row before sees the change. Plain SQL any sqlite runs.
+    private const string OwnTables = $"""
+        CREATE TABLE IF NOT EXISTS {HttpCacheTable} (
             key TEXT PRIMARY KEY,
             status_code INTEGER NOT NULL,
             content_type TEXT,
@@ -23,47 +31,7 @@ internal static class StateSchema
             stored_at INTEGER NOT NULL,
             expires_at INTEGER NOT NULL
         );
-        CREATE INDEX IF NOT EXISTS ix_http_cache_stored_at ON http_cache (stored_at);
-        CREATE TABLE IF NOT EXISTS command_history (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            command TEXT NOT NULL,
-            args TEXT NOT NULL,
-            exit_code INTEGER NOT NULL,
-            at TEXT NOT NULL,
-            duration_ms INTEGER NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS registration_ledger (
-            key TEXT PRIMARY KEY,
-            vm_uid TEXT NOT NULL,
-            org_id TEXT,
-            vmcloudspace TEXT,
-            vmpool TEXT,
-            vm_name TEXT,
-            omni_cluster TEXT,
-            token_id TEXT,
-            token_expires_at TEXT,
-            status TEXT NOT NULL,
-            last_error TEXT,
-            payload TEXT,
-            updated_at TEXT NOT NULL
-        );
-        """;
-
-    /// <summary>Version 2: compare-and-set version, leases, creation time and transition history on the ledger.</summary>
-    public const string Version2 = """
-        ALTER TABLE registration_ledger ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
-        ALTER TABLE registration_ledger ADD COLUMN lease_owner TEXT;
-        ALTER TABLE registration_ledger ADD COLUMN lease_expires_at TEXT;
-        ALTER TABLE registration_ledger ADD COLUMN created_at TEXT;
-        ALTER TABLE registration_ledger ADD COLUMN history TEXT NOT NULL DEFAULT '[]';
-        UPDATE registration_ledger SET created_at = updated_at WHERE created_at IS NULL;
-        CREATE INDEX IF NOT EXISTS ix_registration_ledger_status ON registration_ledger (status);
-        CREATE INDEX IF NOT EXISTS ix_registration_ledger_vmcloudspace ON registration_ledger (vmcloudspace);
-        CREATE INDEX IF NOT EXISTS ix_command_history_command ON command_history (command);
-        """;
-
-    /// <summary>Version 3: the bid guard's applied changes.</summary>
-    public const string Version3 = """
+        CREATE INDEX IF NOT EXISTS ix_rsspot_http_cache_stored_at ON {HttpCacheTable} (stored_at);
         CREATE TABLE IF NOT EXISTS bid_changes (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             at TEXT NOT NULL,
@@ -77,12 +45,25 @@ internal static class StateSchema
             reason TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_bid_changes_pool ON bid_changes (pool);
+        CREATE INDEX IF NOT EXISTS ix_registration_ledger_vmcloudspace ON registration_ledger (vmcloudspace);
+        CREATE TRIGGER IF NOT EXISTS rsspot_registration_ledger_version AFTER UPDATE ON registration_ledger
+        WHEN NEW.version = OLD.version
+        BEGIN
+            UPDATE registration_ledger SET version = OLD.version + 1 WHERE registration_key = NEW.registration_key;
+        END;
         """;
 
-    private static readonly string[] Migrations = [Version1, Version2, Version3];
-
-    /// <summary>The schema version this build writes.</summary>
-    public static int CurrentVersion => Migrations.Length;
+    /// <summary>The columns this tool adds to the shared tables: none is NOT NULL without a default, so the Python's inserts still work.</summary>
+    private static readonly (string Table, string Column, string Definition)[] ExtraColumns =
+    [
+        ("command_history", "exit_code", "INTEGER"),
+        ("command_history", "duration_ms", "INTEGER"),
+        ("registration_ledger", "version", "INTEGER NOT NULL DEFAULT 0"),
+        ("registration_ledger", "lease_owner", "TEXT"),
+        ("registration_ledger", "lease_expires_at", "REAL"),
+        ("registration_ledger", "created_at", "REAL"),
+        ("registration_ledger", "history", "TEXT NOT NULL DEFAULT '[]'"),
+    ];
 
     public static int Migrate(SqliteConnection connection, string displayPath)
     {
@@ -94,31 +75,59 @@ internal static class StateSchema
                 $"State database '{displayPath}' has schema version {version}, newer than this rsspot understands ({CurrentVersion}). Fix: upgrade rsspot, or point state_path at another file.");
         }
 
-        for (int step = version; step < CurrentVersion; step++)
+        if (version < SharedVersion)
         {
-            using SqliteCommand command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = Migrations[step];
-            command.ExecuteNonQuery();
+            ToShared(connection, transaction, version);
         }
 
+        // Later versions: append their steps here, each from the version before.
         if (version < CurrentVersion)
         {
-            using SqliteCommand setVersion = connection.CreateCommand();
-            setVersion.Transaction = transaction;
-            setVersion.CommandText = $"PRAGMA user_version = {CurrentVersion}";
-            setVersion.ExecuteNonQuery();
+            Sql.Execute(connection, transaction, $"PRAGMA user_version = {CurrentVersion}");
         }
 
         transaction.Commit();
         return CurrentVersion;
     }
 
+    /// <summary>Creates the shared schema: the Python's script, then this tool's columns and tables.</summary>
+    public static void CreateShared(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        Sql.Execute(connection, transaction, PythonStateSchema.Script);
+        foreach (var (table, column, definition) in ExtraColumns)
+        {
+            if (!HasColumn(connection, transaction, table, column))
+            {
+                Sql.Execute(connection, transaction, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+            }
+        }
+
+        Sql.Execute(connection, transaction, OwnTables);
+    }
+
+    private static void ToShared(SqliteConnection connection, SqliteTransaction transaction, int version)
+    {
+        bool legacy = version is > 0 and <= LegacyStateSchema.LastVersion;
+        if (legacy)
+        {
+            LegacyStateSchema.RegisterEpochFunction(connection);
+            LegacyStateSchema.RenameAsideFrom(connection, transaction, version);
+        }
+
+        CreateShared(connection, transaction);
+        if (legacy)
+        {
+            LegacyStateSchema.CopyBack(connection, transaction);
+        }
+    }
+
+    private static bool HasColumn(SqliteConnection connection, SqliteTransaction transaction, string table, string column)
+    {
+        return Sql.Scalar(connection, transaction, "SELECT 1 FROM pragma_table_info($table) WHERE name = $column", ("$table", table), ("$column", column)) is not null;
+    }
+
     private static int ReadVersion(SqliteConnection connection, SqliteTransaction transaction)
     {
-        using SqliteCommand command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "PRAGMA user_version";
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt32(Sql.Scalar(connection, transaction, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -6,7 +6,8 @@ namespace Rsspot.Workflows;
 /// <summary>
 /// The registration ledger in the <c>registration_ledger</c> table of a <see cref="StateStore"/> (state.db): every
 /// change is one <c>BEGIN IMMEDIATE</c> transaction, so threads and processes on one machine can share it. Leases
-/// run on <see cref="TimeProvider"/>.
+/// run on <see cref="TimeProvider"/>. The table is the one the Python rsspot keeps: the records it wrote are listed,
+/// honoured (a registered VM is never submitted again) and moved on like this tool's own.
 /// </summary>
 public sealed class SqliteRegistrationLedger : IRegistrationLedger
 {
@@ -48,18 +49,18 @@ public sealed class SqliteRegistrationLedger : IRegistrationLedger
             parameters.Add(("$cs", vmCloudspace));
         }
 
-        string where = (conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : string.Empty) + " ORDER BY created_at, key";
+        string where = (conditions.Count > 0 ? "WHERE " + string.Join(" AND ", conditions) : string.Empty) + " ORDER BY " + SqliteLedgerRows.Oldest;
         return Task.FromResult<IReadOnlyList<RegistrationRecord>>(_store.Read(c => SqliteLedgerRows.Query(c, null, where, [.. parameters])));
     }
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<RegistrationRecord>> ListStaleClaimsAsync(CancellationToken cancellationToken = default)
     {
-        string now = StateTime.ToText(_time.GetUtcNow());
+        double now = SqliteLedgerRows.Time(_time.GetUtcNow());
         return Task.FromResult<IReadOnlyList<RegistrationRecord>>(_store.Read(c => SqliteLedgerRows.Query(
             c,
             null,
-            "WHERE lease_owner IS NOT NULL AND lease_expires_at <= $now ORDER BY lease_expires_at, key",
+            "WHERE lease_owner IS NOT NULL AND lease_expires_at <= $now ORDER BY lease_expires_at, registration_key",
             ("$now", now))));
     }
 

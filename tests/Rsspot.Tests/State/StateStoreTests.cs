@@ -35,7 +35,7 @@ public sealed class StateStoreTests : IDisposable
 
         Assert.Equal("wal", Scalar(path, "PRAGMA journal_mode"));
         Assert.Equal((long)StateSchema.CurrentVersion, Scalar(path, "PRAGMA user_version"));
-        foreach (string table in new[] { "preferences", "http_cache", "command_history", "registration_ledger", "bid_changes" })
+        foreach (string table in new[] { "preferences", "http_cache", "command_history", "registration_ledger", "rsspot_http_cache", "bid_changes" })
         {
             Assert.Equal(1L, Scalar(path, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"));
         }

@@ -22,7 +22,8 @@ internal sealed class SqliteLedgerSession : ILedgerSession
             throw;
         }
 
-        Now = now;
+        // Times are kept to the microsecond: records built from this clock equal what is read back.
+        Now = StateTime.Truncate(now);
     }
 
     public DateTimeOffset Now { get; }
@@ -36,9 +37,9 @@ internal sealed class SqliteLedgerSession : ILedgerSession
         string where = $"""
             WHERE status IN ({string.Join(", ", parameters.Select(p => p.Item1))})
               AND (lease_owner IS NULL OR lease_expires_at <= $now OR lease_owner = $owner)
-            ORDER BY created_at, key LIMIT $max
+            ORDER BY {SqliteLedgerRows.Oldest} LIMIT $max
             """;
-        parameters.AddRange([("$now", StateTime.ToText(Now)), ("$owner", owner), ("$max", max)]);
+        parameters.AddRange([("$now", SqliteLedgerRows.Time(Now)), ("$owner", owner), ("$max", max)]);
         return Task.FromResult<IReadOnlyList<RegistrationRecord>>(SqliteLedgerRows.Query(_connection, _transaction, where, [.. parameters]));
     }
 
