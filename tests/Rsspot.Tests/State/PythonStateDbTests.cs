@@ -232,6 +232,18 @@ public sealed class PythonStateDbTests : IDisposable
         Assert.Equal(["not json"], history[1].Args);
     }
 
+    [Fact]
+    public void A_ledger_row_with_a_status_no_rsspot_knows_is_reported_as_a_state_problem_naming_the_file()
+    {
+        P.RunWithSqlite(StatePath, P.LedgerRow("vmreg-x", "srv-1", Org, Cloudspace, Pool, "vm", Cluster, "paused\u001b[31m", P.Epoch(T0)));
+        using StateStore store = StateStore.Open(StatePath);
+
+        StateStoreException ex = Assert.Throws<StateStoreException>(() => new RegistrationWorkflow(store).List());
+
+        Assert.Contains(StatePath, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("paused", ex.Message, StringComparison.Ordinal);
+    }
+
     private static JsonArray Rows(JsonArray results, int step) => results[step]!.AsArray();
 
     private JsonArray Run(string writer, params PythonStep[] steps)

@@ -33,7 +33,18 @@ internal static class SqliteLedgerRows
         var records = new List<RegistrationRecord>();
         while (reader.Read())
         {
-            records.Add(LedgerRow.Read(reader, EpochTime));
+            try
+            {
+                records.Add(LedgerRow.Read(reader, EpochTime));
+            }
+            catch (Exception ex) when (ex is FormatException or JsonException)
+            {
+                // Another writer (an older or newer tool, a hand edit) left a status or history this build cannot read;
+                // the file's text is not repeated (it may hold anything).
+                throw new StateStoreException(
+                    $"State database '{c.DataSource}' has a registration_ledger row whose status or history this rsspot cannot read (statuses: discovered, token_issued, submitted, registered, failed, skipped). Fix: correct or delete that row, or upgrade rsspot.",
+                    ex);
+            }
         }
 
         return records;
