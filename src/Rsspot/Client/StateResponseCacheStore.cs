@@ -4,7 +4,7 @@ using Rsspot.State;
 namespace Rsspot;
 
 /// <summary>
-/// Adapts the sqlite <c>http_cache</c> table to the cache handler. The store opens lazily on first use so a
+/// Adapts the sqlite <c>rsspot_http_cache</c> table to the cache handler. The store opens lazily on first use so a
 /// client that never caches never touches state.db; a store that cannot be opened or fails (a damaged file, a
 /// read-only folder) is skipped from then on, never fatal: the cache is optional.
 /// A store handed in by the caller (<paramref name="ownsStore"/> false) is left open.

@@ -7,7 +7,7 @@ namespace Rsspot.Http;
 /// <param name="ExpiresAt">When the entry stops being served.</param>
 public sealed record CachedResponse(int StatusCode, string? ContentType, byte[] Body, DateTimeOffset ExpiresAt);
 
-/// <summary>A persistent store behind the in-memory front of the response cache (the sqlite <c>http_cache</c>).</summary>
+/// <summary>A persistent store behind the in-memory front of the response cache (the sqlite <c>rsspot_http_cache</c>).</summary>
 public interface IResponseCacheStore
 {
     /// <summary>Returns the entry when present and not expired.</summary>
