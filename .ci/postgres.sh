@@ -1,7 +1,9 @@
 # Sourced by .ci/run: a throwaway PostgreSQL server for the test run.
 # start_test_postgres installs Debian's postgresql package when the server binaries are missing, initdb's a
 # cluster in a temp folder (as the postgres user when run as root), starts it on a free port on 127.0.0.1 and
-# exports RSSPOT_TEST_POSTGRES (an Npgsql connection string). stop_test_postgres stops it and removes the folder.
+# exports RSSPOT_TEST_POSTGRES (an Npgsql connection string) and RSSPOT_TEST_POSTGRES_CTL (a script the fault
+# tests run as "<ctl> stop" - an immediate stop, as a crash - and "<ctl> start", same port and data).
+# stop_test_postgres stops it and removes the folder.
 # Standalone: bash -c 'source .ci/postgres.sh && start_test_postgres && echo "$RSSPOT_TEST_POSTGRES"; stop_test_postgres'
 
 test_pg_dir=""
@@ -69,17 +71,35 @@ start_test_postgres() {
       --auth-host=scram-sha-256 --auth-local=trust -E UTF8 --no-locale >"$test_pg_dir/initdb.log" 2>&1 \
     || { echo "initdb failed:" >&2; cat "$test_pg_dir/initdb.log" >&2; stop_test_postgres; return 1; }
   # A throwaway cluster: no durability needed, many connections for the concurrency tests.
-  _pg_run "$test_pg_bin/pg_ctl" -D "$test_pg_dir/data" -l "$test_pg_dir/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $test_pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-      start >/dev/null \
+  local server_options="-c listen_addresses=127.0.0.1 -p $port -k $test_pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+  _pg_run "$test_pg_bin/pg_ctl" -D "$test_pg_dir/data" -l "$test_pg_dir/server.log" -w -t 60 -o "$server_options" start >/dev/null \
     || { echo "PostgreSQL did not start:" >&2; cat "$test_pg_dir/server.log" >&2; stop_test_postgres; return 1; }
+  _pg_write_ctl "$server_options"
   _pg_run "$test_pg_bin/createdb" -h "$test_pg_dir" -p "$port" -U rsspot rsspot_test \
     || { echo "createdb failed" >&2; stop_test_postgres; return 1; }
 
   test_pg_port="$port"
   test_pg_password="$password"
   export RSSPOT_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Database=rsspot_test;Username=rsspot;Password=$password;Maximum Pool Size=50"
+  export RSSPOT_TEST_POSTGRES_CTL="$test_pg_dir/ctl"
   echo "PostgreSQL $("$test_pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port for the tests (RSSPOT_TEST_POSTGRES)"
+}
+
+# Writes $test_pg_dir/ctl: "ctl stop" stops the server at once (-m immediate, like a crash), "ctl start" starts it
+# again on the same port and data directory. Both wait until done.
+_pg_write_ctl() {
+  local run=""
+  [ "$(id -u)" -eq 0 ] && run="runuser -u postgres --"
+  cat >"$test_pg_dir/ctl" <<CTL
+#!/usr/bin/env bash
+set -eu
+case "\${1:-}" in
+  stop) $run "$test_pg_bin/pg_ctl" -D "$test_pg_dir/data" -m immediate -w stop >/dev/null ;;
+  start) $run "$test_pg_bin/pg_ctl" -D "$test_pg_dir/data" -l "$test_pg_dir/server.log" -w -t 60 -o "$1" start >/dev/null ;;
+  *) echo "usage: \$0 stop|start" >&2; exit 2 ;;
+esac
+CTL
+  chmod 755 "$test_pg_dir/ctl"
 }
 
 stop_test_postgres() {
@@ -90,5 +110,5 @@ stop_test_postgres() {
     rm -rf "$test_pg_dir"
   fi
   test_pg_dir=""
-  unset RSSPOT_TEST_POSTGRES
+  unset RSSPOT_TEST_POSTGRES RSSPOT_TEST_POSTGRES_CTL
 }
