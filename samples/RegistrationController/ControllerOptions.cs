@@ -34,7 +34,7 @@ internal sealed record ControllerOptions
           --round-delay-ms <n>      pause between rounds (default: 1000)
           --watch                   keep running (SIGTERM or Ctrl+C stops it, exit 0); otherwise exit once every VM
                                     is registered or skipped. Ledger, API and external-system errors never end it:
-                                    it backs off (0.5 s doubling to 30 s, with jitter) and carries on
+                                    it backs off (0.5 s doubling to 10 s, with jitter) and carries on
           --cluster <name>          the external cluster the VMs join (default: sample-cluster)
           --omni-journal <path>     the fake external system's storage (default: <state>.omni.jsonl)
           --fail-submits <n>        make the first n submits of this run fail, to see failures retried (default: 0)

@@ -16,7 +16,7 @@ namespace RegistrationController;
 /// <item>A failed step is recorded (failed + error) and the VM waits out its backoff (5 s doubling to 5 min) before
 /// the next attempt; it is skipped after <see cref="ControllerOptions.MaxAttempts"/> failures since it was discovered.</item>
 /// <item>Ledger, API and external-system outages never end the loop: it logs one line when one begins and one when
-/// it ends, backs off (0.5 s doubling to 30 s) and carries on; a ledger error is never counted against a VM.</item>
+/// it ends, backs off (0.5 s doubling to 10 s) and carries on; a ledger error is never counted against a VM.</item>
 /// </list>
 /// </summary>
 internal sealed class RegistrationLoop(ControllerOptions options, SpotClient client, RegistrationWorkflow workflow, FakeOmni omni, TransitionLog log, Outages outages, TimeProvider time)
@@ -143,7 +143,11 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
         }
         catch (OrchestratorFault fault)
         {
-            outages.Omni.Failed(fault.InnerException!);
+            if (fault.Op is { } op)
+            {
+                outages.Omni(op).Failed(fault.InnerException!);
+            }
+
             var from = drive.Held.Status;
             try
             {
@@ -189,7 +193,7 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
                 return $"token={token.Id}";
 
             case RegistrationStatus.TokenIssued when record.TokenExpiresAt <= time.GetUtcNow():
-                throw new OrchestratorFault(new InvalidOperationException($"join token {record.TokenId} expired before submission"));
+                throw new OrchestratorFault(null, new InvalidOperationException($"join token {record.TokenId} expired before submission"));
 
             case RegistrationStatus.TokenIssued:
                 // Recorded before the submit, so a later duplicate answer can be told apart from one of our own.
@@ -232,12 +236,12 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
         try
         {
             var result = await call(cancellationToken).ConfigureAwait(false);
-            outages.Omni.Succeeded();
+            outages.Omni(op).Succeeded();
             return result;
         }
         catch (Exception ex) when (ex is not (RegistrationConflictException or OperationCanceledException) && !IsLedgerFault(ex))
         {
-            throw new OrchestratorFault(ex);
+            throw new OrchestratorFault(op, ex);
         }
     }
 }

@@ -18,8 +18,8 @@ public sealed class RegistrationOutage(string component, TimeProvider? timeProvi
     /// <summary>The first wait (before jitter): 0.5 s.</summary>
     public static TimeSpan FirstDelay { get; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The longest wait (before jitter): 30 s.</summary>
-    public static TimeSpan MaxDelay { get; } = TimeSpan.FromSeconds(30);
+    /// <summary>The longest wait (before jitter): 10 s, so a controller is back within 10 s of its ledger.</summary>
+    public static TimeSpan MaxDelay { get; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The component's name.</summary>
     public string Component { get; } = component ?? throw new ArgumentNullException(nameof(component));

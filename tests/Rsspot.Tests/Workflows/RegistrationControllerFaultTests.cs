@@ -145,6 +145,8 @@ public sealed class RegistrationControllerFaultTests(ITestOutputHelper output) :
 
         Assert.Contains($"done registered={vms.Count} skipped=0", run.Lines);
         Assert.Equal(50, run.Transitions.Count(l => l.Contains(" to=failed ", StringComparison.Ordinal)));
+        Assert.Single(run.Lines, l => l.StartsWith("outage component=omni.submit ", StringComparison.Ordinal));
+        Assert.Single(run.Lines, l => l.StartsWith("recovered component=omni.submit ", StringComparison.Ordinal));
         using StateStore store = StateStore.Open(state);
         IReadOnlyList<RegistrationRecord> records = new RegistrationWorkflow(store).List();
         RegistrationAssertions.RegisteredExactlyOnce(records, vms, JournalPath);
@@ -155,6 +157,25 @@ public sealed class RegistrationControllerFaultTests(ITestOutputHelper output) :
             RegistrationTransition again = retried.History.First(h => h.From == RegistrationStatus.Failed);
             Assert.True(again.At - failed.At >= TimeSpan.FromSeconds(2.5), $"{retried.Key} was retried after {(again.At - failed.At).TotalSeconds} s");
         }
+    }
+
+    [Fact]
+    public async Task A_second_ledger_registering_the_same_vms_is_warned_about_once_per_vm_with_the_key()
+    {
+        using (RegistrationControllerProcess first = Start("ledger-one", "--state", _dir.File("one.db")))
+        {
+            await first.CompleteAsync(TimeSpan.FromMinutes(2));
+        }
+
+        using RegistrationControllerProcess second = Start("ledger-two", "--state", _dir.File("two.db"));
+        await second.CompleteAsync(TimeSpan.FromMinutes(2));
+
+        List<string> vms = AssignedServerNames();
+        Assert.Contains($"done registered={vms.Count} skipped=0", second.Lines);
+        List<string> warnings = [.. second.Lines.Where(l => l.StartsWith("warning duplicate key=vmreg-", StringComparison.Ordinal))];
+        Assert.Equal(vms.Count, warnings.Count);
+        Assert.Equal(vms.Count, warnings.Select(w => Field(w, "key")).Distinct().Count());
+        Assert.Equal(vms.Count, RegistrationAssertions.Journal(JournalPath).Count(e => (string?)e["op"] == "submit" && (bool)e["duplicate"]!));
     }
 
     private static string Field(string line, string name) =>

@@ -12,6 +12,7 @@ public sealed class RegistrationControllerProcess : IDisposable
     private readonly List<string> _lines = [];
     private readonly System.Text.StringBuilder _errors = new();
     private readonly Task _pump;
+    private bool _disposed;
 
     private RegistrationControllerProcess(Process process)
     {
@@ -156,6 +157,12 @@ public sealed class RegistrationControllerProcess : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
