@@ -44,7 +44,6 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
             try
             {
                 done = await RoundAsync(round, org.Id, snapshots, cancellationToken).ConfigureAwait(false);
-                outages.Ledger.Succeeded();
             }
             catch (Exception ex) when (IsLedgerFault(ex) && !cancellationToken.IsCancellationRequested)
             {
@@ -67,6 +66,7 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
     private async Task<bool> RoundAsync(int round, string orgId, IReadOnlyList<VmCloudspaceSnapshot> snapshots, CancellationToken cancellationToken)
     {
         LogReconcile(await workflow.ReconcileAsync(orgId, snapshots, options.Cluster, cancellationToken).ConfigureAwait(false));
+        outages.Ledger.Succeeded();
 
         var claimed = await workflow.ClaimDueAsync(options.WorkerId, options.Batch, cancellationToken).ConfigureAwait(false);
         log.Info($"round n={round} vms={snapshots.Sum(s => s.Servers.Count)} claimed={claimed.Count}");

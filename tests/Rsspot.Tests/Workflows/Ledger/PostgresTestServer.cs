@@ -9,6 +9,9 @@ public static class PostgresTestServer
 
     public static string? ConnectionString => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
 
+    /// <summary>The connection string without pooling, for the tests' own statements: a restart of the server leaves no broken pooled connection behind.</summary>
+    private static string Unpooled => new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString;
+
     public static void SkipUnlessAvailable() =>
         Skip.If(ConnectionString is null, $"{Variable} is not set: no PostgreSQL server for this run (.ci/run starts one).");
 
@@ -33,7 +36,7 @@ public static class PostgresTestServer
     /// <summary>Ends every other session of this database (<c>pg_terminate_backend</c>, as an administrator or a failover would); returns how many.</summary>
     public static async Task<int> TerminateOtherSessionsAsync()
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(Unpooled);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()) t",
@@ -50,7 +53,7 @@ public static class PostgresTestServer
             return;
         }
 
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(Unpooled);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
         await command.ExecuteNonQueryAsync();
