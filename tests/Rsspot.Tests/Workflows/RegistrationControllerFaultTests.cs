@@ -25,10 +25,13 @@ public sealed class RegistrationControllerFaultTests(ITestOutputHelper output) :
     private readonly string _schema = PostgresTestServer.NewSchemaName();
     private EmulatorHost _emulator = null!;
 
+    /// <summary>The server of this test's ledger: the run's, or the fault tests' own for the test that stops it.</summary>
+    private string? _server = PostgresTestServer.ConnectionString;
+
     private string JournalPath => _dir.File("omni.jsonl");
 
-    /// <summary>The test server's connection string; commits are durable, as on a real server, so a crash loses none.</summary>
-    private static string LedgerConnection => new NpgsqlConnectionStringBuilder(PostgresTestServer.ConnectionString) { Options = "-c synchronous_commit=on", MaxPoolSize = 10 }.ConnectionString;
+    /// <summary>The ledger's connection string; commits are durable, as on a real server, so a crash loses none.</summary>
+    private string LedgerConnection => new NpgsqlConnectionStringBuilder(_server) { Options = "-c synchronous_commit=on", MaxPoolSize = 10 }.ConnectionString;
 
     public async Task InitializeAsync() => _emulator = await EmulatorHost.StartAsync(new EmulatorOptions());
 
@@ -41,7 +44,7 @@ public sealed class RegistrationControllerFaultTests(ITestOutputHelper output) :
         }
 
         await _emulator.DisposeAsync();
-        await PostgresTestServer.DropSchemaAsync(_schema);
+        await PostgresTestServer.DropSchemaAsync(_schema, _server);
         _dir.Dispose();
     }
 
@@ -49,6 +52,7 @@ public sealed class RegistrationControllerFaultTests(ITestOutputHelper output) :
     public async Task Two_watch_replicas_ride_out_a_database_stop_and_terminated_sessions_and_register_every_vm_once()
     {
         PostgresTestServer.SkipUnlessControllable();
+        _server = PostgresTestServer.FaultsConnectionString;
         AddVms(37);
         List<string> vms = AssignedServerNames();
         Assert.Equal(40, vms.Count);
@@ -214,7 +218,7 @@ public sealed class RegistrationControllerFaultTests(ITestOutputHelper output) :
 
     private async Task<IReadOnlyList<RegistrationRecord>> LedgerAsync()
     {
-        await using PostgresRegistrationLedger ledger = await PostgresRegistrationLedger.OpenAsync(PostgresTestServer.ConnectionString!, new PostgresLedgerOptions { Schema = _schema });
+        await using PostgresRegistrationLedger ledger = await PostgresRegistrationLedger.OpenAsync(_server!, new PostgresLedgerOptions { Schema = _schema });
         return await ledger.ListAsync();
     }
 
