@@ -23,17 +23,22 @@ internal sealed record ControllerOptions
           --postgres <connection>   keep the ledger in PostgreSQL instead, shared by replicas on several machines
                                     (an Npgsql connection string; default: env RSSPOT_LEDGER_POSTGRES, which
                                     keeps the password out of the process list)
+          --schema <name>           the PostgreSQL schema of the ledger (default: rsspot)
           --worker-id <id>          this worker's id; a restart with the same id resumes its own claims at once
                                     (default: <machine>-controller)
           --lease-seconds <n>       how long a claim lasts without renewal (default: 15)
           --batch <n>               records claimed per round (default: 10)
-          --max-attempts <n>        failures before a VM is skipped (default: 5)
+          --max-attempts <n>        failures since a VM was discovered before it is skipped (default: 8); a failed
+                                    VM waits 5 s, 10 s, 20 s ... up to 5 min (with jitter) before its next attempt
           --step-delay-ms <n>       pause before each step, to watch it or to kill it mid-way (default: 0)
           --round-delay-ms <n>      pause between rounds (default: 1000)
-          --watch                   keep running; otherwise exit once every VM is registered or skipped
+          --watch                   keep running (SIGTERM or Ctrl+C stops it, exit 0); otherwise exit once every VM
+                                    is registered or skipped. Ledger, API and external-system errors never end it:
+                                    it backs off (0.5 s doubling to 10 s, with jitter) and carries on
           --cluster <name>          the external cluster the VMs join (default: sample-cluster)
           --omni-journal <path>     the fake external system's storage (default: <state>.omni.jsonl)
           --fail-submits <n>        make the first n submits of this run fail, to see failures retried (default: 0)
+          --omni-delay-ms <n>       how long each call to the external system takes, to watch a slow one (default: 0)
 
         Spot API (default: an emulator started in this process)
           --emulator-url <url>      use an emulator that is already running (dotnet run --project src/Rsspot.Emulator);
@@ -54,13 +59,15 @@ internal sealed record ControllerOptions
 
     public string? Postgres { get; init; } = Environment.GetEnvironmentVariable("RSSPOT_LEDGER_POSTGRES") is { Length: > 0 } value ? value : null;
 
+    public string Schema { get; init; } = "rsspot";
+
     public string WorkerId { get; init; } = Environment.MachineName.ToLowerInvariant() + "-controller";
 
     public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(15);
 
     public int Batch { get; init; } = 10;
 
-    public int MaxAttempts { get; init; } = 5;
+    public int MaxAttempts { get; init; } = 8;
 
     public TimeSpan StepDelay { get; init; } = TimeSpan.Zero;
 
@@ -73,6 +80,8 @@ internal sealed record ControllerOptions
     public string? OmniJournalPath { get; init; }
 
     public int FailSubmits { get; init; }
+
+    public TimeSpan OmniDelay { get; init; } = TimeSpan.Zero;
 
     public bool UseConfig { get; init; }
 
@@ -116,6 +125,7 @@ internal sealed record ControllerOptions
             {
                 "--state" => options with { StatePath = Path.GetFullPath(Value()) },
                 "--postgres" => options with { Postgres = Value() },
+                "--schema" => options with { Schema = Value() },
                 "--worker-id" => options with { WorkerId = Value() },
                 "--lease-seconds" => options with { Lease = TimeSpan.FromSeconds(Math.Max(1, Number())) },
                 "--batch" => options with { Batch = Math.Max(1, Number()) },
@@ -126,6 +136,7 @@ internal sealed record ControllerOptions
                 "--cluster" => options with { Cluster = Value() },
                 "--omni-journal" => options with { OmniJournalPath = Path.GetFullPath(Value()) },
                 "--fail-submits" => options with { FailSubmits = Number() },
+                "--omni-delay-ms" => options with { OmniDelay = TimeSpan.FromMilliseconds(Number()) },
                 "--emulator-url" => options with { EmulatorUrl = Value().TrimEnd('/') },
                 "--emulator-data" => options with { EmulatorDataFile = Path.GetFullPath(Value()) },
                 "--use-config" => options with { UseConfig = true },

@@ -13,16 +13,22 @@ internal sealed record JoinToken(string Id, string Secret, DateTimeOffset Expire
 /// <param name="Id">The token id or machine id.</param>
 /// <param name="Duplicate">For a submit: the machine already existed, nothing was created.</param>
 /// <param name="ExpiresAt">For a token: its expiry.</param>
-internal sealed record OmniJournalEntry(string Op, string Key, string Id, bool Duplicate, DateTimeOffset? ExpiresAt);
+/// <param name="Worker">The worker that made the call.</param>
+internal sealed record OmniJournalEntry(string Op, string Key, string Id, bool Duplicate, DateTimeOffset? ExpiresAt, string? Worker = null);
+
+/// <summary>The answer to a submit: the machine, and whether it existed already (nothing was created).</summary>
+internal sealed record SubmitAnswer(string MachineId, bool Duplicate);
 
 /// <summary>
 /// Stands in for Sidero Omni (or any external system): issues join tokens and registers machines. Every call
 /// takes the registration key as an idempotency key, so repeating a call after a crash never creates a second
 /// token or machine. Its state is a JSON-lines journal, locked for each call so several processes can share it
 /// (each process reads only what was appended since its last call). Calls are made one at a time.
-/// Replace this class with your real client; keep the idempotency key.
+/// Each call takes <c>latency</c> (a slow network or service), then runs <c>beforeSend</c>, the caller's last
+/// check that it still owns the VM, and only then acts: a worker that paused inside a call past its lease finds
+/// out before anything is sent. Replace this class with your real client; keep the idempotency key and the check.
 /// </summary>
-internal sealed class FakeOmni(string journalPath, TimeSpan tokenLifetime, int failSubmits, TimeProvider time)
+internal sealed class FakeOmni(string journalPath, TimeSpan tokenLifetime, int failSubmits, TimeSpan latency, string worker, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly List<OmniJournalEntry> _entries = [];
@@ -30,8 +36,10 @@ internal sealed class FakeOmni(string journalPath, TimeSpan tokenLifetime, int f
     private int _failuresLeft = failSubmits;
 
     /// <summary>The live join token for <paramref name="key"/>, or a new one.</summary>
-    public Task<JoinToken> IssueJoinTokenAsync(string key, CancellationToken cancellationToken) =>
-        WithJournalAsync(
+    public async Task<JoinToken> IssueJoinTokenAsync(string key, Func<CancellationToken, Task> beforeSend, CancellationToken cancellationToken)
+    {
+        await SendAsync(beforeSend, cancellationToken).ConfigureAwait(false);
+        return await WithJournalAsync(
             entries =>
             {
                 var now = time.GetUtcNow();
@@ -39,32 +47,48 @@ internal sealed class FakeOmni(string journalPath, TimeSpan tokenLifetime, int f
                 var id = live?.Id ?? "jt-" + RandomNumberGenerator.GetHexString(12, lowercase: true);
                 var expiresAt = live?.ExpiresAt ?? now + tokenLifetime;
                 var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
-                return (new JoinToken(id, secret, expiresAt), live is null ? new OmniJournalEntry("token", key, id, false, expiresAt) : null);
+                return (new JoinToken(id, secret, expiresAt), live is null ? new OmniJournalEntry("token", key, id, false, expiresAt, worker) : null);
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+    }
 
-    /// <summary>Registers the machine for <paramref name="key"/>, or answers the one already registered.</summary>
+    /// <summary>Registers the machine for <paramref name="key"/>, or answers the one already registered (duplicate).</summary>
     /// <exception cref="HttpRequestException">The (simulated) service is unavailable.</exception>
-    public Task<string> SubmitMachineAsync(string key, string vmUid, string tokenId, CancellationToken cancellationToken)
+    public async Task<SubmitAnswer> SubmitMachineAsync(string key, string vmUid, string tokenId, Func<CancellationToken, Task> beforeSend, CancellationToken cancellationToken)
     {
+        await SendAsync(beforeSend, cancellationToken).ConfigureAwait(false);
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
             throw new HttpRequestException($"omni: 503 Service Unavailable while registering {vmUid} (simulated)");
         }
 
-        return WithJournalAsync(
+        return await WithJournalAsync(
             entries =>
             {
                 var existing = entries.FirstOrDefault(e => e.Op == "submit" && e.Key == key && !e.Duplicate);
                 var id = existing?.Id ?? "machine-" + vmUid;
-                return (id, new OmniJournalEntry("submit", key, id, existing is not null, null));
+                return (new SubmitAnswer(id, existing is not null), new OmniJournalEntry("submit", key, id, existing is not null, null, worker));
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The machine registered for <paramref name="key"/>, or <see langword="null"/>.</summary>
-    public Task<string?> FindMachineAsync(string key, CancellationToken cancellationToken) =>
-        WithJournalAsync<string?>(entries => (entries.FirstOrDefault(e => e.Op == "submit" && e.Key == key)?.Id, null), cancellationToken);
+    public async Task<string?> FindMachineAsync(string key, Func<CancellationToken, Task> beforeSend, CancellationToken cancellationToken)
+    {
+        await SendAsync(beforeSend, cancellationToken).ConfigureAwait(false);
+        return await WithJournalAsync<string?>(entries => (entries.FirstOrDefault(e => e.Op == "submit" && e.Key == key)?.Id, null), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The time on the wire, then the caller's ownership check right before the request would leave.</summary>
+    private async Task SendAsync(Func<CancellationToken, Task> beforeSend, CancellationToken cancellationToken)
+    {
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        await beforeSend(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Reads every entry of a journal (a line cut short by a kill is ignored).</summary>
     public static IReadOnlyList<OmniJournalEntry> ReadJournal(string path) =>

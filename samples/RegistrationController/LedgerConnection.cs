@@ -25,7 +25,8 @@ internal sealed class LedgerConnection : IAsyncDisposable
     {
         if (options.Postgres is { } connectionString)
         {
-            var shared = await PostgresRegistrationLedger.OpenAsync(connectionString, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // Statement, lock and idle-in-transaction limits at most a third of the lease: no session outlives a claim.
+            var shared = await PostgresRegistrationLedger.OpenAsync(connectionString, new PostgresLedgerOptions { Schema = options.Schema }.BoundedBy(options.Lease), cancellationToken).ConfigureAwait(false);
             return new LedgerConnection(shared, shared.Description, shared);
         }
 

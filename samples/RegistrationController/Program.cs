@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Rsspot;
 using Rsspot.Workflows;
 
@@ -25,11 +26,16 @@ internal static class Program
         }
 
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        void Stop(PosixSignalContext context)
         {
-            e.Cancel = true;
+            context.Cancel = true;
             stop.Cancel();
-        };
+        }
+
+        // SIGTERM (a pod being stopped) and SIGINT (Ctrl+C) end the loop between steps; claims left are released
+        // by their leases, or at once by a restart with the same --worker-id.
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 
         try
         {
@@ -37,8 +43,8 @@ internal static class Program
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            Console.WriteLine("stopped (claims are released when their leases expire, or at once by a restart with the same --worker-id)");
-            return 130;
+            Console.WriteLine($"stopped worker={options.WorkerId} (claims are released when their leases expire, or at once by a restart with the same --worker-id)");
+            return options.Watch ? 0 : 130;
         }
         catch (SpotException ex)
         {
@@ -51,12 +57,17 @@ internal static class Program
     {
         await using var connection = await SpotConnection.OpenAsync(options, cancellationToken).ConfigureAwait(false);
         var time = TimeProvider.System;
-        await using var ledger = await LedgerConnection.OpenAsync(options, time, cancellationToken).ConfigureAwait(false);
-        var workflow = new RegistrationWorkflow(ledger.Ledger, options.Lease);
-        var omni = new FakeOmni(options.OmniJournal, TimeSpan.FromHours(1), options.FailSubmits, time);
         var log = new TransitionLog(Console.Out);
+        var outages = new Outages(log, time);
+        await using var ledger = await outages.Ledger.RetryAsync(ct => LedgerConnection.OpenAsync(options, time, ct), cancellationToken).ConfigureAwait(false);
+        var workflow = new RegistrationWorkflow(ledger.Ledger, options.Lease)
+        {
+            RetryPolicy = RegistrationRetryPolicy.Default with { MaxAttempts = options.MaxAttempts },
+            Clock = time,
+        };
+        var omni = new FakeOmni(options.OmniJournal, TimeSpan.FromHours(1), options.FailSubmits, options.OmniDelay, options.WorkerId, time);
         log.Info($"start worker={options.WorkerId} api=\"{connection.Description}\" ledger={ledger.Description} lease={options.Lease.TotalSeconds}s");
-        var loop = new RegistrationLoop(options, connection.Client, workflow, omni, log, time);
+        var loop = new RegistrationLoop(options, connection.Client, workflow, omni, log, outages, time);
         return await loop.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 }

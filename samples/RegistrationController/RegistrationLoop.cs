@@ -1,54 +1,58 @@
+using System.Data.Common;
 using System.Text.Json.Nodes;
 using Rsspot;
+using Rsspot.State;
 using Rsspot.Workflows;
 
 namespace RegistrationController;
 
 /// <summary>
-/// The controller: each round reconciles the ledger with the VMs that exist, claims work with a lease, and drives
-/// each claimed VM one idempotent step at a time: discovered → token_issued → submitted → registered. A step's
-/// external call is made before its ledger move and is keyed by the registration key, so a process killed
-/// between the two repeats the call harmlessly after a restart. A failed step is recorded (failed + error) and
-/// retried from where it stopped in a later round; after <see cref="ControllerOptions.MaxAttempts"/> the VM is skipped.
+/// The controller: each round reconciles the ledger with the VMs that exist, claims the work that is due with a
+/// lease, and drives each claimed VM one step at a time: discovered → token_issued → submitted → registered.
+/// <list type="bullet">
+/// <item>Fencing: every external call is preceded, at the last moment, by a renewal of the claim fenced on the
+/// record's version, and every move is made with the owner and that version; a worker that finds a VM taken over
+/// logs <c>lease-lost</c>, makes no call for it and carries on.</item>
+/// <item>A failed step is recorded (failed + error) and the VM waits out its backoff (5 s doubling to 5 min) before
+/// the next attempt; it is skipped after <see cref="ControllerOptions.MaxAttempts"/> failures since it was discovered.</item>
+/// <item>Ledger, API and external-system outages never end the loop: it logs one line when one begins and one when
+/// it ends, backs off (0.5 s doubling to 10 s) and carries on; a ledger error is never counted against a VM.</item>
+/// </list>
 /// </summary>
-internal sealed class RegistrationLoop(ControllerOptions options, SpotClient client, RegistrationWorkflow workflow, FakeOmni omni, TransitionLog log, TimeProvider time)
+internal sealed class RegistrationLoop(ControllerOptions options, SpotClient client, RegistrationWorkflow workflow, FakeOmni omni, TransitionLog log, Outages outages, TimeProvider time)
 {
-    private static readonly RegistrationStatus[] Claimable =
-        [RegistrationStatus.Discovered, RegistrationStatus.TokenIssued, RegistrationStatus.Submitted, RegistrationStatus.Failed];
-
     /// <summary>Runs rounds until nothing is left to do (or forever with <c>--watch</c>); returns the exit code.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var org = await client.GetOrganizationAsync(cancellationToken).ConfigureAwait(false);
+        var org = await outages.Api.RetryAsync(ct => client.GetOrganizationAsync(ct), cancellationToken).ConfigureAwait(false);
         for (var round = 1; ; round++)
         {
             IReadOnlyList<VmCloudspaceSnapshot> snapshots;
             try
             {
                 snapshots = await client.Inventory.ListVmCloudspaceSnapshotsAsync(cancellationToken).ConfigureAwait(false);
+                outages.Api.Succeeded();
             }
-            catch (SpotException ex) when (options.Watch)
+            catch (SpotException ex)
             {
-                // A controller outlives API hiccups: report and try again next round (the SDK already retried).
-                log.Info($"round n={round} error=\"{ex.Message}\"");
-                await Task.Delay(options.RoundDelay, time, cancellationToken).ConfigureAwait(false);
+                // The SDK already retried: report the outage once and try again after a backoff.
+                await Task.Delay(outages.Api.Failed(ex), time, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            LogReconcile(await workflow.ReconcileAsync(org.Id, snapshots, options.Cluster, cancellationToken).ConfigureAwait(false));
-
-            var claimed = await workflow.ClaimNextAsync(options.WorkerId, options.Batch, Claimable, cancellationToken).ConfigureAwait(false);
-            log.Info($"round n={round} vms={snapshots.Sum(s => s.Servers.Count)} claimed={claimed.Count}");
-            foreach (var record in claimed)
+            bool done;
+            try
             {
-                await DriveAsync(record, cancellationToken).ConfigureAwait(false);
+                done = await RoundAsync(round, org.Id, snapshots, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsLedgerFault(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(outages.Ledger.Failed(ex), time, cancellationToken).ConfigureAwait(false);
+                continue;
             }
 
-            var open = await OpenAsync(org.Id, cancellationToken).ConfigureAwait(false);
-            if (!options.Watch && open.Count == 0)
+            if (done)
             {
-                var all = (await workflow.ListAsync(cancellationToken).ConfigureAwait(false)).Where(r => r.OrgId == org.Id && r.OmniCluster == options.Cluster).ToList();
-                log.Info($"done registered={all.Count(r => r.Status == RegistrationStatus.Registered)} skipped={all.Count(r => r.Status == RegistrationStatus.Skipped)}");
                 return 0;
             }
 
@@ -56,9 +60,35 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
         }
     }
 
-    /// <summary>Records that still need work (anything not registered or skipped), whoever holds them.</summary>
-    private async Task<List<RegistrationRecord>> OpenAsync(string orgId, CancellationToken cancellationToken) =>
-        [.. (await workflow.ListAsync(cancellationToken).ConfigureAwait(false)).Where(r => r.OrgId == orgId && r.OmniCluster == options.Cluster && r.Status is not (RegistrationStatus.Registered or RegistrationStatus.Skipped))];
+    /// <summary>A ledger (database) failure: it ends the round, never counts against a VM.</summary>
+    private static bool IsLedgerFault(Exception ex) => ex is StateStoreException or DbException or TimeoutException;
+
+    private async Task<bool> RoundAsync(int round, string orgId, IReadOnlyList<VmCloudspaceSnapshot> snapshots, CancellationToken cancellationToken)
+    {
+        LogReconcile(await workflow.ReconcileAsync(orgId, snapshots, options.Cluster, cancellationToken).ConfigureAwait(false));
+        outages.Ledger.Succeeded();
+
+        var claimed = await workflow.ClaimDueAsync(options.WorkerId, options.Batch, cancellationToken).ConfigureAwait(false);
+        log.Info($"round n={round} vms={snapshots.Sum(s => s.Servers.Count)} claimed={claimed.Count}");
+        foreach (var record in claimed)
+        {
+            await DriveAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.Watch)
+        {
+            return false;
+        }
+
+        var mine = (await workflow.ListAsync(cancellationToken).ConfigureAwait(false)).Where(r => r.OrgId == orgId && r.OmniCluster == options.Cluster).ToList();
+        if (mine.Any(r => r.Status is not (RegistrationStatus.Registered or RegistrationStatus.Skipped)))
+        {
+            return false;
+        }
+
+        log.Info($"done registered={mine.Count(r => r.Status == RegistrationStatus.Registered)} skipped={mine.Count(r => r.Status == RegistrationStatus.Skipped)}");
+        return true;
+    }
 
     private void LogReconcile(ReconcileResult result)
     {
@@ -79,89 +109,139 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
 
         foreach (var record in result.VanishedRegistered)
         {
-            log.Info($"vanished-registered key={record.Key} vm={record.VmCloudspace}/{record.VmName} (deregister it in the external system)");
+            log.Info($"vanished-registered key={record.Key} vm={record.VmCloudspace}/{record.VmName} (registered, no longer in its VM cloudspace)");
         }
     }
 
-    /// <summary>Moves one claimed record forward until it is registered, fails, or the claim is lost.</summary>
-    private async Task DriveAsync(RegistrationRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves one claimed record forward until it is registered, skipped or failed, or the claim is lost. Ledger
+    /// errors leave the method (the round ends; the claim stays this worker's until its lease runs out).
+    /// </summary>
+    private async Task DriveAsync(RegistrationRecord claimed, CancellationToken cancellationToken)
     {
-        var key = record.Key;
+        var drive = new VmDrive(claimed, options.WorkerId, workflow);
         try
         {
-            while (record.Status is not (RegistrationStatus.Registered or RegistrationStatus.Skipped))
+            var submitting = false;
+            while (drive.Held.Status is not (RegistrationStatus.Registered or RegistrationStatus.Skipped or RegistrationStatus.Failed) || drive.Steps == 0)
             {
                 if (options.StepDelay > TimeSpan.Zero)
                 {
                     await Task.Delay(options.StepDelay, time, cancellationToken).ConfigureAwait(false);
                 }
 
-                record = await workflow.RenewLeaseAsync(key, options.WorkerId, cancellationToken).ConfigureAwait(false);
-                var from = record.Status;
-                (record, var detail) = await StepAsync(record, cancellationToken).ConfigureAwait(false);
-                log.Transition(record, from, detail);
+                var from = drive.Held.Status;
+                var detail = await StepAsync(drive, submitting, cancellationToken).ConfigureAwait(false);
+                submitting = from == RegistrationStatus.TokenIssued && drive.Held.Status == RegistrationStatus.Submitted;
+                log.Transition(drive.Held, from, detail);
             }
         }
         catch (RegistrationConflictException)
         {
-            log.Info($"lease-lost key={key} worker={options.WorkerId}");
+            // Taken over (or released) while this worker paused or was slow: no call was made for it after that.
+            log.Info($"lease-lost key={drive.Held.Key} worker={options.WorkerId}");
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && ex is not IllegalTransitionException)
+        catch (OrchestratorFault fault)
         {
-            var from = record.Status;
-            record = await workflow.MarkFailedAsync(key, ex.Message, options.WorkerId, cancellationToken).ConfigureAwait(false);
-            await workflow.ReleaseAsync(key, options.WorkerId, cancellationToken).ConfigureAwait(false);
-            log.Transition(record, from, $"error=\"{ex.Message}\"");
+            if (fault.Op is { } op)
+            {
+                outages.Omni(op).Failed(fault.InnerException!);
+            }
+
+            var from = drive.Held.Status;
+            try
+            {
+                var failed = await workflow.TransitionAsync(
+                    drive.Held.Key,
+                    RegistrationStatus.Failed,
+                    new TransitionDetails { Error = fault.InnerException!.Message, Owner = options.WorkerId, ExpectedVersion = drive.Held.Version },
+                    cancellationToken).ConfigureAwait(false);
+                await workflow.ReleaseAsync(failed.Key, options.WorkerId, cancellationToken).ConfigureAwait(false);
+                var retryIn = workflow.RetryPolicy.NextAttemptAt(failed) - failed.UpdatedAt;
+                log.Transition(failed, from, $"error=\"{fault.InnerException.Message}\" retry_in={retryIn?.TotalSeconds:0.0}s");
+            }
+            catch (RegistrationConflictException)
+            {
+                log.Info($"lease-lost key={drive.Held.Key} worker={options.WorkerId}");
+            }
+        }
+        catch (IllegalTransitionException ex)
+        {
+            // Someone moved the record by hand meanwhile: leave it as it is.
+            log.Info($"skipped-step key={drive.Held.Key} error=\"{ex.Message}\"");
         }
     }
 
-    /// <summary>One step from the record's current status; returns the record after the move and a detail for the log.</summary>
-    private async Task<(RegistrationRecord Record, string? Detail)> StepAsync(RegistrationRecord record, CancellationToken cancellationToken)
+    /// <summary>One step from the record's current status; returns a detail for the log.</summary>
+    private async Task<string?> StepAsync(VmDrive drive, bool submitting, CancellationToken cancellationToken)
     {
+        var record = drive.Held;
         var key = record.Key;
-        var owner = options.WorkerId;
+        drive.Steps++;
         switch (record.Status)
         {
             case RegistrationStatus.Failed:
-                return await RetryAsync(record, cancellationToken).ConfigureAwait(false);
+                drive.Held = await workflow.RetryAsync(record, options.WorkerId, cancellationToken).ConfigureAwait(false);
+                return drive.Held.Status == RegistrationStatus.Skipped
+                    ? $"reason=\"{drive.Held.History[^1].Reason}\""
+                    : $"reason=retry attempt={RegistrationRetryPolicy.FailuresSinceDiscovered(drive.Held) + 1}";
 
             case RegistrationStatus.Discovered:
                 // The token secret stays in memory (it would go into the machine's config); the ledger keeps id and expiry.
-                var token = await omni.IssueJoinTokenAsync(key, cancellationToken).ConfigureAwait(false);
-                return (await workflow.MarkTokenIssuedAsync(key, token.Id, token.ExpiresAt, owner, cancellationToken).ConfigureAwait(false), $"token={token.Id}");
+                var token = await CallAsync("token", key, ct => omni.IssueJoinTokenAsync(key, drive.FenceAsync, ct), cancellationToken).ConfigureAwait(false);
+                drive.Held = await workflow.MarkAsync(drive, RegistrationStatus.TokenIssued, new TransitionDetails { TokenId = token.Id, TokenExpiresAt = token.ExpiresAt }, cancellationToken).ConfigureAwait(false);
+                return $"token={token.Id}";
 
             case RegistrationStatus.TokenIssued when record.TokenExpiresAt <= time.GetUtcNow():
-                return (await workflow.MarkFailedAsync(key, $"join token {record.TokenId} expired before submission", owner, cancellationToken).ConfigureAwait(false), "error=\"token expired\"");
+                throw new OrchestratorFault(null, new InvalidOperationException($"join token {record.TokenId} expired before submission"));
 
             case RegistrationStatus.TokenIssued:
-                var submitted = await omni.SubmitMachineAsync(key, record.VmUid, record.TokenId!, cancellationToken).ConfigureAwait(false);
-                return (await workflow.TransitionAsync(key, RegistrationStatus.Submitted, new TransitionDetails { Owner = owner }, cancellationToken).ConfigureAwait(false), $"machine={submitted}");
+                // Recorded before the submit, so a later duplicate answer can be told apart from one of our own.
+                drive.Held = await workflow.MarkAsync(drive, RegistrationStatus.Submitted, new TransitionDetails(), cancellationToken).ConfigureAwait(false);
+                return null;
+
+            case RegistrationStatus.Submitted when submitting:
+                var answer = await CallAsync("submit", key, ct => omni.SubmitMachineAsync(key, record.VmUid, record.TokenId!, drive.FenceAsync, ct), cancellationToken).ConfigureAwait(false);
+                if (answer.Duplicate && record.History.Count(h => h.To == RegistrationStatus.Submitted) == 1)
+                {
+                    // This ledger submitted it for the first time just now, yet it exists: another ledger or someone else registers these VMs.
+                    RegistrationWorkflow.ReportForeignDuplicate(key);
+                    log.Info($"warning duplicate key={key} vm={record.VmCloudspace}/{record.VmName} machine={answer.MachineId} (the external system already had it: a second ledger, or someone else registering these VMs?)");
+                }
+
+                return await RegisterAsync(drive, answer.MachineId, cancellationToken).ConfigureAwait(false);
 
             case RegistrationStatus.Submitted:
                 // Confirm with the external system; a submit lost to a crash is simply made again (idempotent).
-                var machine = await omni.FindMachineAsync(key, cancellationToken).ConfigureAwait(false)
-                    ?? await omni.SubmitMachineAsync(key, record.VmUid, record.TokenId!, cancellationToken).ConfigureAwait(false);
-                var payload = new JsonObject { ["machine_id"] = machine, ["cluster"] = options.Cluster }.ToJsonString();
-                return (await workflow.TransitionAsync(key, RegistrationStatus.Registered, new TransitionDetails { Owner = owner, PayloadJson = payload }, cancellationToken).ConfigureAwait(false), $"machine={machine}");
+                var machine = await CallAsync("find", key, ct => omni.FindMachineAsync(key, drive.FenceAsync, ct), cancellationToken).ConfigureAwait(false)
+                    ?? (await CallAsync("submit", key, ct => omni.SubmitMachineAsync(key, record.VmUid, record.TokenId!, drive.FenceAsync, ct), cancellationToken).ConfigureAwait(false)).MachineId;
+                return await RegisterAsync(drive, machine, cancellationToken).ConfigureAwait(false);
 
             default:
                 throw new InvalidOperationException($"Nothing to do for {key} in status {record.Status.ToText()}.");
         }
     }
 
-    /// <summary>A failed record goes back to the step that failed (to discovered if its token has expired), or is skipped after too many failures.</summary>
-    private async Task<(RegistrationRecord Record, string? Detail)> RetryAsync(RegistrationRecord record, CancellationToken cancellationToken)
+    private async Task<string> RegisterAsync(VmDrive drive, string machine, CancellationToken cancellationToken)
     {
-        var failures = record.History.Count(h => h.To == RegistrationStatus.Failed);
-        if (failures >= options.MaxAttempts)
-        {
-            return (await workflow.MarkSkippedAsync(record.Key, $"gave up after {failures} failures", options.WorkerId, cancellationToken).ConfigureAwait(false), $"reason=\"gave up after {failures} failures\"");
-        }
+        var payload = new JsonObject { ["machine_id"] = machine, ["cluster"] = options.Cluster }.ToJsonString();
+        drive.Held = await workflow.MarkAsync(drive, RegistrationStatus.Registered, new TransitionDetails { PayloadJson = payload }, cancellationToken).ConfigureAwait(false);
+        return $"machine={machine}";
+    }
 
-        var failedAt = record.History.LastOrDefault(h => h.To == RegistrationStatus.Failed)?.From ?? RegistrationStatus.Discovered;
-        var tokenExpired = record.TokenExpiresAt is null || record.TokenExpiresAt <= time.GetUtcNow();
-        var target = failedAt is RegistrationStatus.TokenIssued or RegistrationStatus.Submitted && !tokenExpired ? failedAt : RegistrationStatus.Discovered;
-        var retried = await workflow.TransitionAsync(record.Key, target, new TransitionDetails { Owner = options.WorkerId, Reason = "retry" }, cancellationToken).ConfigureAwait(false);
-        return (retried, $"reason=retry attempt={failures + 1}");
+    /// <summary>One call to the external system: its own failures become <see cref="OrchestratorFault"/>; the fence's ledger errors and conflicts pass through.</summary>
+    private async Task<T> CallAsync<T>(string op, string key, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        log.Info($"call op={op} key={key} worker={options.WorkerId}");
+        try
+        {
+            var result = await call(cancellationToken).ConfigureAwait(false);
+            outages.Omni(op).Succeeded();
+            return result;
+        }
+        catch (Exception ex) when (ex is not (RegistrationConflictException or OperationCanceledException) && !IsLedgerFault(ex))
+        {
+            throw new OrchestratorFault(op, ex);
+        }
     }
 }

@@ -5,10 +5,11 @@ using Rsspot.Workflows.Ledger;
 namespace Rsspot.Postgres;
 
 /// <summary>
-/// One transaction on the shared ledger: rows are read <c>FOR UPDATE</c> (claims <c>SKIP LOCKED</c>), and
-/// <see cref="Now"/> is the database's <c>now()</c>, so leases never depend on the clocks of the workers' machines.
+/// One transaction on the shared ledger: rows are read <c>FOR UPDATE</c> (claims <c>SKIP LOCKED</c>, so a stuck
+/// session never blocks them), and <see cref="Now"/> is the database's <c>now()</c>, so leases never depend on the
+/// clocks of the workers' machines.
 /// </summary>
-internal sealed class PostgresLedgerSession : ILedgerSession
+internal sealed class PostgresLedgerSession : RegistrationLedgerSession
 {
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
@@ -22,9 +23,9 @@ internal sealed class PostgresLedgerSession : ILedgerSession
         Now = now;
     }
 
-    public DateTimeOffset Now { get; }
+    public override DateTimeOffset Now { get; }
 
-    public static async Task<ILedgerSession> BeginAsync(NpgsqlDataSource dataSource, PostgresLedgerSql sql, CancellationToken cancellationToken)
+    public static async Task<RegistrationLedgerSession> BeginAsync(NpgsqlDataSource dataSource, PostgresLedgerSql sql, CancellationToken cancellationToken)
     {
         NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -41,14 +42,20 @@ internal sealed class PostgresLedgerSession : ILedgerSession
         }
     }
 
-    public async Task<RegistrationRecord?> LockAsync(string key, CancellationToken cancellationToken)
+    public override Task<RegistrationRecord?> LockAsync(string key, CancellationToken cancellationToken) =>
+        ReadOneAsync("WHERE key = @key FOR UPDATE", key, cancellationToken);
+
+    public override Task<RegistrationRecord?> TryLockAsync(string key, CancellationToken cancellationToken) =>
+        ReadOneAsync("WHERE key = @key FOR UPDATE SKIP LOCKED", key, cancellationToken);
+
+    public override async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
     {
-        await using NpgsqlCommand command = Command(_sql.Select("WHERE key = @key FOR UPDATE"));
+        await using NpgsqlCommand command = Command($"SELECT 1 FROM {_sql.Schema}.registration_ledger WHERE key = @key");
         command.Parameters.AddWithValue("key", key);
-        return (await PostgresLedgerSql.ReadAllAsync(command, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
     }
 
-    public async Task<IReadOnlyList<RegistrationRecord>> LockClaimableAsync(string owner, int max, IReadOnlyCollection<RegistrationStatus> statuses, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<RegistrationRecord>> LockClaimableAsync(string owner, int max, IReadOnlyCollection<RegistrationStatus> statuses, CancellationToken cancellationToken)
     {
         await using NpgsqlCommand command = Command(_sql.Select("""
             WHERE status = ANY(@statuses)
@@ -63,13 +70,12 @@ internal sealed class PostgresLedgerSession : ILedgerSession
         return await PostgresLedgerSql.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<RegistrationRecord>> LockClusterAsync(string orgId, string? omniCluster, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<RegistrationRecord>> LockClusterAsync(string orgId, string? omniCluster, CancellationToken cancellationToken)
     {
         // Serialises reconciles of one cluster: a later one sees the rows an earlier one inserted.
         await using (NpgsqlCommand gate = Command("SELECT pg_advisory_xact_lock(hashtext(@name))"))
         {
-            // Waits as long as the other reconcile takes (its own statements are bounded by the command timeout).
-            gate.CommandTimeout = 0;
+            // Waits as long as the other reconcile takes, within the session's lock and statement timeouts.
             gate.Parameters.AddWithValue("name", $"{_sql.Schema}.reconcile/{orgId}/{omniCluster}");
             await gate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -80,14 +86,14 @@ internal sealed class PostgresLedgerSession : ILedgerSession
         return await PostgresLedgerSql.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<bool> InsertAsync(RegistrationRecord record, CancellationToken cancellationToken)
+    public override async Task<bool> InsertAsync(RegistrationRecord record, CancellationToken cancellationToken)
     {
         await using NpgsqlCommand command = Command(_sql.Insert);
         PostgresLedgerSql.AddRecord(command, record);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    public async Task<bool> CompareAndSetAsync(RegistrationRecord record, long expectedVersion, CancellationToken cancellationToken)
+    public override async Task<bool> CompareAndSetAsync(RegistrationRecord record, long expectedVersion, CancellationToken cancellationToken)
     {
         await using NpgsqlCommand command = Command(_sql.CompareAndSet);
         PostgresLedgerSql.AddRecord(command, record);
@@ -95,13 +101,20 @@ internal sealed class PostgresLedgerSession : ILedgerSession
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
+    public override Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask DisposeAsyncCore()
     {
         await _transaction.DisposeAsync().ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
     private NpgsqlCommand Command(string sql) => new(sql, _connection, _transaction);
+
+    private async Task<RegistrationRecord?> ReadOneAsync(string where, string key, CancellationToken cancellationToken)
+    {
+        await using NpgsqlCommand command = Command(_sql.Select(where));
+        command.Parameters.AddWithValue("key", key);
+        return (await PostgresLedgerSql.ReadAllAsync(command, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+    }
 }

@@ -1,21 +1,23 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
-using Rsspot.State;
 using Rsspot.Workflows;
-using Rsspot.Workflows.Ledger;
 
 namespace Rsspot.Postgres;
 
 /// <summary>The statements of the ledger in one schema, and the mapping between rows and records.</summary>
 internal sealed class PostgresLedgerSql(string schema)
 {
+    /// <summary>The columns in the order every statement selects and inserts them.</summary>
+    public const string Columns =
+        "key, vm_uid, org_id, vmcloudspace, vmpool, vm_name, omni_cluster, token_id, token_expires_at, status, last_error, payload, updated_at, version, lease_owner, lease_expires_at, created_at, history";
+
     public string Schema { get; } = schema;
 
-    public string Select(string where) => $"SELECT {LedgerRow.Columns} FROM {Schema}.registration_ledger {where}";
+    public string Select(string where) => $"SELECT {Columns} FROM {Schema}.registration_ledger {where}";
 
     public string Insert => $"""
-        INSERT INTO {Schema}.registration_ledger ({LedgerRow.Columns})
+        INSERT INTO {Schema}.registration_ledger ({Columns})
         VALUES (@key, @vm_uid, @org_id, @vmcloudspace, @vmpool, @vm_name, @omni_cluster, @token_id, @token_expires_at, @status, @last_error, @payload, @updated_at, @version, @lease_owner, @lease_expires_at, @created_at, @history)
         ON CONFLICT (key) DO NOTHING
         """;
@@ -48,7 +50,7 @@ internal sealed class PostgresLedgerSql(string schema)
         p.AddWithValue("lease_owner", NpgsqlDbType.Text, (object?)r.LeaseOwner ?? DBNull.Value);
         p.AddWithValue("lease_expires_at", NpgsqlDbType.TimestampTz, r.LeaseExpiresAt is { } le ? le.ToUniversalTime() : DBNull.Value);
         p.AddWithValue("created_at", NpgsqlDbType.TimestampTz, r.CreatedAt.ToUniversalTime());
-        p.AddWithValue("history", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(r.History, StateJsonContext.Default.IReadOnlyListRegistrationTransition));
+        p.AddWithValue("history", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(r.History, PostgresHistoryJson.Default.IReadOnlyListRegistrationTransition));
     }
 
     public static async Task<List<RegistrationRecord>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
@@ -59,12 +61,37 @@ internal sealed class PostgresLedgerSql(string schema)
             var records = new List<RegistrationRecord>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                records.Add(LedgerRow.Read(reader, StoredTime));
+                records.Add(Read(reader));
             }
 
             return records;
         }
     }
 
-    private static DateTimeOffset StoredTime(System.Data.Common.DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
+    private static RegistrationRecord Read(NpgsqlDataReader reader)
+    {
+        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        DateTimeOffset? Time(int i) => reader.IsDBNull(i) ? null : reader.GetFieldValue<DateTimeOffset>(i);
+        return new RegistrationRecord
+        {
+            Key = reader.GetString(0),
+            VmUid = reader.GetString(1),
+            OrgId = Text(2),
+            VmCloudspace = Text(3),
+            VmPool = Text(4),
+            VmName = Text(5),
+            OmniCluster = Text(6),
+            TokenId = Text(7),
+            TokenExpiresAt = Time(8),
+            Status = RegistrationStatusText.Parse(reader.GetString(9)),
+            LastError = Text(10),
+            Payload = Text(11),
+            UpdatedAt = reader.GetFieldValue<DateTimeOffset>(12),
+            Version = reader.GetInt64(13),
+            LeaseOwner = Text(14),
+            LeaseExpiresAt = Time(15),
+            CreatedAt = reader.GetFieldValue<DateTimeOffset>(16),
+            History = JsonSerializer.Deserialize(Text(17) ?? "[]", PostgresHistoryJson.Default.ListRegistrationTransition) ?? [],
+        };
+    }
 }

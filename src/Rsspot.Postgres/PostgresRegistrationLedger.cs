@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Npgsql;
 using Rsspot.State;
 using Rsspot.Workflows;
@@ -8,24 +9,26 @@ namespace Rsspot.Postgres;
 /// <summary>
 /// The registration ledger in PostgreSQL, shared by controller replicas on several machines. Claims lock rows
 /// with <c>FOR UPDATE SKIP LOCKED</c>, so no record is handed to two workers; leases run on the database's clock;
-/// transitions follow the same rules as the state.db ledger. <see cref="OpenAsync"/> migrates the schema in place.
+/// transitions follow the same rules as the state.db ledger (it is a <see cref="RegistrationLedger"/>, built on the
+/// SDK's public ledger seam). Every session runs under the limits of <see cref="PostgresLedgerOptions"/>.
+/// <see cref="OpenAsync"/> migrates the schema in place. After a failure that broke connections (the server
+/// restarted, a backend was terminated) the pool is emptied, so the next call reconnects.
 /// Connection strings (and their passwords) never appear in messages: failures are reported as a
 /// <see cref="StateStoreException"/> naming only user, host, port and database.
 /// </summary>
-public sealed class PostgresRegistrationLedger : IRegistrationLedger, IAsyncDisposable
+public sealed class PostgresRegistrationLedger : RegistrationLedger, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresLedgerSql _sql;
-    private readonly LedgerOperations _operations;
     private readonly string? _password;
 
-    private PostgresRegistrationLedger(NpgsqlDataSource dataSource, string schema, string connectionString)
+    private PostgresRegistrationLedger(NpgsqlDataSource dataSource, string schema, string connectionString, PostgresLedgerOptions options)
     {
         _dataSource = dataSource;
         _sql = new PostgresLedgerSql(schema);
-        _operations = new LedgerOperations(ct => PostgresLedgerSession.BeginAsync(_dataSource, _sql, ct));
         _password = PostgresConnectionText.Password(connectionString);
         Description = PostgresConnectionText.Describe(connectionString);
+        Options = options;
     }
 
     /// <summary>Where the ledger is, for logs: <c>postgresql://user@host:port/database</c> (never the password).</summary>
@@ -33,6 +36,12 @@ public sealed class PostgresRegistrationLedger : IRegistrationLedger, IAsyncDisp
 
     /// <summary>The schema version this build writes.</summary>
     public static int SchemaVersion => PostgresLedgerSchema.CurrentVersion;
+
+    /// <summary>The schema and the session limits this ledger runs with.</summary>
+    public PostgresLedgerOptions Options { get; }
+
+    /// <inheritdoc/>
+    protected override TimeSpan TimeResolution => TimeSpan.FromTicks(10);
 
     /// <summary>Connects, creates or migrates the ledger's schema (safe when several processes start at once), and returns the ledger.</summary>
     /// <param name="connectionString">An Npgsql connection string.</param>
@@ -43,21 +52,22 @@ public sealed class PostgresRegistrationLedger : IRegistrationLedger, IAsyncDisp
     public static async Task<PostgresRegistrationLedger> OpenAsync(string connectionString, PostgresLedgerOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        string schema = (options ?? new PostgresLedgerOptions()).CheckedSchema();
+        options ??= new PostgresLedgerOptions();
+        string schema = options.CheckedSchema();
         NpgsqlDataSource dataSource;
         try
         {
-            dataSource = NpgsqlDataSource.Create(connectionString);
+            dataSource = NpgsqlDataSource.Create(options.Apply(connectionString));
         }
         catch (ArgumentException)
         {
             throw new StateStoreException($"The PostgreSQL connection string for the registration ledger ({PostgresConnectionText.Describe(connectionString)}) is not valid. Fix: use the form 'Host=...;Port=5432;Database=...;Username=...;Password=...'.");
         }
 
-        var ledger = new PostgresRegistrationLedger(dataSource, schema, connectionString);
+        var ledger = new PostgresRegistrationLedger(dataSource, schema, connectionString, options);
         try
         {
-            await ledger.GuardAsync(
+            await ledger.RunAsync(
                 async ct =>
                 {
                     NpgsqlConnection connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
@@ -77,17 +87,17 @@ public sealed class PostgresRegistrationLedger : IRegistrationLedger, IAsyncDisp
     }
 
     /// <inheritdoc/>
-    public Task<RegistrationRecord?> GetAsync(string key, CancellationToken cancellationToken = default)
+    public override Task<RegistrationRecord?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return GuardAsync(async ct => (await QueryAsync("WHERE key = @key", ct, ("key", key)).ConfigureAwait(false)).FirstOrDefault(), cancellationToken);
+        return RunAsync(async ct => (await QueryAsync("WHERE key = @key", ct, ("key", key)).ConfigureAwait(false)).FirstOrDefault(), cancellationToken);
     }
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<RegistrationRecord>> ListAsync(IReadOnlyCollection<RegistrationStatus>? statuses = null, string? vmCloudspace = null, CancellationToken cancellationToken = default)
+    public override Task<IReadOnlyList<RegistrationRecord>> ListAsync(IReadOnlyCollection<RegistrationStatus>? statuses = null, string? vmCloudspace = null, CancellationToken cancellationToken = default)
     {
         string[] texts = [.. (statuses ?? []).Select(s => s.ToText()).Distinct()];
-        return GuardAsync<IReadOnlyList<RegistrationRecord>>(
+        return RunAsync<IReadOnlyList<RegistrationRecord>>(
             async ct => await QueryAsync(
                 "WHERE (cardinality(@statuses) = 0 OR status = ANY(@statuses)) AND (@cs::text IS NULL OR vmcloudspace = @cs) ORDER BY created_at, key",
                 ct,
@@ -97,48 +107,18 @@ public sealed class PostgresRegistrationLedger : IRegistrationLedger, IAsyncDisp
     }
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<RegistrationRecord>> ListStaleClaimsAsync(CancellationToken cancellationToken = default) =>
-        GuardAsync<IReadOnlyList<RegistrationRecord>>(
+    public override Task<IReadOnlyList<RegistrationRecord>> ListStaleClaimsAsync(CancellationToken cancellationToken = default) =>
+        RunAsync<IReadOnlyList<RegistrationRecord>>(
             async ct => await QueryAsync("WHERE lease_owner IS NOT NULL AND lease_expires_at <= now() ORDER BY lease_expires_at, key", ct).ConfigureAwait(false),
             cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<IReadOnlyList<RegistrationRecord>> DiscoverAsync(IEnumerable<RegistrationCandidate> candidates, CancellationToken cancellationToken = default) =>
-        GuardAsync(ct => _operations.DiscoverAsync(candidates, ct), cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<IReadOnlyList<RegistrationRecord>> ClaimNextAsync(string owner, int max, TimeSpan lease, IReadOnlyCollection<RegistrationStatus>? statuses = null, CancellationToken cancellationToken = default) =>
-        GuardAsync(ct => _operations.ClaimNextAsync(owner, max, Microseconds(lease), statuses, ct), cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<RegistrationRecord?> TryClaimAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken = default) =>
-        GuardAsync(ct => _operations.TryClaimAsync(key, owner, Microseconds(lease), ct), cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<RegistrationRecord> RenewAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken = default) =>
-        GuardAsync(ct => _operations.RenewAsync(key, owner, Microseconds(lease), ct), cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<bool> ReleaseAsync(string key, string owner, CancellationToken cancellationToken = default) =>
-        GuardAsync(ct => _operations.ReleaseAsync(key, owner, ct), cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<RegistrationRecord> TransitionAsync(string key, RegistrationStatus to, TransitionDetails? details = null, CancellationToken cancellationToken = default)
-    {
-        // timestamptz keeps microseconds: store what is returned.
-        TransitionDetails? stored = details?.TokenExpiresAt is { } expires ? details with { TokenExpiresAt = expires.AddTicks(-(expires.Ticks % 10)) } : details;
-        return GuardAsync(ct => _operations.TransitionAsync(key, to, stored, ct), cancellationToken);
-    }
-
-    /// <inheritdoc/>
-    public Task<ReconcileResult> ReconcileAsync(string orgId, string? omniCluster, IReadOnlyList<RegistrationCandidate> candidates, CancellationToken cancellationToken = default) =>
-        GuardAsync(ct => _operations.ReconcileAsync(orgId, omniCluster, candidates, ct), cancellationToken);
 
     /// <summary>Closes the ledger's connections.</summary>
     /// <returns>A task that completes when they are closed.</returns>
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    private static TimeSpan Microseconds(TimeSpan lease) => TimeSpan.FromTicks(lease.Ticks - (lease.Ticks % 10));
+    /// <inheritdoc/>
+    protected override Task<RegistrationLedgerSession> BeginSessionAsync(CancellationToken cancellationToken) =>
+        PostgresLedgerSession.BeginAsync(_dataSource, _sql, cancellationToken);
 
     private async Task<List<RegistrationRecord>> QueryAsync(string where, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
@@ -155,17 +135,38 @@ public sealed class PostgresRegistrationLedger : IRegistrationLedger, IAsyncDisp
         }
     }
 
-    /// <summary>Turns database and network failures into a <see cref="StateStoreException"/> that names the server but never the password.</summary>
-    private async Task<T> GuardAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Turns database and network failures into a <see cref="StateStoreException"/> that names the server but never
+    /// the password; after one that broke connections, empties the pool so that the next call reconnects.
+    /// </summary>
+    /// <typeparam name="T">The result.</typeparam>
+    /// <param name="operation">The operation.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The result.</returns>
+    protected override async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(operation);
         try
         {
             return await operation(cancellationToken).ConfigureAwait(false);
         }
-        catch (NpgsqlException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IsStoreFailure(ex) && !cancellationToken.IsCancellationRequested)
         {
+            if (BrokeConnections(ex))
+            {
+                _dataSource.Clear();
+            }
+
             string reason = PostgresConnectionText.Redact(ex.Message, _password).TrimEnd('.');
             throw new StateStoreException($"The registration ledger at {Description} failed: {reason}. Fix: check that the server is up and the connection string (RSSPOT_LEDGER_POSTGRES or --postgres) is right.");
         }
     }
+
+    private static bool IsStoreFailure(Exception ex) =>
+        ex is NpgsqlException or TimeoutException or SocketException or IOException
+        || (ex is InvalidOperationException && ex.Source == "Npgsql");
+
+    /// <summary>Not an answer of a working server (a refused or cut connection, a terminated backend, a server shutting down).</summary>
+    private static bool BrokeConnections(Exception ex) =>
+        ex is not PostgresException || ex is PostgresException { SqlState: var state } && (state.StartsWith("57P", StringComparison.Ordinal) || state.StartsWith("08", StringComparison.Ordinal));
 }

@@ -4,7 +4,8 @@ namespace Rsspot.Workflows;
 /// Where registration records live: <see cref="SqliteRegistrationLedger"/> (state.db, the default) or a shared
 /// database for controllers on several machines (the <c>Rsspot.Postgres</c> package). Every change is atomic and
 /// validated by <see cref="RegistrationTransitions"/>; each record carries a version for compare-and-set, and a
-/// claim is a lease that expires by the ledger's own clock.
+/// claim is a lease that expires by the ledger's own clock. To keep the ledger in another store, derive from
+/// <see cref="Ledger.RegistrationLedger"/>: it implements every write with these rules over a session of yours.
 /// </summary>
 public interface IRegistrationLedger
 {
@@ -53,14 +54,20 @@ public interface IRegistrationLedger
     /// <exception cref="RegistrationNotFoundException">No record has this key.</exception>
     Task<RegistrationRecord?> TryClaimAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken = default);
 
-    /// <summary>Extends <paramref name="owner"/>'s claim by <paramref name="lease"/> from now.</summary>
+    /// <summary>
+    /// Extends <paramref name="owner"/>'s claim by <paramref name="lease"/> from now. With
+    /// <paramref name="expectedVersion"/> it is a fence: it succeeds only while the record is still at that version
+    /// and still carries <paramref name="owner"/>'s claim (expired or not), so a worker that paused past its lease
+    /// learns that another worker acted before it makes an external call. Without it, a free record is claimed.
+    /// </summary>
     /// <param name="key">The registration key.</param>
     /// <param name="owner">The worker id.</param>
     /// <param name="lease">The new lease length.</param>
+    /// <param name="expectedVersion">The version the worker last read or wrote, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The record.</returns>
-    /// <exception cref="RegistrationConflictException">The claim was lost to another worker.</exception>
-    Task<RegistrationRecord> RenewAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken = default);
+    /// <exception cref="RegistrationConflictException">The claim was lost to another worker, or released.</exception>
+    Task<RegistrationRecord> RenewAsync(string key, string owner, TimeSpan lease, long? expectedVersion = null, CancellationToken cancellationToken = default);
 
     /// <summary>Releases <paramref name="owner"/>'s claim.</summary>
     /// <param name="key">The registration key.</param>
@@ -71,7 +78,9 @@ public interface IRegistrationLedger
 
     /// <summary>
     /// Moves a record to <paramref name="to"/> (compare-and-set on <see cref="TransitionDetails.ExpectedVersion"/>
-    /// when given). Moving to the current status is a no-op; an illegal move throws; registered and skipped release the claim.
+    /// when given). With <see cref="TransitionDetails.Owner"/> the record must still carry that worker's claim (live
+    /// or expired, but not taken over or released), a same-status move too. Moving to the current status is
+    /// otherwise a no-op; an illegal move throws; registered and skipped release the claim.
     /// </summary>
     /// <param name="key">The registration key.</param>
     /// <param name="to">The target status.</param>

@@ -18,6 +18,7 @@ public sealed class RegistrationWorkflow
     public RegistrationWorkflow(StateStore store, TimeProvider? timeProvider = null, TimeSpan? leaseDuration = null)
         : this(new SqliteRegistrationLedger(store, timeProvider), leaseDuration)
     {
+        Clock = timeProvider ?? TimeProvider.System;
     }
 
     /// <summary>Creates the workflow over any ledger.</summary>
@@ -36,6 +37,15 @@ public sealed class RegistrationWorkflow
 
     /// <summary>How long a claim lasts unless renewed.</summary>
     public TimeSpan LeaseDuration { get; }
+
+    /// <summary>When failed VMs are tried again and when they are given up; <see cref="RegistrationRetryPolicy.Default"/> unless set.</summary>
+    public RegistrationRetryPolicy RetryPolicy { get; init; } = RegistrationRetryPolicy.Default;
+
+    /// <summary>The clock that decides when a failed VM is due again; the system clock unless set.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>The reason recorded on a move out of failed made to try a VM again (it does not reset its attempts).</summary>
+    public const string RetryReason = "retry";
 
     /// <summary>
     /// One candidate per assigned server of each VM cloudspace: vm uid = serverName (or the map key), vm name =
@@ -184,9 +194,25 @@ public sealed class RegistrationWorkflow
     /// <returns>The record.</returns>
     /// <exception cref="RegistrationConflictException">The claim was lost to another worker.</exception>
     public Task<RegistrationRecord> RenewLeaseAsync(string key, string owner, CancellationToken cancellationToken = default) =>
-        Ledger.RenewAsync(key, owner, LeaseDuration, cancellationToken);
+        CountLeaseLossAsync(Ledger.RenewAsync(key, owner, LeaseDuration, null, cancellationToken));
 
-    /// <inheritdoc cref="RenewLeaseAsync"/>
+    /// <summary>
+    /// The fence before every external call for a claimed record: renews <paramref name="owner"/>'s claim only if
+    /// the record is still at the version <paramref name="held"/> has and still carries that claim (expired or not).
+    /// A worker that paused past its lease while another worker acted gets a conflict and must make no call.
+    /// </summary>
+    /// <param name="held">The record as this worker last read or wrote it.</param>
+    /// <param name="owner">The worker id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The record, one version on (pass it to the next fenced move).</returns>
+    /// <exception cref="RegistrationConflictException">The claim was taken over or released: leave the VM alone.</exception>
+    public Task<RegistrationRecord> RenewLeaseAsync(RegistrationRecord held, string owner, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        return CountLeaseLossAsync(Ledger.RenewAsync(held.Key, owner, LeaseDuration, held.Version, cancellationToken));
+    }
+
+    /// <inheritdoc cref="RenewLeaseAsync(string, string, CancellationToken)"/>
     public RegistrationRecord RenewLease(string key, string owner, CancellationToken cancellationToken = default) =>
         SyncOverAsync.Run(() => RenewLeaseAsync(key, owner, cancellationToken), nameof(RenewLeaseAsync));
 
@@ -213,8 +239,11 @@ public sealed class RegistrationWorkflow
     /// <exception cref="IllegalTransitionException">The state machine forbids the move.</exception>
     /// <exception cref="RegistrationConflictException">The expected version differs, or another worker holds a live claim.</exception>
     /// <exception cref="RegistrationNotFoundException">No record has this key.</exception>
-    public Task<RegistrationRecord> TransitionAsync(string key, RegistrationStatus to, TransitionDetails? details = null, CancellationToken cancellationToken = default) =>
-        Ledger.TransitionAsync(key, to, details, cancellationToken);
+    public Task<RegistrationRecord> TransitionAsync(string key, RegistrationStatus to, TransitionDetails? details = null, CancellationToken cancellationToken = default)
+    {
+        Task<RegistrationRecord> move = Ledger.TransitionAsync(key, to, details, cancellationToken);
+        return details?.Owner is null ? move : CountLeaseLossAsync(move);
+    }
 
     /// <inheritdoc cref="TransitionAsync"/>
     public RegistrationRecord Transition(string key, RegistrationStatus to, TransitionDetails? details = null, CancellationToken cancellationToken = default) =>
@@ -240,8 +269,16 @@ public sealed class RegistrationWorkflow
     /// <param name="owner">The worker, if claimed.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The record.</returns>
-    public Task<RegistrationRecord> MarkFailedAsync(string key, string error, string? owner = null, CancellationToken cancellationToken = default) =>
-        TransitionAsync(key, RegistrationStatus.Failed, new TransitionDetails { Error = error, Owner = owner }, cancellationToken);
+    public async Task<RegistrationRecord> MarkFailedAsync(string key, string error, string? owner = null, CancellationToken cancellationToken = default)
+    {
+        RegistrationRecord failed = await TransitionAsync(key, RegistrationStatus.Failed, new TransitionDetails { Error = error, Owner = owner }, cancellationToken).ConfigureAwait(false);
+        if (RegistrationTelemetry.Backoff.Enabled)
+        {
+            RegistrationTelemetry.Backoff.Record(RetryPolicy.DelayAfter(key, RegistrationRetryPolicy.FailuresSinceDiscovered(failed)).TotalSeconds, RegistrationTelemetry.Component("vm"));
+        }
+
+        return failed;
+    }
 
     /// <inheritdoc cref="MarkFailedAsync"/>
     public RegistrationRecord MarkFailed(string key, string error, string? owner = null, CancellationToken cancellationToken = default) =>
@@ -279,4 +316,95 @@ public sealed class RegistrationWorkflow
 
     /// <summary>The reason recorded when reconcile skips a VM that no longer exists.</summary>
     public const string VanishedReason = "vanished";
+
+    /// <summary>
+    /// Claims up to <paramref name="max"/> records with work to do now: discovered, token_issued and submitted
+    /// ones (as <see cref="ClaimNextAsync"/>), and failed ones whose next attempt is due by <see cref="RetryPolicy"/>
+    /// (a failed VM waits out its backoff instead of coming back every round). Rows another transaction holds
+    /// are skipped, never waited for.
+    /// </summary>
+    /// <param name="owner">A unique worker id.</param>
+    /// <param name="max">At most this many.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The records now claimed by <paramref name="owner"/>, failed ones last.</returns>
+    public async Task<IReadOnlyList<RegistrationRecord>> ClaimDueAsync(string owner, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        List<RegistrationRecord> claimed = [.. await Ledger.ClaimNextAsync(owner, max, LeaseDuration, null, cancellationToken).ConfigureAwait(false)];
+        if (claimed.Count >= max)
+        {
+            return claimed;
+        }
+
+        DateTimeOffset now = Clock.GetUtcNow();
+        IEnumerable<RegistrationRecord> due = (await Ledger.ListAsync([RegistrationStatus.Failed], null, cancellationToken).ConfigureAwait(false))
+            .Where(r => !r.IsClaimed(now) || r.LeaseOwner == owner)
+            .Select(r => (Record: r, At: RetryPolicy.NextAttemptAt(r) ?? now))
+            .Where(x => x.At <= now)
+            .OrderBy(x => x.At)
+            .Select(x => x.Record);
+        foreach (RegistrationRecord record in due)
+        {
+            if (claimed.Count >= max)
+            {
+                break;
+            }
+
+            if (await Ledger.TryClaimAsync(record.Key, owner, LeaseDuration, cancellationToken).ConfigureAwait(false) is { Status: RegistrationStatus.Failed } mine)
+            {
+                claimed.Add(mine);
+            }
+        }
+
+        return claimed;
+    }
+
+    /// <summary>
+    /// Takes a claimed failed record back to the step that failed (to discovered when its join token has expired),
+    /// fenced on <paramref name="failed"/>'s version, or skips it once <see cref="RetryPolicy"/> gives it up.
+    /// </summary>
+    /// <param name="failed">The failed record as claimed.</param>
+    /// <param name="owner">The worker holding the claim.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The record after the move.</returns>
+    /// <exception cref="RegistrationConflictException">The claim was taken over or released meanwhile.</exception>
+    public Task<RegistrationRecord> RetryAsync(RegistrationRecord failed, string owner, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(failed);
+        int failures = RegistrationRetryPolicy.FailuresSinceDiscovered(failed);
+        if (RetryPolicy.IsExhausted(failed))
+        {
+            return TransitionAsync(failed.Key, RegistrationStatus.Skipped, new TransitionDetails { Reason = $"gave up after {failures} failures", Owner = owner, ExpectedVersion = failed.Version }, cancellationToken);
+        }
+
+        RegistrationStatus failedAt = failed.History.LastOrDefault(h => h.To == RegistrationStatus.Failed)?.From ?? RegistrationStatus.Discovered;
+        bool tokenLive = failed.TokenExpiresAt is { } expires && expires > Clock.GetUtcNow();
+        RegistrationStatus target = failedAt is RegistrationStatus.TokenIssued or RegistrationStatus.Submitted && tokenLive ? failedAt : RegistrationStatus.Discovered;
+        return TransitionAsync(failed.Key, target, new TransitionDetails { Reason = RetryReason, Owner = owner, ExpectedVersion = failed.Version }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Counts a duplicate answer of the external system for a VM this ledger had not submitted (the
+    /// <c>rsspot.registration.foreign_duplicates</c> metric): another ledger, or someone else, registers the same
+    /// VMs. Log it as a warning with the key too.
+    /// </summary>
+    /// <param name="key">The registration key.</param>
+    public static void ReportForeignDuplicate(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        RegistrationTelemetry.ForeignDuplicates.Add(1);
+    }
+
+    private static async Task<RegistrationRecord> CountLeaseLossAsync(Task<RegistrationRecord> operation)
+    {
+        try
+        {
+            return await operation.ConfigureAwait(false);
+        }
+        catch (RegistrationConflictException)
+        {
+            RegistrationTelemetry.LeaseLosses.Add(1);
+            throw;
+        }
+    }
 }

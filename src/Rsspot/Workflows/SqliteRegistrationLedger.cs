@@ -23,7 +23,7 @@ public sealed class SqliteRegistrationLedger : IRegistrationLedger
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
         _time = timeProvider ?? TimeProvider.System;
-        _operations = new LedgerOperations(_ => Task.FromResult<ILedgerSession>(new SqliteLedgerSession(_store, _time.GetUtcNow())));
+        _operations = new LedgerOperations(_ => Task.FromResult<RegistrationLedgerSession>(new SqliteLedgerSession(_store, _time.GetUtcNow())));
     }
 
     /// <inheritdoc/>
@@ -77,8 +77,8 @@ public sealed class SqliteRegistrationLedger : IRegistrationLedger
         _operations.TryClaimAsync(key, owner, lease, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<RegistrationRecord> RenewAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken = default) =>
-        _operations.RenewAsync(key, owner, lease, cancellationToken);
+    public Task<RegistrationRecord> RenewAsync(string key, string owner, TimeSpan lease, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        _operations.RenewAsync(key, owner, lease, expectedVersion, cancellationToken);
 
     /// <inheritdoc/>
     public Task<bool> ReleaseAsync(string key, string owner, CancellationToken cancellationToken = default) =>

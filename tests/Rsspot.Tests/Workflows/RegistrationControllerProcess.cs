@@ -12,6 +12,7 @@ public sealed class RegistrationControllerProcess : IDisposable
     private readonly List<string> _lines = [];
     private readonly System.Text.StringBuilder _errors = new();
     private readonly Task _pump;
+    private bool _disposed;
 
     private RegistrationControllerProcess(Process process)
     {
@@ -68,6 +69,58 @@ public sealed class RegistrationControllerProcess : IDisposable
         }
     }
 
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Sends a signal (<c>STOP</c>, <c>CONT</c>, <c>TERM</c>, ...) with kill(1).</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        kill.WaitForExit();
+        Assert.True(kill.ExitCode == 0, $"kill -{name} {_process.Id} failed");
+    }
+
+    /// <summary>Waits for a line matching <paramref name="match"/> printed after the first <paramref name="after"/> lines; returns its index.</summary>
+    public async Task<int> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout, int after = 0)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var lines = Lines;
+            for (var i = after; i < lines.Count; i++)
+            {
+                if (match(lines[i]))
+                {
+                    return i;
+                }
+            }
+
+            Assert.False(_process.HasExited && _pump.IsCompleted, $"The controller exited (code {(_process.HasExited ? _process.ExitCode : 0)}) before the line:\n{Output()}");
+            Assert.True(DateTime.UtcNow < deadline, $"No such line within {timeout}:\n{Output()}");
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>Asks the process to stop with SIGTERM and returns its exit code.</summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        Signal("TERM");
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            Assert.Fail($"The controller did not stop within {timeout} of SIGTERM:\n{Output()}");
+        }
+
+        await _pump;
+        return _process.ExitCode;
+    }
+
     /// <summary>Kills the process at once, as a crash or <c>kill -9</c> would.</summary>
     public async Task KillAsync()
     {
@@ -104,6 +157,12 @@ public sealed class RegistrationControllerProcess : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -119,19 +119,6 @@ public sealed class RegistrationControllerSampleTests(ITestOutputHelper output) 
         AssertRegisteredExactlyOnce([.. records.Where(r => r.Key != removed.Key)], AssignedServerNames());
     }
 
-    /// <summary>A journal line, or null for an empty line or one cut short by a kill (the fake ignores those too).</summary>
-    private static JsonNode? JournalEntry(string line)
-    {
-        try
-        {
-            return line.Length == 0 ? null : JsonNode.Parse(line);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
-
     private RegistrationControllerProcess Start(string worker, int stepDelayMs, params string[] extra)
     {
         var run = RegistrationControllerProcess.Start(
@@ -167,24 +154,6 @@ public sealed class RegistrationControllerSampleTests(ITestOutputHelper output) 
         return new RegistrationWorkflow(store).List();
     }
 
-    /// <summary>One registered row per VM; one discovery and one submitted → registered move each; one machine created each.</summary>
-    private void AssertRegisteredExactlyOnce(IReadOnlyList<RegistrationRecord> records, IReadOnlyList<string> vms)
-    {
-        Assert.Equal(vms.Order(), records.Select(r => r.VmUid).Order());
-        Assert.Equal(records.Count, records.Select(r => r.Key).Distinct().Count());
-        foreach (RegistrationRecord record in records)
-        {
-            Assert.Equal(RegistrationStatus.Registered, record.Status);
-            Assert.Single(record.History, h => h.From is null && h.To == RegistrationStatus.Discovered);
-            Assert.Single(record.History, h => h.From == RegistrationStatus.Submitted && h.To == RegistrationStatus.Registered);
-            Assert.StartsWith("jt-", record.TokenId, StringComparison.Ordinal);
-            Assert.NotNull(record.TokenExpiresAt);
-            Assert.Null(record.LeaseOwner);
-            Assert.Equal("machine-" + record.VmUid, JsonNode.Parse(record.Payload!)!["machine_id"]!.GetValue<string>());
-        }
-
-        List<JsonNode> journal = [.. File.ReadAllLines(JournalPath).Select(JournalEntry).OfType<JsonNode>()];
-        List<string> created = [.. journal.Where(e => (string?)e["op"] == "submit" && !(bool)e["duplicate"]!).Select(e => (string)e["key"]!)];
-        Assert.Equal(records.Select(r => r.Key).Order(), created.Order());
-    }
+    private void AssertRegisteredExactlyOnce(IReadOnlyList<RegistrationRecord> records, IReadOnlyList<string> vms) =>
+        RegistrationAssertions.RegisteredExactlyOnce(records, vms, JournalPath);
 }

@@ -355,4 +355,42 @@ public sealed class RegistrationWorkflowTests : IDisposable
         Assert.False(RegistrationStatusText.TryParse("3", out _));
         Assert.False(RegistrationStatusText.TryParse("done", out _));
     }
+
+    [Fact]
+    public async Task A_failed_vm_is_claimed_again_only_after_its_backoff_and_retried_from_the_step_that_failed()
+    {
+        string key = DiscoverOne().Key;
+        Assert.Single(await _workflow.ClaimDueAsync("w", 5));
+        _workflow.MarkTokenIssued(key, "t", _time.GetUtcNow().AddHours(1), owner: "w");
+        _workflow.MarkFailed(key, "omni: 503", owner: "w");
+        Assert.True(_workflow.Release(key, "w"));
+
+        Assert.Empty(await _workflow.ClaimDueAsync("w", 5));
+        _time.Advance(_workflow.RetryPolicy.DelayAfter(key, 1) - TimeSpan.FromMilliseconds(1));
+        Assert.Empty(await _workflow.ClaimDueAsync("w", 5));
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        RegistrationRecord due = Assert.Single(await _workflow.ClaimDueAsync("w", 5));
+
+        RegistrationRecord retried = await _workflow.RetryAsync(due, "w");
+        Assert.Equal(RegistrationStatus.TokenIssued, retried.Status);
+        Assert.Equal(RegistrationWorkflow.RetryReason, retried.History[^1].Reason);
+        Assert.Equal(1, RegistrationRetryPolicy.FailuresSinceDiscovered(retried));
+    }
+
+    [Fact]
+    public async Task A_vm_that_used_up_its_attempts_is_skipped_and_a_fresh_set_follows_a_move_back_by_hand()
+    {
+        var workflow = new RegistrationWorkflow(_store, _time, TimeSpan.FromMinutes(2)) { RetryPolicy = new RegistrationRetryPolicy { MaxAttempts = 1 } };
+        string key = DiscoverOne().Key;
+        RegistrationRecord claimed = (await workflow.TryClaimAsync(key, "w"))!;
+        RegistrationRecord failed = await workflow.MarkFailedAsync(key, "omni: 503", "w");
+
+        RegistrationRecord skipped = await workflow.RetryAsync(failed, "w");
+
+        Assert.Equal(RegistrationStatus.Skipped, skipped.Status);
+        Assert.Equal("gave up after 1 failures", skipped.History[^1].Reason);
+        RegistrationRecord back = await workflow.TransitionAsync(key, RegistrationStatus.Discovered, new TransitionDetails { Reason = "operator" });
+        Assert.Equal(0, RegistrationRetryPolicy.FailuresSinceDiscovered(back));
+        Assert.True(claimed.Version < back.Version);
+    }
 }

@@ -1,16 +1,17 @@
 namespace Rsspot.Workflows.Ledger;
 
 /// <summary>
-/// The write operations of <see cref="IRegistrationLedger"/> over any backend's <see cref="ILedgerSession"/>: each is
-/// one transaction that locks what it reads, decides with <see cref="LedgerRules"/>, and compare-and-sets.
+/// The write operations of <see cref="IRegistrationLedger"/> over any backend's <see cref="RegistrationLedgerSession"/>: each is
+/// one transaction that locks what it reads, decides with <see cref="LedgerRules"/>, and compare-and-sets. Claims
+/// never wait for a row another transaction holds (they skip it).
 /// </summary>
-internal sealed class LedgerOperations(Func<CancellationToken, Task<ILedgerSession>> begin)
+internal sealed class LedgerOperations(Func<CancellationToken, Task<RegistrationLedgerSession>> begin)
 {
     public async Task<IReadOnlyList<RegistrationRecord>> DiscoverAsync(IEnumerable<RegistrationCandidate> candidates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         List<RegistrationCandidate> distinct = [.. candidates.DistinctBy(c => c.Key)];
-        ILedgerSession session = await begin(cancellationToken).ConfigureAwait(false);
+        RegistrationLedgerSession session = await begin(cancellationToken).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
             var records = new List<RegistrationRecord>(distinct.Count);
@@ -37,7 +38,7 @@ internal sealed class LedgerOperations(Func<CancellationToken, Task<ILedgerSessi
     {
         LedgerRules.CheckClaim(owner, lease);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        ILedgerSession session = await begin(cancellationToken).ConfigureAwait(false);
+        RegistrationLedgerSession session = await begin(cancellationToken).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
             var claimed = new List<RegistrationRecord>();
@@ -60,11 +61,34 @@ internal sealed class LedgerOperations(Func<CancellationToken, Task<ILedgerSessi
     {
         ArgumentNullException.ThrowIfNull(key);
         LedgerRules.CheckClaim(owner, lease);
-        return await ChangeAsync(key, (record, now) => LedgerRules.Claim(record, owner, now, lease), cancellationToken).ConfigureAwait(false);
+        RegistrationLedgerSession session = await begin(cancellationToken).ConfigureAwait(false);
+        await using (session.ConfigureAwait(false))
+        {
+            RegistrationRecord? record = await session.TryLockAsync(key, cancellationToken).ConfigureAwait(false);
+            if (record is null)
+            {
+                // Held by another transaction (a claim in flight, or a stuck session): someone else has it for now.
+                return await session.ExistsAsync(key, cancellationToken).ConfigureAwait(false) ? null : throw new RegistrationNotFoundException(key);
+            }
+
+            RegistrationRecord? mine = LedgerRules.Claim(record, owner, session.Now, lease);
+            if (mine is null || !await session.CompareAndSetAsync(mine, record.Version, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return mine;
+        }
     }
 
-    public async Task<RegistrationRecord> RenewAsync(string key, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
-        await TryClaimAsync(key, owner, lease, cancellationToken).ConfigureAwait(false) ?? throw LedgerRules.LeaseLost(key, owner);
+    public async Task<RegistrationRecord> RenewAsync(string key, string owner, TimeSpan lease, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        LedgerRules.CheckClaim(owner, lease);
+        return await ChangeAsync(key, (record, now) => LedgerRules.Renew(record, owner, now, lease, expectedVersion), cancellationToken).ConfigureAwait(false)
+            ?? throw LedgerRules.LeaseLost(key, owner);
+    }
 
     public async Task<bool> ReleaseAsync(string key, string owner, CancellationToken cancellationToken)
     {
@@ -76,7 +100,7 @@ internal sealed class LedgerOperations(Func<CancellationToken, Task<ILedgerSessi
     public async Task<RegistrationRecord> TransitionAsync(string key, RegistrationStatus to, TransitionDetails? details, CancellationToken cancellationToken)
     {
         TransitionDetails checkedDetails = LedgerRules.CheckTransition(key, to, details);
-        ILedgerSession session = await begin(cancellationToken).ConfigureAwait(false);
+        RegistrationLedgerSession session = await begin(cancellationToken).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
             RegistrationRecord record = await session.LockAsync(key, cancellationToken).ConfigureAwait(false) ?? throw new RegistrationNotFoundException(key);
@@ -95,7 +119,7 @@ internal sealed class LedgerOperations(Func<CancellationToken, Task<ILedgerSessi
     {
         ArgumentNullException.ThrowIfNull(orgId);
         ArgumentNullException.ThrowIfNull(candidates);
-        ILedgerSession session = await begin(cancellationToken).ConfigureAwait(false);
+        RegistrationLedgerSession session = await begin(cancellationToken).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
             IReadOnlyList<RegistrationRecord> existing = await session.LockClusterAsync(orgId, omniCluster, cancellationToken).ConfigureAwait(false);
@@ -132,7 +156,7 @@ internal sealed class LedgerOperations(Func<CancellationToken, Task<ILedgerSessi
     /// <summary>Locks one record, asks <paramref name="decide"/> for its new form and writes it; <see langword="null"/> when there is nothing to write.</summary>
     private async Task<RegistrationRecord?> ChangeAsync(string key, Func<RegistrationRecord, DateTimeOffset, RegistrationRecord?> decide, CancellationToken cancellationToken)
     {
-        ILedgerSession session = await begin(cancellationToken).ConfigureAwait(false);
+        RegistrationLedgerSession session = await begin(cancellationToken).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
             RegistrationRecord record = await session.LockAsync(key, cancellationToken).ConfigureAwait(false) ?? throw new RegistrationNotFoundException(key);

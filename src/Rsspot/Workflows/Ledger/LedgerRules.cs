@@ -46,8 +46,24 @@ internal static class LedgerRules
         return record with { LeaseOwner = owner, LeaseExpiresAt = now + lease, Version = record.Version + 1, UpdatedAt = now };
     }
 
+    /// <summary>
+    /// A fenced renewal: the record still carries <paramref name="owner"/>'s claim at <paramref name="expectedVersion"/>
+    /// (expired or not: nobody else acted on it meanwhile), or <see langword="null"/>. Without a version it is a claim.
+    /// </summary>
+    public static RegistrationRecord? Renew(RegistrationRecord record, string owner, DateTimeOffset now, TimeSpan lease, long? expectedVersion)
+    {
+        if (expectedVersion is not long expected)
+        {
+            return Claim(record, owner, now, lease);
+        }
+
+        return record.Version != expected || record.LeaseOwner != owner || RegistrationTransitions.IsTerminal(record.Status)
+            ? null
+            : record with { LeaseExpiresAt = now + lease, Version = record.Version + 1, UpdatedAt = now };
+    }
+
     public static RegistrationConflictException LeaseLost(string key, string owner) =>
-        new(key, $"Registration '{key}' is claimed by another worker; its lease cannot be renewed by '{owner}'.");
+        new(key, $"Registration '{key}' is no longer claimed by '{owner}' (its lease expired and another worker took it over, or it was released). Leave it to its current owner.");
 
     public static RegistrationConflictException ChangedMeanwhile(string key) =>
         new(key, $"Registration '{key}' changed while it was being updated. Re-read it and try again.");
@@ -81,9 +97,13 @@ internal static class LedgerRules
             throw new RegistrationConflictException(record.Key, $"Registration '{record.Key}' changed (version {record.Version}, expected {expected}). Re-read it and try again.");
         }
 
-        if (details.Owner is not null && record.IsClaimed(now) && record.LeaseOwner != details.Owner)
+        // Fencing: a worker acts only on a record that still carries its claim, live or expired (an expired claim
+        // nobody took over is still its own). A claim taken over or released refuses every move, a same-status one too.
+        if (details.Owner is not null && record.LeaseOwner != details.Owner)
         {
-            throw new RegistrationConflictException(record.Key, $"Registration '{record.Key}' is claimed by worker '{record.LeaseOwner}' until {record.LeaseExpiresAt:O}; '{details.Owner}' cannot change it.");
+            throw record.IsClaimed(now)
+                ? new RegistrationConflictException(record.Key, $"Registration '{record.Key}' is claimed by worker '{record.LeaseOwner}' until {record.LeaseExpiresAt:O}; '{details.Owner}' cannot change it.")
+                : LeaseLost(record.Key, details.Owner);
         }
 
         if (record.Status == to)

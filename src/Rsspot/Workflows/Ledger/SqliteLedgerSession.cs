@@ -4,7 +4,7 @@ using Rsspot.State;
 namespace Rsspot.Workflows.Ledger;
 
 /// <summary>A <c>BEGIN IMMEDIATE</c> transaction on state.db: it holds the write lock, so every row it reads is locked.</summary>
-internal sealed class SqliteLedgerSession : ILedgerSession
+internal sealed class SqliteLedgerSession : RegistrationLedgerSession
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
@@ -26,12 +26,12 @@ internal sealed class SqliteLedgerSession : ILedgerSession
         Now = StateTime.Truncate(now);
     }
 
-    public DateTimeOffset Now { get; }
+    public override DateTimeOffset Now { get; }
 
-    public Task<RegistrationRecord?> LockAsync(string key, CancellationToken cancellationToken) =>
+    public override Task<RegistrationRecord?> LockAsync(string key, CancellationToken cancellationToken) =>
         Task.FromResult(SqliteLedgerRows.Get(_connection, _transaction, key));
 
-    public Task<IReadOnlyList<RegistrationRecord>> LockClaimableAsync(string owner, int max, IReadOnlyCollection<RegistrationStatus> statuses, CancellationToken cancellationToken)
+    public override Task<IReadOnlyList<RegistrationRecord>> LockClaimableAsync(string owner, int max, IReadOnlyCollection<RegistrationStatus> statuses, CancellationToken cancellationToken)
     {
         var parameters = statuses.Distinct().Select((status, i) => ($"$s{i}", (object?)status.ToText())).ToList();
         string where = $"""
@@ -43,7 +43,7 @@ internal sealed class SqliteLedgerSession : ILedgerSession
         return Task.FromResult<IReadOnlyList<RegistrationRecord>>(SqliteLedgerRows.Query(_connection, _transaction, where, [.. parameters]));
     }
 
-    public Task<IReadOnlyList<RegistrationRecord>> LockClusterAsync(string orgId, string? omniCluster, CancellationToken cancellationToken) =>
+    public override Task<IReadOnlyList<RegistrationRecord>> LockClusterAsync(string orgId, string? omniCluster, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<RegistrationRecord>>(SqliteLedgerRows.Query(
             _connection,
             _transaction,
@@ -51,19 +51,19 @@ internal sealed class SqliteLedgerSession : ILedgerSession
             ("$org", orgId),
             ("$cluster", omniCluster ?? string.Empty)));
 
-    public Task<bool> InsertAsync(RegistrationRecord record, CancellationToken cancellationToken) =>
+    public override Task<bool> InsertAsync(RegistrationRecord record, CancellationToken cancellationToken) =>
         Task.FromResult(SqliteLedgerRows.Insert(_connection, _transaction, record));
 
-    public Task<bool> CompareAndSetAsync(RegistrationRecord record, long expectedVersion, CancellationToken cancellationToken) =>
+    public override Task<bool> CompareAndSetAsync(RegistrationRecord record, long expectedVersion, CancellationToken cancellationToken) =>
         Task.FromResult(SqliteLedgerRows.CompareAndSet(_connection, _transaction, record, expectedVersion));
 
-    public Task CommitAsync(CancellationToken cancellationToken)
+    public override Task CommitAsync(CancellationToken cancellationToken)
     {
         _transaction.Commit();
         return Task.CompletedTask;
     }
 
-    public ValueTask DisposeAsync()
+    protected override ValueTask DisposeAsyncCore()
     {
         _transaction.Dispose();
         _connection.Dispose();

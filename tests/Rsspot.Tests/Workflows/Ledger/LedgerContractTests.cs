@@ -320,4 +320,51 @@ public abstract class LedgerContractTests : IAsyncLifetime
         Assert.Equal(40, results.Sum(r => r.Added.Count));
         Assert.Equal(40, (await Ledger.ListAsync()).Count);
     }
+
+    [SkippableFact]
+    public async Task A_worker_whose_claim_was_taken_over_can_neither_renew_nor_move_it_not_even_to_its_current_status()
+    {
+        string key = (await DiscoverAsync(1))[0].Key;
+        RegistrationRecord held = Assert.Single(await Ledger.ClaimNextAsync("paused", 1, ShortLease));
+        await LetShortLeasesExpireAsync();
+        Assert.NotNull(await Ledger.TryClaimAsync(key, "w2", LongLease));
+        await Ledger.TransitionAsync(key, RegistrationStatus.TokenIssued, new TransitionDetails { Owner = "w2" });
+        await Ledger.TransitionAsync(key, RegistrationStatus.Submitted, new TransitionDetails { Owner = "w2" });
+        RegistrationRecord registered = await Ledger.TransitionAsync(key, RegistrationStatus.Registered, new TransitionDetails { Owner = "w2" });
+
+        var renew = await Assert.ThrowsAsync<RegistrationConflictException>(() => Ledger.RenewAsync(key, "paused", LongLease, held.Version));
+        Assert.DoesNotContain("deregister", renew.Message, StringComparison.OrdinalIgnoreCase);
+        await Assert.ThrowsAsync<RegistrationConflictException>(() => Ledger.TransitionAsync(key, RegistrationStatus.Registered, new TransitionDetails { Owner = "paused" }));
+        var move = await Assert.ThrowsAsync<RegistrationConflictException>(() => Ledger.TransitionAsync(key, RegistrationStatus.Submitted, new TransitionDetails { Owner = "paused", ExpectedVersion = held.Version }));
+        Assert.DoesNotContain("deregister", move.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(registered, await Ledger.GetAsync(key));
+    }
+
+    [SkippableFact]
+    public async Task A_fenced_renewal_holds_after_expiry_while_nobody_else_acted_and_fails_once_the_version_moved()
+    {
+        string key = (await DiscoverAsync(1))[0].Key;
+        RegistrationRecord held = Assert.Single(await Ledger.ClaimNextAsync("w1", 1, ShortLease));
+        await LetShortLeasesExpireAsync();
+
+        RegistrationRecord renewed = await Ledger.RenewAsync(key, "w1", LongLease, held.Version);
+
+        Assert.Equal(held.Version + 1, renewed.Version);
+        Assert.Equal("w1", renewed.LeaseOwner);
+        await Assert.ThrowsAsync<RegistrationConflictException>(() => Ledger.RenewAsync(key, "w1", LongLease, held.Version));
+        RegistrationRecord moved = await Ledger.TransitionAsync(key, RegistrationStatus.TokenIssued, new TransitionDetails { Owner = "w1", ExpectedVersion = renewed.Version });
+        Assert.Equal(RegistrationStatus.TokenIssued, moved.Status);
+    }
+
+    [SkippableFact]
+    public async Task A_released_claim_refuses_moves_by_its_former_owner()
+    {
+        string key = (await DiscoverAsync(1))[0].Key;
+        RegistrationRecord held = (await Ledger.TryClaimAsync(key, "w1", LongLease))!;
+        Assert.True(await Ledger.ReleaseAsync(key, "w1"));
+
+        await Assert.ThrowsAsync<RegistrationConflictException>(() => Ledger.TransitionAsync(key, RegistrationStatus.TokenIssued, new TransitionDetails { Owner = "w1" }));
+        await Assert.ThrowsAsync<RegistrationConflictException>(() => Ledger.RenewAsync(key, "w1", LongLease, held.Version));
+        Assert.Equal(RegistrationStatus.Discovered, (await Ledger.GetAsync(key))!.Status);
+    }
 }
