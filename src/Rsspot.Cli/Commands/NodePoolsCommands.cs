@@ -244,7 +244,7 @@ internal static class NodePoolsCommands
                 json = JsonModels.ToNode(await s.Client.OnDemandNodePools.CreateAsync(request, ct).ConfigureAwait(false));
             }
 
-            s.Output.Write(new JsonShapes(() => json, () => ApiTimestamps.Normalize(json.DeepClone())), () => Pairs(json, spot));
+            s.Output.Write(new JsonShapes(() => json, () => PythonShapes.Apply(spot ? PythonModels.SpotNodePool : PythonModels.OnDemandNodePool, json)), () => Pairs(json, spot));
         });
     }
 
@@ -280,7 +280,7 @@ internal static class NodePoolsCommands
             var json = spot
                 ? JsonModels.ToNode(await s.Client.SpotNodePools.UpdateAsync(poolName, update, ct).ConfigureAwait(false))
                 : JsonModels.ToNode(await s.Client.OnDemandNodePools.UpdateAsync(poolName, update, ct).ConfigureAwait(false));
-            s.Output.Write(new JsonShapes(() => json, () => ApiTimestamps.Normalize(json.DeepClone())), () => Pairs(json, spot));
+            s.Output.Write(new JsonShapes(() => json, () => PythonShapes.Apply(spot ? PythonModels.SpotNodePool : PythonModels.OnDemandNodePool, json)), () => Pairs(json, spot));
         });
     }
 
