@@ -38,7 +38,7 @@ public static partial class ShapeAssert
                     }
 
                     Assert.True(obj.ContainsKey(key), $"{path}.{key} is missing in:\n{actual?.ToJsonString()}");
-                    if (Maps.Contains(key))
+                    if (Maps.Contains(key) && value is JsonObject)
                     {
                         var map = Assert.IsType<JsonObject>(obj[key], exactMatch: false);
                         var sample = (value as JsonObject)?.FirstOrDefault().Value;
