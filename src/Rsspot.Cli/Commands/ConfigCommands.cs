@@ -30,7 +30,7 @@ internal static class ConfigCommands
                 ["state_path"] = statePath,
                 ["effective"] = ProfilesCommands.ToJson(profile, active: true),
             };
-            s.Output.Write(new JsonShapes(() => json, () => PythonConfigInfo.Build(resolved, name, HistoryCount(s).Count, HistoryCount(s).Limit)), () => TableView.Pairs(
+            s.Output.Write(new JsonShapes(() => json, () => PythonConfigInfo.Build(resolved, name, HistoryCount(s))), () => TableView.Pairs(
             [
                 ("source", resolved.Source.ToString()),
                 ("config_file", resolved.Source.Path ?? "(none)"),

@@ -12,7 +12,7 @@ internal static class PythonConfigInfo
 {
     private const string Redacted = "<redacted>";
 
-    public static JsonObject Build(ResolvedConfig resolved, string activeProfile, int historyCount, int historyLimit)
+    public static JsonObject Build(ResolvedConfig resolved, string activeProfile, (int Count, int Limit) history)
     {
         var config = resolved.Config;
         var retry = RetrySettings.Default;
@@ -50,7 +50,7 @@ internal static class PythonConfigInfo
             ["state_path"] = config.StatePath,
             ["_source"] = Source(resolved.Source.Kind),
             ["_path"] = resolved.Source.Path,
-            ["_state"] = new JsonObject { ["history_count"] = historyCount, ["history_max_entries"] = historyLimit },
+            ["_state"] = new JsonObject { ["history_count"] = history.Count, ["history_max_entries"] = history.Limit },
         };
     }
 
