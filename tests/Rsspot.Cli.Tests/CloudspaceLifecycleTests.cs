@@ -71,7 +71,7 @@ public sealed class CloudspaceLifecycleTests : IClassFixture<CliFixture>
         var spotTable = await _cli.RunAsync("nodepools", "spot", "list", "--cloudspace", "pools-demo", "-o", "table");
         Assert.Equal(0, spotTable.ExitCode);
         var spotRow = Assert.Single(spotTable.Stdout.Split('\n'), l => l.StartsWith(spotName, StringComparison.Ordinal));
-        var market = "$" + _cli.Emulator.GetMarketPrice("gp.vs1.medium-dfw")!.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+        var market = "$" + _cli.Emulator.GetMarketPrice("gp.vs1.medium-dfw")!.Value.ToString("0.000###", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal([spotName, "pools-demo", "gp.vs1.medium-dfw", "2", "$0.085", market, "unknown", "1-4"], spotRow.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..8]);
 
         var updated = (await _cli.JsonAsync("nodepools", "ondemand", "update", onDemandName, "--desired", "3")).Node;

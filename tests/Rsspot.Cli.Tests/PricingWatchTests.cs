@@ -87,7 +87,7 @@ public sealed class PricingWatchTests : IClassFixture<CliFixture>
         Assert.Contains("MARKET", list.Stdout, StringComparison.Ordinal);
         Assert.Contains("MINIMUM", list.Stdout, StringComparison.Ordinal);
         var row = Assert.Single(list.Stdout.Split('\n'), l => l.StartsWith(pool, StringComparison.Ordinal));
-        Assert.Equal(["$0.06", "$0.0444", "unknown"], row.Split(' ', StringSplitOptions.RemoveEmptyEntries)[4..7]);
+        Assert.Equal(["$0.060", "$0.0444", "unknown"], row.Split(' ', StringSplitOptions.RemoveEmptyEntries)[4..7]);
 
         var get = await _cli.RunAsync("nodepools", "spot", "get", pool, "--no-cache", "-o", "table");
         Assert.Contains("$0.0444", get.Stdout, StringComparison.Ordinal);

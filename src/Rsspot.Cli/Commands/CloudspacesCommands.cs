@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Rsspot.Cli.Infrastructure;
 using Rsspot.Cli.Input;
 using Rsspot.Cli.Output;
+using Rsspot.Cli.Output.Python;
+using Rsspot.Cli.Output.Spotctl;
 using Rsspot.Services;
 
 namespace Rsspot.Cli.Commands;
@@ -32,8 +34,16 @@ internal static class CloudspacesCommands
         var selector = new Option<string?>("--selector", "-l") { Description = "Label selector, e.g. team=web" };
         return Cmd.New("list", "List cloudspaces", selector).Runs(s, async (p, ct) =>
         {
+            if (s.Output.PrintsPythonShape(hasSpotctlShape: true))
+            {
+                var answer = await ApiAnswers.ListAsync(s, "cloudspaces", p.GetValue(selector), ct).ConfigureAwait(false);
+                s.Output.Write(new JsonShapes(() => null, () => PythonShapes.Apply(PythonModels.ListOf(PythonModels.Cloudspace), answer)), () => new TableView());
+                return;
+            }
+
             var cloudspaces = await s.Client.Cloudspaces.ListAsync(p.GetValue(selector), ct).ConfigureAwait(false);
-            s.Output.Write(JsonModels.ToArray(cloudspaces), () =>
+            var org = s.Output.PrintsSpotctlShape ? ApiAnswers.OrgName(s) : string.Empty;
+            s.Output.Write(new JsonShapes(() => JsonModels.ToArray(cloudspaces), Spotctl: () => new JsonArray([.. cloudspaces.Select(c => (JsonNode)SpotctlShapes.Cloudspace(JsonModels.ToNode(c), org))])), () =>
             {
                 var table = new TableView("NAME", "REGION", "PHASE", "KUBERNETES", "HA");
                 foreach (var c in cloudspaces.Select(CloudspaceSummary.From).OrderBy(c => c.Name, StringComparer.Ordinal))
@@ -52,7 +62,8 @@ internal static class CloudspacesCommands
         return Cmd.New("get", "Show one cloudspace", name.Symbols).Runs(s, async (p, ct) =>
         {
             var json = JsonModels.ToNode(await s.Client.Cloudspaces.GetAsync(name.Get(p), ct).ConfigureAwait(false));
-            s.Output.Write(json, () => Pairs(json));
+            var org = s.Output.PrintsSpotctlShape ? ApiAnswers.OrgName(s) : string.Empty;
+            s.Output.Write(new JsonShapes(() => json, () => PythonShapes.Apply(PythonModels.Cloudspace, json), () => SpotctlShapes.Cloudspace(json, org)), () => Pairs(json));
         });
     }
 
@@ -155,13 +166,16 @@ internal static class CloudspacesCommands
                 ["spotNodePools"] = JsonModels.ToArray(created.SpotPools),
                 ["onDemandNodePools"] = JsonModels.ToArray(created.OnDemandPools),
             };
-            s.Output.Write(json, () =>
+
+            // The Python rsspot prints the API's cloudspace; with pools (this tool's and spotctl's flags) all of them are printed.
+            var withPools = created.SpotPools.Count + created.OnDemandPools.Count > 0;
+            s.Output.Write(new JsonShapes(() => json, withPools ? null : () => ApiTimestamps.Normalize(JsonModels.ToNode(cloudspace)), withPools ? () => json : null), () =>
             {
                 var table = new TableView("KIND", "NAME", "SERVER CLASS", "DESIRED", "BID");
                 table.Add("cloudspace", csName, string.Empty, string.Empty, string.Empty);
                 foreach (var pool in created.SpotPools)
                 {
-                    table.Add("spot pool", pool.Metadata?.Name, pool.Spec?.ServerClass, pool.Spec?.Desired?.ToString(System.Globalization.CultureInfo.InvariantCulture), pool.Spec?.BidPrice);
+                    table.Add("spot pool", pool.Metadata?.Name, pool.Spec?.ServerClass, pool.Spec?.Desired?.ToString(System.Globalization.CultureInfo.InvariantCulture), Prices.Table(pool.Spec?.BidPrice));
                 }
 
                 foreach (var pool in created.OnDemandPools)
@@ -205,9 +219,12 @@ internal static class CloudspacesCommands
             SpotNames.EnsureCloudspaceName(csName);
             s.Confirm($"Delete cloudspace '{csName}' and all its node pools", p.GetValue(yes), name.GivenAsArgument(p));
             var status = await s.Client.Cloudspaces.DeleteAsync(csName, ct).ConfigureAwait(false);
-            s.Output.Write(StatusJson("cloudspace", csName, status), () => TableView.Pairs([("deleted", "cloudspace " + csName), ("status", status?.StatusProp ?? "Success")]));
+            s.Output.Write(new JsonShapes(() => StatusJson("cloudspace", csName, status), () => PythonStatus(status)), () => TableView.Pairs([("deleted", "cloudspace " + csName), ("status", status?.StatusProp ?? "Success")]));
         });
     }
+
+    /// <summary>What the Python rsspot prints for a delete: the API's Status as it came (null when the answer had no body).</summary>
+    internal static JsonNode? PythonStatus(Generated.Api.Models.Status? status) => status is null ? null : ApiTimestamps.Normalize(JsonModels.ToNode(status));
 
     internal static JsonObject StatusJson(string kind, string name, Generated.Api.Models.Status? status) => new()
     {

@@ -11,6 +11,9 @@ internal static class CommandTree
 
         Output is a table on a terminal (colour unless NO_COLOR is set) and JSON when stdout is a pipe or a file;
         -o json|yaml|table, RSSPOT_OUTPUT or the config's output choose another. Exit codes: 0 ok, 1 other, 2 usage, 3 config, 4 auth, 5 API, 6 network.
+        JSON and YAML take the Python rsspot's shapes, or spotctl's when the command is spelt as spotctl spells it (sc, np,
+        cs, --serverclass, --bidprice, --name on get/delete/get-config, ...); --raw (or RSSPOT_OUTPUT_SHAPE=raw) prints
+        this tool's own shapes.
 
         Examples:
           rsspot emulator start                       # a local Spot API to try everything without an account

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Rsspot.Cli.Infrastructure;
 using Rsspot.Cli.Output;
+using Rsspot.Cli.Output.Python;
 
 namespace Rsspot.Cli.Commands;
 
@@ -29,7 +30,7 @@ internal static class ConfigCommands
                 ["state_path"] = statePath,
                 ["effective"] = ProfilesCommands.ToJson(profile, active: true),
             };
-            s.Output.Write(json, () => TableView.Pairs(
+            s.Output.Write(new JsonShapes(() => json, () => PythonConfigInfo.Build(resolved, name, HistoryCount(s))), () => TableView.Pairs(
             [
                 ("source", resolved.Source.ToString()),
                 ("config_file", resolved.Source.Path ?? "(none)"),
@@ -53,6 +54,21 @@ internal static class ConfigCommands
             Edit(s, "default_region", p.GetValue(regionName)!, store => store.SetDefaultRegion(p.GetValue(regionName)!)));
 
         return Cmd.Group("config", "The config file, state.db and the command history in it", info, setProfile, setOrg, setRegion, HistoryCommands(s), StateCommands.Create(s));
+    }
+
+    // config info prints the history's size as the Python rsspot does; a state.db that cannot be read counts none.
+    private static (int Count, int Limit) HistoryCount(CliSession s)
+    {
+        try
+        {
+            using var store = s.OpenState();
+            var info = store.History.Info();
+            return (info.Count, info.Limit);
+        }
+        catch (State.StateStoreException)
+        {
+            return (0, 0);
+        }
     }
 
     private static void Edit(CliSession s, string key, string value, Action<Configuration.ConfigStore> change)

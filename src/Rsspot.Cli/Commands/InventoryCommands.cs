@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Rsspot.Cli.Infrastructure;
 using Rsspot.Cli.Output;
+using Rsspot.Cli.Output.Python;
 using Rsspot.Services;
 
 namespace Rsspot.Cli.Commands;
@@ -13,6 +14,13 @@ internal static class InventoryCommands
     {
         var vmCloudspaces = Cmd.New("vmcloudspaces", "VM cloudspaces and their assigned servers").Runs(s, async (_, ct) =>
         {
+            if (s.Output.PrintsPythonShape(hasSpotctlShape: false))
+            {
+                var answer = await ApiAnswers.ListAsync(s, "vmcloudspaces", null, ct).ConfigureAwait(false);
+                s.Output.Write(new JsonShapes(() => null, () => PythonShapes.Apply(PythonModels.ListOf(PythonModels.VmCloudspace), answer)), () => new TableView());
+                return;
+            }
+
             var items = await s.Client.Inventory.ListVmCloudspacesAsync(ct).ConfigureAwait(false);
             s.Output.Write(JsonModels.ToArray(items), () =>
             {
@@ -38,6 +46,15 @@ internal static class InventoryCommands
         var vmCloudspace = new Option<string?>("--vmcloudspace") { Description = "Only the pools of this VM cloudspace" };
         var vmPools = Cmd.New("vmpools", "VM pools", vmCloudspace).Runs(s, async (p, ct) =>
         {
+            if (s.Output.PrintsPythonShape(hasSpotctlShape: false))
+            {
+                // The Python rsspot reads VM pools through its on-demand pool model.
+                var vmcs = p.GetValue(vmCloudspace);
+                var answer = await ApiAnswers.ListAsync(s, "vmpools", string.IsNullOrWhiteSpace(vmcs) ? null : "ngpc.rxt.io/vmcloudspace=" + vmcs, ct).ConfigureAwait(false);
+                s.Output.Write(new JsonShapes(() => null, () => PythonShapes.Apply(PythonModels.ListOf(PythonModels.OnDemandNodePool), answer)), () => new TableView());
+                return;
+            }
+
             var json = JsonModels.ToArray(await s.Client.Inventory.ListVmPoolsAsync(p.GetValue(vmCloudspace), ct).ConfigureAwait(false));
             s.Output.Write(json, () =>
             {
@@ -57,6 +74,14 @@ internal static class InventoryCommands
             if (p.GetValue(limit) < 1)
             {
                 throw new CliUsageException($"--limit: {p.GetValue(limit)} is invalid; give 1 or more.");
+            }
+
+            if (s.Output.PrintsPythonShape(hasSpotctlShape: false))
+            {
+                var query = new Dictionary<string, string>(StringComparer.Ordinal) { ["limits"] = p.GetValue(limit).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                var answer = await s.Client.Raw.SendAsync("GET", "/apis/metrics.ngpc.rxt.io/v1/events/organizations", query, cancellationToken: ct).ConfigureAwait(false);
+                s.Output.Write(new JsonShapes(() => null, () => PythonShapes.Apply(PythonModels.Events, answer)), () => new TableView());
+                return;
             }
 
             var items = await s.Client.Inventory.ListEventsAsync(p.GetValue(limit), ct).ConfigureAwait(false);

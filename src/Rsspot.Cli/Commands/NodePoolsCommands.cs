@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Rsspot.Cli.Infrastructure;
 using Rsspot.Cli.Input;
 using Rsspot.Cli.Output;
+using Rsspot.Cli.Output.Python;
+using Rsspot.Cli.Output.Spotctl;
 using Rsspot.Services;
 
 namespace Rsspot.Cli.Commands;
@@ -40,16 +42,30 @@ internal static class NodePoolsCommands
         var cloudspace = CloudspaceOption();
         return Cmd.New("list", $"List {noun}s (all, or one cloudspace's)", cloudspace).Runs(s, async (p, ct) =>
         {
+            if (s.Output.PrintsPythonShape(hasSpotctlShape: true))
+            {
+                var cs = p.GetValue(cloudspace);
+                if (cs is not null)
+                {
+                    SpotNames.EnsureCloudspaceName(cs);
+                }
+
+                var answer = await ApiAnswers.ListAsync(s, spot ? "spotnodepools" : "ondemandnodepools", cs is null ? null : "ngpc.rxt.io/cloudspace=" + cs, ct).ConfigureAwait(false);
+                s.Output.Write(new JsonShapes(() => null, () => PythonShapes.Apply(PythonModels.ListOf(spot ? PythonModels.SpotNodePool : PythonModels.OnDemandNodePool), answer)), () => new TableView());
+                return;
+            }
+
+            var org = s.Output.PrintsSpotctlShape ? ApiAnswers.OrgName(s) : string.Empty;
             if (spot)
             {
                 var pools = await s.Client.SpotNodePools.ListAsync(p.GetValue(cloudspace), ct).ConfigureAwait(false);
                 var prices = await SpotMarketColumns.ReadAsync(s, ct).ConfigureAwait(false);
-                s.Output.Write(JsonModels.ToArray(pools), () => SpotTable(pools.Select(SpotNodePoolSummary.From), prices));
+                s.Output.Write(new JsonShapes(() => JsonModels.ToArray(pools), Spotctl: () => new JsonArray([.. pools.Select(x => (JsonNode)SpotctlShapes.NodePool(JsonModels.ToNode(x), org, spot: true))])), () => SpotTable(pools.Select(SpotNodePoolSummary.From), prices));
             }
             else
             {
                 var pools = await s.Client.OnDemandNodePools.ListAsync(p.GetValue(cloudspace), ct).ConfigureAwait(false);
-                s.Output.Write(JsonModels.ToArray(pools), () => OnDemandTable(pools.Select(OnDemandNodePoolSummary.From)));
+                s.Output.Write(new JsonShapes(() => JsonModels.ToArray(pools), Spotctl: () => new JsonArray([.. pools.Select(x => (JsonNode)SpotctlShapes.NodePool(JsonModels.ToNode(x), org, spot: false))])), () => OnDemandTable(pools.Select(OnDemandNodePoolSummary.From)));
             }
         });
     }
@@ -59,7 +75,7 @@ internal static class NodePoolsCommands
         var table = new TableView("NAME", "CLOUDSPACE", "SERVER CLASS", "DESIRED", "BID", "MARKET", "MINIMUM", "AUTOSCALE", "STATUS");
         foreach (var pool in pools.OrderBy(p => p.Cloudspace, StringComparer.Ordinal).ThenBy(p => p.ServerClass, StringComparer.Ordinal))
         {
-            table.Add(pool.Name, pool.Cloudspace, pool.ServerClass, Count(pool.Desired), pool.BidPrice is { } bid ? JsonModels.Money(bid) : string.Empty, prices.Market(pool.ServerClass), prices.Minimum(pool.ServerClass), pool.Autoscaling?.ToString() ?? "off", pool.BidStatus);
+            table.Add(pool.Name, pool.Cloudspace, pool.ServerClass, Count(pool.Desired), Prices.Table(pool.BidPrice), prices.Market(pool.ServerClass), prices.Minimum(pool.ServerClass), pool.Autoscaling?.ToString() ?? "off", pool.BidStatus);
         }
 
         return table;
@@ -97,7 +113,7 @@ internal static class NodePoolsCommands
 
     private static (string, string?)[] SpotPairs(JsonNode pool, SpotMarketColumns? prices) =>
     [
-        ("bid_price", JsonModels.Text(pool, "spec.bidPrice")),
+        ("bid_price", Prices.Table(JsonModels.Text(pool, "spec.bidPrice"))),
         .. prices is null ? [] : new (string, string?)[] { ("market_price", prices.Market(JsonModels.Text(pool, "spec.serverClass"))), ("minimum_bid", prices.Minimum(JsonModels.Text(pool, "spec.serverClass"))) },
         ("autoscaling", Autoscale(pool)),
         ("bid_status", JsonModels.Text(pool, "status.bidStatus")),
@@ -112,7 +128,8 @@ internal static class NodePoolsCommands
                 ? JsonModels.ToNode(await s.Client.SpotNodePools.GetAsync(name.Get(p), ct).ConfigureAwait(false))
                 : JsonModels.ToNode(await s.Client.OnDemandNodePools.GetAsync(name.Get(p), ct).ConfigureAwait(false));
             var prices = spot ? await SpotMarketColumns.ReadAsync(s, ct).ConfigureAwait(false) : null;
-            s.Output.Write(json, () => Pairs(json, spot, prices));
+            var org = s.Output.PrintsSpotctlShape ? ApiAnswers.OrgName(s) : string.Empty;
+            s.Output.Write(new JsonShapes(() => json, () => PythonShapes.Apply(spot ? PythonModels.SpotNodePool : PythonModels.OnDemandNodePool, json), () => SpotctlShapes.NodePool(json, org, spot)), () => Pairs(json, spot, prices));
         });
     }
 
@@ -227,7 +244,7 @@ internal static class NodePoolsCommands
                 json = JsonModels.ToNode(await s.Client.OnDemandNodePools.CreateAsync(request, ct).ConfigureAwait(false));
             }
 
-            s.Output.Write(json, () => Pairs(json, spot));
+            s.Output.Write(new JsonShapes(() => json, () => PythonShapes.Apply(spot ? PythonModels.SpotNodePool : PythonModels.OnDemandNodePool, json)), () => Pairs(json, spot));
         });
     }
 
@@ -263,7 +280,7 @@ internal static class NodePoolsCommands
             var json = spot
                 ? JsonModels.ToNode(await s.Client.SpotNodePools.UpdateAsync(poolName, update, ct).ConfigureAwait(false))
                 : JsonModels.ToNode(await s.Client.OnDemandNodePools.UpdateAsync(poolName, update, ct).ConfigureAwait(false));
-            s.Output.Write(json, () => Pairs(json, spot));
+            s.Output.Write(new JsonShapes(() => json, () => PythonShapes.Apply(spot ? PythonModels.SpotNodePool : PythonModels.OnDemandNodePool, json)), () => Pairs(json, spot));
         });
     }
 
@@ -287,7 +304,7 @@ internal static class NodePoolsCommands
             var status = spot
                 ? await s.Client.SpotNodePools.DeleteAsync(poolName, ct).ConfigureAwait(false)
                 : await s.Client.OnDemandNodePools.DeleteAsync(poolName, ct).ConfigureAwait(false);
-            s.Output.Write(CloudspacesCommands.StatusJson(noun, poolName, status), () => TableView.Pairs([("deleted", $"{noun} {poolName}"), ("status", status?.StatusProp ?? "Success")]));
+            s.Output.Write(new JsonShapes(() => CloudspacesCommands.StatusJson(noun, poolName, status), () => CloudspacesCommands.PythonStatus(status)), () => TableView.Pairs([("deleted", $"{noun} {poolName}"), ("status", status?.StatusProp ?? "Success")]));
         });
     }
 

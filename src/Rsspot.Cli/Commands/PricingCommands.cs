@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Rsspot.Cli.Infrastructure;
 using Rsspot.Cli.Output;
+using Rsspot.Cli.Output.Python;
+using Rsspot.Cli.Output.Spotctl;
 using Rsspot.Pricing;
 using Rsspot.Services;
 
@@ -57,8 +59,7 @@ internal static class PricingCommands
                 Nodes = p.GetValue(nodes),
             };
             var items = await s.Client.Pricing.ListAsync(query, ct).ConfigureAwait(false);
-            var json = new JsonArray([.. items.Select(i => (JsonNode)ListItemJson(i))]);
-            s.Output.Write(json, () =>
+            s.TableUnlessAsked.Write(new JsonShapes(() => new JsonArray([.. items.Select(i => (JsonNode)ListItemJson(i))]), () => PythonPricing.List(items, p.GetValue(nodes))), () =>
             {
                 var table = new TableView("CLASS", "REGION", "VCPU", "MEM GB", "MARKET/H", "MARKET/MO", "HAMMER/H", "ON-DEMAND/H", "P50");
                 foreach (var i in items)
@@ -118,6 +119,14 @@ internal static class PricingCommands
         var name = new NameInput("class", "server class, e.g. gp.vs1.medium-dfw", "--serverclass");
         return Cmd.New("get", "All known prices of one server class", name.Symbols).Runs(s, async (p, ct) =>
         {
+            if (s.Output.PrintsPythonShape(hasSpotctlShape: true) || s.Output.PrintsSpotctlShape)
+            {
+                // Both other CLIs print the price details of the server class itself.
+                var serverClass = JsonModels.ToNode(await s.Client.ServerClasses.GetAsync(name.Get(p), ct).ConfigureAwait(false));
+                s.Output.Write(new JsonShapes(() => null, () => PythonShapes.PriceDetails(serverClass), () => SpotctlShapes.PriceDetails(serverClass)), () => new TableView());
+                return;
+            }
+
             var rows = await s.Client.Pricing.GetAsync(name.Get(p), ct).ConfigureAwait(false);
             var json = new JsonArray([.. rows.Select(r => (JsonNode)RowJson(r))]);
             s.Output.Write(json, () =>
@@ -320,7 +329,7 @@ internal static class PricingCommands
                 MinMonthly = p.GetValue(minMonthly),
             };
             var result = await s.Client.Pricing.BuildAsync(request, ct).ConfigureAwait(false);
-            s.Output.Write(BuildJson(result), () => BuildTable(result));
+            s.TableUnlessAsked.Write(new JsonShapes(() => BuildJson(result), () => PythonPricing.Build(result)), () => BuildTable(result));
             if (result.Scenarios.All(sc => !sc.IsFeasible))
             {
                 throw new CliUsageException(NoFeasibleCluster(result));

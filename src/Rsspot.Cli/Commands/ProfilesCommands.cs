@@ -17,7 +17,8 @@ internal static class ProfilesCommands
             var active = resolved.SelectProfile(s.ProfileName).Name;
             var profiles = resolved.ProfileNames.Order(StringComparer.Ordinal).Select(resolved.GetProfile).ToList();
             var json = new JsonArray([.. profiles.Select(p => (JsonNode)ToJson(p, p.Name == active))]);
-            s.Output.Write(json, () =>
+            var python = new JsonObject { ["active_profile"] = active, ["profiles"] = new JsonArray([.. profiles.Select(p => (JsonNode)p.Name)]) };
+            s.Output.Write(new JsonShapes(() => json, () => python), () =>
             {
                 var table = new TableView("NAME", "ACTIVE", "ORG", "REGION", "BASE URL");
                 foreach (var p in profiles)

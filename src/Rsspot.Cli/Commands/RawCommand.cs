@@ -48,7 +48,7 @@ internal static class RawCommand
             if (s.Output.IsTable)
             {
                 // Arbitrary JSON has no columns: print it indented (still redacted).
-                s.Output.Raw((OutputRedaction.Redact(result)?.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) ?? "null") + "\n");
+                s.Output.Raw(JsonText.Write(OutputRedaction.Redact(result)) + "\n");
                 return;
             }
 

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Rsspot.Cli.Infrastructure;
 using Rsspot.Cli.Output;
+using Rsspot.Cli.Output.Python;
+using Rsspot.Cli.Output.Spotctl;
 using Rsspot.Generated.Api.Models;
 using Rsspot.Services;
 
@@ -15,14 +18,19 @@ internal static class RegionsCommands
         {
             var regions = await s.Client.Regions.ListAsync(cancellationToken: ct).ConfigureAwait(false);
             var sorted = regions.OrderBy(r => r.Metadata?.Name, StringComparer.Ordinal).ToList();
-            s.Output.Write(() => JsonModels.ToArray(sorted), () => Table(sorted));
+            s.Output.Write(
+                new JsonShapes(
+                    () => JsonModels.ToArray(sorted),
+                    () => new JsonArray([.. regions.Select(r => (JsonNode)PythonShapes.Region(JsonModels.ToNode(r)))]),
+                    () => new JsonArray([.. regions.Select(r => (JsonNode)SpotctlShapes.Region(JsonModels.ToNode(r)))])),
+                () => Table(sorted));
         });
 
         var name = new NameInput("name", "region name, e.g. us-central-dfw-1");
         var get = Cmd.New("get", "Show one region", name.Symbols).Runs(s, async (p, ct) =>
         {
             var region = JsonModels.ToNode(await s.Client.Regions.GetAsync(name.Get(p), ct).ConfigureAwait(false));
-            s.Output.Write(region, () => TableView.Pairs([
+            s.Output.Write(new JsonShapes(() => region, () => PythonShapes.Region(region), () => SpotctlShapes.Region(region)), () => TableView.Pairs([
                 ("name", JsonModels.Text(region, "metadata.name")),
                 ("country", JsonModels.Text(region, "spec.country")),
                 ("description", JsonModels.Text(region, "spec.description")),

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Rsspot.Cli.Infrastructure;
 using Rsspot.Cli.Output;
+using Rsspot.Cli.Output.Python;
+using Rsspot.Cli.Output.Spotctl;
 using Rsspot.Services;
 
 namespace Rsspot.Cli.Commands;
@@ -23,12 +25,12 @@ internal static class ServerClassesCommands
             var wanted = Availability(p, availability, onlyAvailable, all);
             var classes = await s.Client.ServerClasses.ListAsync(s.Region, wanted, p.GetValue(category), ct).ConfigureAwait(false);
             var json = JsonModels.ToArray(classes);
-            s.Output.Write(json, () =>
+            s.Output.Write(new JsonShapes(() => json, () => new JsonArray([.. json.OfType<JsonNode>().Select(c => (JsonNode)PythonShapes.ServerClass(c))]), () => SpotctlShapes.ServerClasses(json.OfType<JsonNode>())), () =>
             {
                 var table = new TableView("NAME", "REGION", "CATEGORY", "CPU", "MEMORY", "MARKET/H", "HAMMER/H", "ON-DEMAND", "AVAILABILITY");
                 foreach (var c in classes.Select(ServerClassSummary.From))
                 {
-                    table.Add(c.Name, c.Region, c.Category, c.Cpu, c.Memory, Price(c.MarketPricePerHour), Price(c.HammerPricePerHour), Price(c.OnDemandPricePerHour), c.Availability);
+                    table.Add(c.Name, c.Region, c.Category, c.Cpu, c.Memory, Prices.Table(c.MarketPricePerHour), Prices.Table(c.HammerPricePerHour), Prices.Table(c.OnDemandPricePerHour), c.Availability);
                 }
 
                 return table;
@@ -39,7 +41,7 @@ internal static class ServerClassesCommands
         var get = Cmd.New("get", "Show one server class", name.Symbols).Runs(s, async (p, ct) =>
         {
             var json = JsonModels.ToNode(await s.Client.ServerClasses.GetAsync(name.Get(p), ct).ConfigureAwait(false));
-            s.Output.Write(json, () => TableView.Pairs(Fields(json)));
+            s.Output.Write(new JsonShapes(() => json, () => PythonShapes.ServerClass(json), () => SpotctlShapes.ServerClass(json)), () => TableView.Pairs(Fields(json)));
         });
 
         return Cmd.Group(GroupName, "Server classes (machine sizes) with resources and prices", list, get);
@@ -82,7 +84,4 @@ internal static class ServerClassesCommands
         ("hammer_price_per_hour", JsonModels.Text(json, "status.spotPricing.hammerPricePerHour")),
         ("on_demand_cost", JsonModels.Text(json, "spec.onDemandPricing.cost")),
     ];
-
-    // Four decimals as the API writes prices (more when it gives more); blank when unknown.
-    private static string Price(decimal? usd) => usd?.ToString("0.0000##", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
 }

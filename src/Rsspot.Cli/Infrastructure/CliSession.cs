@@ -57,7 +57,21 @@ internal sealed class CliSession : IDisposable
     public OutputWriter Output => _output ??= new OutputWriter(
         Out,
         Terminal,
-        OutputChoice.Resolve(Parse.GetValue(Globals.Output), Environment.GetEnvironmentVariable(OutputChoice.EnvironmentVariable), ConfiguredOutput, Terminal));
+        OutputChoice.Resolve(Parse.GetValue(Globals.Output), Environment.GetEnvironmentVariable(OutputChoice.EnvironmentVariable), ConfiguredOutput, Terminal),
+        Shape);
+
+    /// <summary>Whose JSON/YAML shapes this invocation prints.</summary>
+    public OutputShape Shape => OutputShapeChoice.Resolve(Parse.GetValue(Globals.Raw), Environment.GetEnvironmentVariable(OutputShapeChoice.EnvironmentVariable), Parse);
+
+    /// <summary>
+    /// The writer for <c>pricing list</c> and <c>pricing build</c>: in the Python rsspot's shape they print a table
+    /// unless a format is asked for (<c>-o</c>, RSSPOT_OUTPUT or the config's <c>output</c>), piped or not, as it does.
+    /// </summary>
+    public OutputWriter TableUnlessAsked =>
+        Shape == OutputShape.Python && Parse.GetValue(Globals.Output) is null
+        && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(OutputChoice.EnvironmentVariable)) && ConfiguredOutput() is not { Length: > 0 }
+            ? new OutputWriter(Out, Terminal, OutputFormat.Table, Shape)
+            : Output;
 
     public bool HasClient => _client is not null;
 

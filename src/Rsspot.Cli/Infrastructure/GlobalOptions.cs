@@ -22,13 +22,19 @@ internal sealed class GlobalOptions
         CustomParser = OutputFormats.Parse,
     };
 
+    public Option<bool> Raw { get; } = new("--raw")
+    {
+        Description = "JSON/YAML in this tool's own shapes (the API's objects, our pricing records) instead of the Python rsspot's, or spotctl's when the command is typed in spotctl's spelling; RSSPOT_OUTPUT_SHAPE=python|spotctl|raw sets it too",
+        Recursive = true,
+    };
+
     public Option<bool> NoCache { get; } = new("--no-cache") { Description = "Bypass the response cache", Recursive = true };
 
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Log each HTTP request (method, URL, status, ms) and error details to stderr; never secrets", Recursive = true };
 
     public void AddTo(RootCommand root)
     {
-        foreach (var option in new Option[] { Profile, ConfigFile, Org, Region, Output, NoCache, Verbose })
+        foreach (var option in new Option[] { Profile, ConfigFile, Org, Region, Output, Raw, NoCache, Verbose })
         {
             root.Options.Add(option);
         }

@@ -46,7 +46,8 @@ internal static class JsonModels
 
     public static JsonNode? Value(string? value) => value is null ? null : JsonValue.Create(value);
 
-    public static string Money(decimal? value) => value is null ? "unknown" : "$" + value.Value.ToString("0.####", CultureInfo.InvariantCulture);
+    /// <summary>A price for a table or a message, written as <see cref="Prices.Table(decimal?)"/> writes it; "unknown" when there is none.</summary>
+    public static string Money(decimal? value) => value is null ? "unknown" : Prices.Table(value);
 
     public static string Number(decimal? value) => value is null ? "" : value.Value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -28,8 +28,8 @@ internal static class OutputRedaction
                 return new JsonArray([.. array.Select(item => Copy(name, item))]);
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
                 var text = value.GetValue<string>();
-                var secret = (name is not null && SecretFields.Contains(Normalize(name)) && text.Length > 0)
-                    || (text.StartsWith("eyJ", StringComparison.Ordinal) && text.Length >= 16);
+                var secret = text != "<redacted>" && ((name is not null && SecretFields.Contains(Normalize(name)) && text.Length > 0)
+                    || (text.StartsWith("eyJ", StringComparison.Ordinal) && text.Length >= 16));
                 return JsonValue.Create(secret ? SecretRedactor.Mask : text);
             default:
                 return node?.DeepClone();

@@ -62,8 +62,12 @@ internal static partial class YamlText
         }
     }
 
+    // Control characters (C0, DEL, C1, a lone \r), bidi controls and separators force double quotes, where the
+    // emitter writes them as escapes: readers get the text back unchanged and no terminal showing the file sees them.
     private static void WriteString(Emitter emitter, string text) =>
-        emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, text, ReadsAsOtherType(text) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any, isPlainImplicit: true, isQuotedImplicit: true));
+        emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, text, ReadsAsOtherType(text) || NeedsEscapes(text) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any, isPlainImplicit: true, isQuotedImplicit: true));
+
+    private static bool NeedsEscapes(string text) => ServerTextEscapes.NeedsEscaping(text.Replace("\n", string.Empty, StringComparison.Ordinal).Replace("\t", string.Empty, StringComparison.Ordinal));
 
     private static void Plain(Emitter emitter, string text) =>
         emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, text, ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: false));

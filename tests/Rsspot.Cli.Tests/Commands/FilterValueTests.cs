@@ -36,6 +36,6 @@ public sealed class FilterValueTests(CliFixture cli) : IClassFixture<CliFixture>
         var first = one.Json.AsArray().First(r => r!["p50"] is not null)!;
         var p50 = first["p50"]!.GetValue<decimal>();
         var line = three.Stdout.Split('\n').First(l => l.StartsWith(first["server_class"]!.GetValue<string>() + " ", StringComparison.Ordinal));
-        Assert.EndsWith("$" + (p50 * 3).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture), line.TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith("$" + (p50 * 3).ToString("0.000###", System.Globalization.CultureInfo.InvariantCulture), line.TrimEnd(), StringComparison.Ordinal);
     }
 }

@@ -81,6 +81,9 @@ public static class CliRunner
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // The suites check this tool's own JSON shapes unless a test asks for another (the Python rsspot's shapes,
+        // the default for users, are checked by the tests that set RSSPOT_OUTPUT_SHAPE themselves).
+        start.Environment["RSSPOT_OUTPUT_SHAPE"] = "raw";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
