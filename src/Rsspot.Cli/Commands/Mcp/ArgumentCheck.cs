@@ -20,6 +20,9 @@ internal sealed class ArgumentCheck
     private const int MaxProblems = 3;
     private const int MaxShownValue = 60;
 
+    /// <summary>Names longer than this get no suggestion (the edit distance grows with the name's length).</summary>
+    private const int MaxNameForSuggestion = 100;
+
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly JsonObject _schema;
@@ -108,7 +111,7 @@ internal sealed class ArgumentCheck
         }
 
         var valid = Properties.Select(p => p.Key).ToList();
-        var near = NameSuggestion.Find(name, valid)
+        var near = name.Length > MaxNameForSuggestion ? null : NameSuggestion.Find(name, valid)
             ?? valid.FirstOrDefault(v => name.Split('_', '-', '.').Contains(v, StringComparer.OrdinalIgnoreCase));
         var hint = near is null ? string.Empty : $"; did you mean '{near}'?";
         return $"unknown argument '{Clip(name)}'{hint} This tool takes: {(valid.Count == 0 ? "no arguments" : string.Join(", ", valid))}.";
@@ -140,11 +143,17 @@ internal sealed class ArgumentCheck
         };
     }
 
-    private static string Shown(JsonNode? value) => Clip(value is null ? "null" : value.ToJsonString(Compact));
+    private static string Shown(JsonNode? value) => value is JsonValue text && text.GetValueKind() == JsonValueKind.String
+        ? Clip(text.GetValue<string>(), quoted: true)
+        : Clip(value?.ToJsonString(Compact) ?? "null", quoted: false);
 
-    private static string Clip(string text)
+    /// <summary>At most <see cref="MaxShownValue"/> characters of <paramref name="text"/>, secrets masked (over a wider window, so a whole token is seen).</summary>
+    private static string Clip(string text, bool quoted = false)
     {
-        text = ServerText.Redact(text) ?? string.Empty;
-        return text.Length <= MaxShownValue ? text : string.Create(CultureInfo.InvariantCulture, $"{text[..(MaxShownValue - 3)]}... ({text.Length} characters)");
+        var window = text.Length <= 4 * MaxShownValue ? text : text[..(4 * MaxShownValue)];
+        var clean = ServerText.Redact(window) ?? string.Empty;
+        var head = clean.Length <= MaxShownValue ? clean : clean[..MaxShownValue];
+        var shown = quoted ? JsonValue.Create(head).ToJsonString(Compact) : head;
+        return text.Length <= MaxShownValue ? shown : string.Create(CultureInfo.InvariantCulture, $"{shown}... ({text.Length} characters)");
     }
 }

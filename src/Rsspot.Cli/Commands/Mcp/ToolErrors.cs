@@ -14,6 +14,8 @@ internal static partial class ToolErrors
     /// <summary>The longest error text a tool returns.</summary>
     public const int MaxLength = 1000;
 
+    private const string CutNote = " [cut: message too long]";
+
     /// <summary>The SDK's names for values a tool takes as arguments.</summary>
     private static readonly Dictionary<string, string> ArgumentNames = new(StringComparer.Ordinal)
     {
@@ -63,7 +65,7 @@ internal static partial class ToolErrors
         }
 
         clean = kept.ToString();
-        return clean.Length <= MaxLength ? clean : clean[..(MaxLength - 20)] + " [cut: message too long]";
+        return clean.Length <= MaxLength ? clean : clean[..(MaxLength - CutNote.Length)] + CutNote;
     }
 
     /// <summary>The SDK's message, plus the server's reason and message when the SDK's does not already say them.</summary>
