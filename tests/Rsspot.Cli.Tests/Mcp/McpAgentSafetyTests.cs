@@ -115,6 +115,10 @@ public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
         var wildcard = await CliRunner.RunAsync(_accounts.Environment, null, "mcp", "--allow-writes", "--allow-writes-to", "*");
         Assert.Equal(2, wildcard.ExitCode);
         Assert.Contains("'*' is not accepted", wildcard.Stderr, StringComparison.Ordinal);
+
+        var unknown = await CliRunner.RunAsync(_accounts.Environment, null, "mcp", "--allow-profiles", "prod,staging");
+        Assert.Equal(3, unknown.ExitCode);
+        Assert.Contains("Profile 'staging' (allowed to the MCP tools) is not in the config file", unknown.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

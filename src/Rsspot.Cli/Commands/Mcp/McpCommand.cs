@@ -48,6 +48,12 @@ internal static class McpCommand
             }
 
             using var clients = new ProfileClients(s);
+            var known = s.Client.Resolved.Config.Profiles.Keys;
+            if (reads.Concat(writes).FirstOrDefault(n => n != ProfileAccess.Any && n != clients.Own && !known.Contains(n)) is { } missing)
+            {
+                throw new ConfigException($"Profile '{missing}' (allowed to the MCP tools) is not in the config file; its profiles are {string.Join(", ", known)}.");
+            }
+
             var access = new ProfileAccess(clients.Own, reads, writes);
             await new SpotMcpServer(clients, access, p.GetValue(allowWrites)).RunAsync(ct).ConfigureAwait(false);
         });
