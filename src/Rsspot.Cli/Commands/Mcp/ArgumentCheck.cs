@@ -23,7 +23,7 @@ internal sealed class ArgumentCheck
     /// <summary>Names longer than this get no suggestion (the edit distance grows with the name's length).</summary>
     private const int MaxNameForSuggestion = 100;
 
-    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Compact = new(McpJson.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly JsonObject _schema;
     private readonly SchemaEvaluator _evaluator;

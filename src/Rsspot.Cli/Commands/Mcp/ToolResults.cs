@@ -18,7 +18,7 @@ internal static class ToolResults
     /// <summary>Past this many characters the text form is cut (with a note); pages keep ordinary results well below it.</summary>
     public const int MaxTextLength = 60_000;
 
-    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = false };
+    private static readonly JsonSerializerOptions Compact = new(McpJson.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = false };
 
     /// <summary>The page of <paramref name="items"/> the call asks for (<c>offset</c>, <c>limit</c>), with totals and where the next page starts.</summary>
     public static JsonObject Page(ToolCall call, IEnumerable<JsonObject> items, string what)
