@@ -41,8 +41,11 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
             Assert.True(tool!["description"]!.GetValue<string>().Length > 40, $"{tool["name"]} needs a description that says when to use it");
             var schema = tool["inputSchema"]!;
             Assert.Equal("object", schema["type"]!.GetValue<string>());
-            Assert.Equal("string", schema["properties"]!["profile"]!["type"]!.GetValue<string>());
+            Assert.False(schema["additionalProperties"]!.GetValue<bool>());
+            Assert.Null(schema["properties"]!["profile"]); // pinned to its profile: no other may be asked for
+            Assert.Equal("object", tool["outputSchema"]!["type"]!.GetValue<string>());
             Assert.True(tool["annotations"]!["readOnlyHint"]!.GetValue<bool>());
+            Assert.False(tool["annotations"]!["destructiveHint"]!.GetValue<bool>());
         }
 
         var history = tools.Single(t => t!["name"]!.GetValue<string>() == "get_price_history")!["inputSchema"]!;
@@ -72,7 +75,7 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
         var next = await mcp.CallJsonAsync("list_server_classes", new JsonObject { ["limit"] = 2, ["offset"] = 2 });
         Assert.DoesNotContain(next["items"]!.AsArray(), c => page["items"]!.AsArray().Any(p => p!["name"]!.GetValue<string>() == c!["name"]!.GetValue<string>()));
 
-        var price = (await mcp.CallJsonAsync("get_price", new JsonObject { ["server_class"] = "gp.vs1.medium-dfw" })).AsArray();
+        var price = (await mcp.CallJsonAsync("get_price", new JsonObject { ["server_class"] = "gp.vs1.medium-dfw" }))["items"]!.AsArray();
         Assert.All(price, r => Assert.Equal("gp.vs1.medium-dfw", r!["server_class"]!.GetValue<string>()));
         Assert.NotNull(Assert.Single(price)!["market_per_hour"]);
 
@@ -106,14 +109,11 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
 
         var badInput = await mcp.CallAsync("list_server_classes", new JsonObject { ["limit"] = "many" });
         Assert.True(McpStdioSession.IsError(badInput));
-        Assert.Contains("'limit' must be a whole number", McpStdioSession.Text(badInput), StringComparison.Ordinal);
+        Assert.Equal("Invalid arguments: 'limit' is \"many\"; it must be a whole number.", McpStdioSession.Text(badInput));
 
-        var noProfile = await mcp.CallAsync("list_regions", new JsonObject { ["profile"] = "nowhere" });
+        var noProfile = await mcp.CallAsync("list_regions", new JsonObject { ["profile"] = "default" });
         Assert.True(McpStdioSession.IsError(noProfile));
-        Assert.Contains("nowhere", McpStdioSession.Text(noProfile), StringComparison.Ordinal);
-
-        var sameProfile = await mcp.CallJsonAsync("list_regions", new JsonObject { ["profile"] = "default" });
-        Assert.True(sameProfile["total"]!.GetValue<int>() > 0);
+        Assert.Contains("'profile' is not accepted: this server is pinned to profile 'default'", McpStdioSession.Text(noProfile), StringComparison.Ordinal);
         AssertNoSecret(mcp);
     }
 
@@ -123,7 +123,7 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
         await using var mcp = await McpStdioSession.StartAsync(_cli);
         var refused = await mcp.CallAsync("create_cloudspace", new JsonObject { ["name"] = "mcp-refused", ["region"] = "us-central-dfw-1" });
         Assert.True(McpStdioSession.IsError(refused));
-        Assert.Contains("--allow-writes", McpStdioSession.Text(refused), StringComparison.Ordinal);
+        Assert.Contains("this server is read-only", McpStdioSession.Text(refused), StringComparison.Ordinal);
 
         var missing = await mcp.CallAsync("get_cloudspace", new JsonObject { ["name"] = "mcp-refused" });
         Assert.True(McpStdioSession.IsError(missing), "the refused create must not have reached the API");
@@ -144,13 +144,15 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
 
         var pool = await mcp.CallJsonAsync("create_spot_pool", new JsonObject { ["cloudspace"] = "mcp-demo", ["server_class"] = "gp.vs1.medium-dfw", ["bid"] = 0.08, ["desired"] = 2 });
         var poolName = pool["name"]!.GetValue<string>();
-        Assert.Equal(0.08m, pool["bid_price"]!.GetValue<decimal>());
-        var bid = await mcp.CallJsonAsync("apply_bid", new JsonObject { ["name"] = poolName, ["bid"] = "$0.095" });
-        Assert.Equal(0.095m, bid["bid_price"]!.GetValue<decimal>());
+        Assert.Equal(0.08m, pool["bid"]!.GetValue<decimal>());
+        var text = await mcp.CallAsync("apply_bid", new JsonObject { ["name"] = poolName, ["bid"] = "$0.095" });
+        Assert.Equal("Invalid arguments: 'bid' is \"$0.095\"; it must be a number (not text).", McpStdioSession.Text(text));
+        var bid = await mcp.CallJsonAsync("apply_bid", new JsonObject { ["name"] = poolName, ["bid"] = 0.095 });
+        Assert.Equal(0.095m, bid["bid"]!.GetValue<decimal>());
 
         var cloudspace = await mcp.CallJsonAsync("get_cloudspace", new JsonObject { ["name"] = "mcp-demo" });
         var listedPool = Assert.Single(cloudspace["spot_pools"]!["items"]!.AsArray())!;
-        Assert.Equal(0.095m, listedPool["bid_price"]!.GetValue<decimal>());
+        Assert.Equal(0.095m, listedPool["bid"]!.GetValue<decimal>());
         Assert.Equal(2, listedPool["desired"]!.GetValue<int>());
 
         var unconfirmed = await mcp.CallAsync("delete_spot_pool", new JsonObject { ["name"] = poolName });
@@ -196,22 +198,22 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
         // The same verdict as the CLI gives, and nothing changed.
         var watch = await _cli.RunAsync("pricing", "watch", "--once", "--cloudspace", "mcp-guard");
         Assert.Equal("at-risk", JsonNode.Parse(watch.Stdout.Trim())!["status"]!.GetValue<string>());
-        Assert.Equal(0.052m, (await mcp.CallJsonAsync("get_spot_pool", new JsonObject { ["name"] = atRisk }))["bid_price"]!.GetValue<decimal>());
+        Assert.Equal(0.052m, (await mcp.CallJsonAsync("get_spot_pool", new JsonObject { ["name"] = atRisk }))["bid"]!.GetValue<decimal>());
 
         var wider = await mcp.CallJsonAsync("bid_guard_status", new JsonObject { ["cloudspace"] = "mcp-guard", ["margin_percent"] = 2 });
         Assert.Equal("winning", Assert.Single(wider["items"]!.AsArray())!["status"]!.GetValue<string>());
 
         var badPercentile = await mcp.CallAsync("bid_guard_status", new JsonObject { ["percentile"] = 70 });
         Assert.True(McpStdioSession.IsError(badPercentile));
-        Assert.Contains("20, 50 or 80", McpStdioSession.Text(badPercentile), StringComparison.Ordinal);
+        Assert.Equal("Invalid arguments: 'percentile' is 70; give one of 20, 50, 80.", McpStdioSession.Text(badPercentile));
         var missing = await mcp.CallAsync("bid_guard_status", new JsonObject { ["cloudspace"] = "mcp-no-such" });
         Assert.True(McpStdioSession.IsError(missing));
         Assert.Contains("mcp-no-such", McpStdioSession.Text(missing), StringComparison.Ordinal);
 
         var refused = await mcp.CallAsync("apply_bid_guard", new JsonObject { ["cloudspace"] = "mcp-guard" });
         Assert.True(McpStdioSession.IsError(refused));
-        Assert.Contains("--allow-writes", McpStdioSession.Text(refused), StringComparison.Ordinal);
-        Assert.Equal(0.052m, (await mcp.CallJsonAsync("get_spot_pool", new JsonObject { ["name"] = atRisk }))["bid_price"]!.GetValue<decimal>());
+        Assert.Contains("this server is read-only", McpStdioSession.Text(refused), StringComparison.Ordinal);
+        Assert.Equal(0.052m, (await mcp.CallJsonAsync("get_spot_pool", new JsonObject { ["name"] = atRisk }))["bid"]!.GetValue<decimal>());
         AssertNoSecret(mcp);
     }
 
@@ -232,7 +234,7 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
         Assert.True(pool["applied"]!.GetValue<bool>());
         Assert.True(pool["limited_by_max_bid"]!.GetValue<bool>());
         Assert.Equal(0.033m, pool["recommended_bid"]!.GetValue<decimal>());
-        Assert.Equal(0.033m, (await mcp.CallJsonAsync("get_spot_pool", new JsonObject { ["name"] = losing }))["bid_price"]!.GetValue<decimal>());
+        Assert.Equal(0.033m, (await mcp.CallJsonAsync("get_spot_pool", new JsonObject { ["name"] = losing }))["bid"]!.GetValue<decimal>());
 
         var history = (await _cli.JsonAsync("pricing", "guard", "history", "--pool", losing)).Node.AsArray();
         var change = Assert.Single(history)!;
@@ -241,7 +243,7 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
 
         var raised = await mcp.CallJsonAsync("apply_bid_guard", new JsonObject { ["cloudspace"] = "mcp-guard-apply", ["margin_percent"] = 20 });
         Assert.Equal(0.036m, Assert.Single(raised["items"]!.AsArray())!["recommended_bid"]!.GetValue<decimal>());
-        Assert.Equal(0.036m, (await mcp.CallJsonAsync("get_spot_pool", new JsonObject { ["name"] = losing }))["bid_price"]!.GetValue<decimal>());
+        Assert.Equal(0.036m, (await mcp.CallJsonAsync("get_spot_pool", new JsonObject { ["name"] = losing }))["bid"]!.GetValue<decimal>());
         var calm = await mcp.CallJsonAsync("bid_guard_status", new JsonObject { ["cloudspace"] = "mcp-guard-apply", ["margin_percent"] = 20 });
         Assert.True(calm["all_winning"]!.GetValue<bool>());
         Assert.Equal(2, (await _cli.JsonAsync("pricing", "guard", "history", "--pool", losing)).Node.AsArray().Count);

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Rsspot.Services;
 
 namespace Rsspot.Cli.Commands.Mcp;
@@ -15,31 +14,43 @@ internal static class CloudspaceTools
             "list_cloudspaces",
             "List the cloudspaces (Kubernetes clusters) of the organization: name, region, phase, Kubernetes version, HA control plane, created at. Use it to find a cloudspace's name or see which are Ready.",
             new ToolSchema().String("label_selector", "Kubernetes label selector, e.g. env=prod.").Paged(),
-            async (call, ct) => ToolResults.Page(call, await call.Client.Cloudspaces.ListSummariesAsync(call.String("label_selector"), ct).ConfigureAwait(false), McpJson.Default.CloudspaceSummaryArray, "cloudspaces")),
+            Shape.Page(CloudspaceResults.Schema()),
+            async (call, ct) =>
+            {
+                var cloudspaces = await call.Client.Cloudspaces.ListAsync(call.String("label_selector"), ct).ConfigureAwait(false);
+                return ToolResults.Page(call, cloudspaces.Select(CloudspaceResults.From), "cloudspaces");
+            }),
         McpTool.Read(
             "get_cloudspace",
-            "One cloudspace with its spot pools (class, desired nodes, bid, won nodes) and on-demand pools. Never returns the kubeconfig. Use it to inspect a cluster before changing its pools or bids.",
+            "One cloudspace with its spot pools (class, desired nodes, bid, won nodes) and on-demand pools; kubernetes_version is the version it runs. Never returns the kubeconfig. Use it to inspect a cluster before changing its pools or bids.",
             NameSchema(),
+            CloudspaceResults.WithPoolsSchema(),
             async (call, ct) =>
             {
                 var name = call.RequiredString("name");
-                var cloudspace = await call.Client.Cloudspaces.GetAsync(name, ct).ConfigureAwait(false);
-                var json = ToolResults.One(CloudspaceSummary.From(cloudspace), McpJson.Default.CloudspaceSummaryArray)!.AsObject();
-                json["spot_pools"] = ToolResults.All(await call.Client.SpotNodePools.ListSummariesAsync(name, ct).ConfigureAwait(false), McpJson.Default.SpotNodePoolSummaryArray);
-                json["on_demand_pools"] = ToolResults.All(await call.Client.OnDemandNodePools.ListSummariesAsync(name, ct).ConfigureAwait(false), McpJson.Default.OnDemandNodePoolSummaryArray);
+                var json = CloudspaceResults.From(await call.Client.Cloudspaces.GetAsync(name, ct).ConfigureAwait(false));
+                json["spot_pools"] = Json.List((await call.Client.SpotNodePools.ListSummariesAsync(name, ct).ConfigureAwait(false)).Select(PoolResults.Spot));
+                json["on_demand_pools"] = Json.List((await call.Client.OnDemandNodePools.ListSummariesAsync(name, ct).ConfigureAwait(false)).Select(PoolResults.OnDemand));
                 return json;
             }),
         McpTool.Read(
             "wait_for_cloudspace",
-            $"Wait until a cloudspace is Ready (polling, up to timeout_seconds, default {DefaultWaitSeconds}) and return its status. Use it after creating a cloudspace; a timeout is an error that names the phase it is still in.",
-            NameSchema().Integer("timeout_seconds", $"Give up after this many seconds (default {DefaultWaitSeconds}, max {MaxWaitSeconds}).", minimum: 1, maximum: MaxWaitSeconds),
+            $"Wait until a cloudspace is Ready (polling, up to timeout_seconds, default {DefaultWaitSeconds}) and return it. Use it after creating a cloudspace; send a progressToken to get a progress notification every few seconds with the phase it is in. A timeout is an error that names that phase.",
+            NameSchema().Integer("timeout_seconds", $"Give up after this many seconds (default {DefaultWaitSeconds}, max {MaxWaitSeconds}).", 1, MaxWaitSeconds),
+            CloudspaceResults.Schema(),
             async (call, ct) =>
             {
-                var timeout = TimeSpan.FromSeconds(call.Int("timeout_seconds", 1, MaxWaitSeconds) ?? DefaultWaitSeconds);
-                var ready = await call.Client.Cloudspaces.WaitUntilReadyAsync(call.RequiredString("name"), timeout, cancellationToken: ct).ConfigureAwait(false);
-                return ToolResults.One(CloudspaceSummary.From(ready), McpJson.Default.CloudspaceSummaryArray);
+                var timeout = TimeSpan.FromSeconds(call.Int("timeout_seconds") ?? DefaultWaitSeconds);
+                var ready = await call.Client.Cloudspaces.WaitUntilReadyAsync(call.RequiredString("name"), timeout, new PhaseReport(call.Progress), ct).ConfigureAwait(false);
+                return CloudspaceResults.From(ready);
             }),
     ];
 
-    internal static ToolSchema NameSchema() => new ToolSchema().String("name", "Cloudspace name.", required: true);
+    internal static ToolSchema NameSchema() => new ToolSchema().Cloudspace("name", "Cloudspace name.", required: true);
+
+    /// <summary>Passes the phases the SDK sees on to the call's progress, at once (not through a synchronization context).</summary>
+    private sealed class PhaseReport(IProgress<string> progress) : IProgress<string>
+    {
+        public void Report(string value) => progress.Report($"phase {value}");
+    }
 }

@@ -10,13 +10,15 @@ internal static class InventoryTools
     [
         McpTool.Read(
             "list_vm_cloudspaces",
-            "List VM cloudspaces and the machines assigned to each (server name, display name, node pool). Use it to find the VMs behind a cloudspace.",
+            "List VM cloudspaces and the machines assigned to each (server name, display name, node pool, IP). Use it to find the VMs behind a cloudspace.",
             new ToolSchema().Paged(),
-            async (call, ct) => ToolResults.Page(call, await call.Client.Inventory.ListVmCloudspaceSnapshotsAsync(ct).ConfigureAwait(false), McpJson.Default.VmCloudspaceSnapshotArray, "VM cloudspaces")),
+            Shape.Page(AccountResults.VmCloudspaceSchema()),
+            async (call, ct) => ToolResults.Page(call, (await call.Client.Inventory.ListVmCloudspaceSnapshotsAsync(ct).ConfigureAwait(false)).Select(AccountResults.VmCloudspace), "VM cloudspaces")),
         McpTool.Read(
             "list_events",
             $"Recent events of the organization (timestamp, message), newest as the API orders them (default {DefaultEvents}). Use it to see why a pool lost nodes or a cloudspace changed.",
-            new ToolSchema().Integer("limit", $"How many events (default {DefaultEvents}, max {MaxEvents}).", minimum: 1, maximum: MaxEvents),
-            async (call, ct) => ToolResults.All(await call.Client.Inventory.ListEventsAsync(call.Int("limit", 1, MaxEvents) ?? DefaultEvents, ct).ConfigureAwait(false), McpJson.Default.OrganizationEventArray)),
+            new ToolSchema().Integer("limit", $"How many events (default {DefaultEvents}, max {MaxEvents}).", 1, MaxEvents),
+            Shape.List(AccountResults.EventSchema()),
+            async (call, ct) => Json.List((await call.Client.Inventory.ListEventsAsync(call.Int("limit") ?? DefaultEvents, ct).ConfigureAwait(false)).Select(AccountResults.Event))),
     ];
 }

@@ -11,25 +11,29 @@ internal static class NodePoolTools
             "list_spot_pools",
             "List spot node pools (auction-priced nodes): name, cloudspace, server class, desired nodes, bid in USD per node-hour, autoscaling range, bid status, won nodes. Give a cloudspace to see only its pools.",
             CloudspaceFilter(),
-            async (call, ct) => ToolResults.Page(call, await call.Client.SpotNodePools.ListSummariesAsync(call.String("cloudspace"), ct).ConfigureAwait(false), McpJson.Default.SpotNodePoolSummaryArray, "spot pools")),
+            Shape.Page(PoolResults.SpotSchema()),
+            async (call, ct) => ToolResults.Page(call, (await call.Client.SpotNodePools.ListSummariesAsync(call.String("cloudspace"), ct).ConfigureAwait(false)).Select(PoolResults.Spot), "spot pools")),
         McpTool.Read(
             "get_spot_pool",
             "One spot node pool by name (a UUID): its class, desired nodes, bid, autoscaling, bid status and won nodes. Use it to check whether a bid is winning.",
             PoolNameSchema(),
-            async (call, ct) => ToolResults.One(SpotNodePoolSummary.From(await call.Client.SpotNodePools.GetAsync(call.RequiredString("name"), ct).ConfigureAwait(false)), McpJson.Default.SpotNodePoolSummaryArray)),
+            PoolResults.SpotSchema(),
+            async (call, ct) => PoolResults.Spot(SpotNodePoolSummary.From(await call.Client.SpotNodePools.GetAsync(call.RequiredString("name"), ct).ConfigureAwait(false)))),
         McpTool.Read(
             "list_on_demand_pools",
             "List on-demand node pools (fixed-price nodes): name, cloudspace, server class, desired nodes, reservation status. Give a cloudspace to see only its pools.",
             CloudspaceFilter(),
-            async (call, ct) => ToolResults.Page(call, await call.Client.OnDemandNodePools.ListSummariesAsync(call.String("cloudspace"), ct).ConfigureAwait(false), McpJson.Default.OnDemandNodePoolSummaryArray, "on-demand pools")),
+            Shape.Page(PoolResults.OnDemandSchema()),
+            async (call, ct) => ToolResults.Page(call, (await call.Client.OnDemandNodePools.ListSummariesAsync(call.String("cloudspace"), ct).ConfigureAwait(false)).Select(PoolResults.OnDemand), "on-demand pools")),
         McpTool.Read(
             "get_on_demand_pool",
             "One on-demand node pool by name (a UUID): its class, desired nodes and reservation status.",
             PoolNameSchema(),
-            async (call, ct) => ToolResults.One(OnDemandNodePoolSummary.From(await call.Client.OnDemandNodePools.GetAsync(call.RequiredString("name"), ct).ConfigureAwait(false)), McpJson.Default.OnDemandNodePoolSummaryArray)),
+            PoolResults.OnDemandSchema(),
+            async (call, ct) => PoolResults.OnDemand(OnDemandNodePoolSummary.From(await call.Client.OnDemandNodePools.GetAsync(call.RequiredString("name"), ct).ConfigureAwait(false)))),
     ];
 
-    internal static ToolSchema PoolNameSchema() => new ToolSchema().String("name", "Node pool name (a lower-case UUID).", required: true);
+    internal static ToolSchema PoolNameSchema() => new ToolSchema().Pool("name", "Node pool name.", required: true);
 
-    private static ToolSchema CloudspaceFilter() => new ToolSchema().String("cloudspace", "Only the pools of this cloudspace.").Paged();
+    private static ToolSchema CloudspaceFilter() => new ToolSchema().Cloudspace("cloudspace", "Only the pools of this cloudspace.").Paged();
 }

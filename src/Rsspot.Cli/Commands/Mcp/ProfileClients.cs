@@ -3,27 +3,28 @@ using Rsspot.Cli.Infrastructure;
 namespace Rsspot.Cli.Commands.Mcp;
 
 /// <summary>
-/// One <see cref="SpotClient"/> per profile of the config file, created on first use. The server's own profile
-/// is the session's (<c>--profile</c>, <c>--org</c>, <c>--region</c>, <c>--no-cache</c>); a tool's <c>profile</c>
-/// argument picks another profile of the same config file, with that profile's own organization and region.
+/// One <see cref="SpotClient"/> per profile, created on first use. The server's own profile is the session's
+/// (<c>--profile</c>, <c>--org</c>, <c>--region</c>, <c>--no-cache</c>); another profile the server allows comes
+/// from the same config file with that profile's own organization and region. Which profiles may be asked for is
+/// decided before this (<see cref="ProfileAccess"/>); this class only creates clients.
 /// </summary>
 internal sealed class ProfileClients(CliSession session) : IDisposable
 {
     private readonly Dictionary<string, SpotClient> _others = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
+    /// <summary>The server's own profile (resolved now, so a broken config stops the server at start).</summary>
+    public string Own => session.Client.Profile.Name;
+
     public SpotClient For(string? profile)
     {
-        if (profile is null || string.Equals(profile, session.ProfileName, StringComparison.Ordinal))
+        lock (_gate)
         {
-            lock (_gate)
+            if (profile is null || string.Equals(profile, Own, StringComparison.Ordinal))
             {
                 return session.Client;
             }
-        }
 
-        lock (_gate)
-        {
             if (!_others.TryGetValue(profile, out var client))
             {
                 client = new SpotClient(new SpotClientOptions

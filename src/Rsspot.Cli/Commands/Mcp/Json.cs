@@ -1,0 +1,19 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Rsspot.Cli.Commands.Mcp;
+
+/// <summary>Values of tool results: decimals without trailing zeros, times in ISO 8601 UTC.</summary>
+internal static class Json
+{
+    public static JsonNode? Number(decimal? value) => value is { } d ? JsonValue.Create(d / 1.000000000000000000000000000000000m) : null;
+
+    public static JsonNode? Time(DateTimeOffset? value) => value is { } t ? JsonValue.Create(t.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)) : null;
+
+    /// <summary>A list of small objects as <c>total</c> and <c>items</c>.</summary>
+    public static JsonObject List(IEnumerable<JsonObject> items)
+    {
+        var array = new JsonArray([.. items]);
+        return new JsonObject { ["total"] = array.Count, ["items"] = array };
+    }
+}
