@@ -25,7 +25,7 @@ internal sealed class KubeconfigController(
         JsonObject? request;
         try
         {
-            request = await JsonNode.ParseAsync(Request.Body, cancellationToken: cancellationToken).ConfigureAwait(false) as JsonObject;
+            request = await JsonNode.ParseAsync(Request.Body, documentOptions: RequestBody.DocumentOptions, cancellationToken: cancellationToken).ConfigureAwait(false) as JsonObject;
         }
         catch (JsonException)
         {
