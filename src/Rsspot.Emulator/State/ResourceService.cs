@@ -188,9 +188,17 @@ internal sealed class ResourceService(
                 return refused;
             }
 
-            if (patched["metadata"] is { } patchedMetadata && patchedMetadata is not JsonObject)
+            if (CheckIdentity(kind, ns, patched) is { } mismatch)
             {
-                return KubeStatus.Invalid(kind.Kind, name, [FieldCause.TypeInvalid("metadata", "object", patchedMetadata.GetValueKind().ToString().ToLowerInvariant())]);
+                return mismatch;
+            }
+
+            // The server puts back its own metadata, apiVersion and kind below: what the patch did to them is
+            // checked first, so a wrong type there is refused rather than silently repaired.
+            var shape = validator.Shape(patched, kind).Where(c => !c.Field.StartsWith("spec", StringComparison.Ordinal)).ToList();
+            if (shape.Count > 0)
+            {
+                return KubeStatus.Invalid(kind.Kind, name, shape);
             }
 
             if (patched["metadata"]?["name"] is JsonValue patchedName && patchedName.TryGetValue<string>(out var newName) && newName != name)

@@ -31,6 +31,9 @@ internal sealed partial class ResourceValidator(SpotCatalog catalog, SchemaValid
         return causes;
     }
 
+    /// <summary>The spec schema's causes alone (required fields, types, enums).</summary>
+    public List<FieldCause> Shape(JsonObject body, ResourceKind kind) => schema.Validate(body, kind.Kind);
+
     private List<FieldCause> ValidateRules(EmulatorState state, ResourceKind kind, string ns, JsonObject body, StoredResource? existing)
     {
         var causes = new List<FieldCause>();
