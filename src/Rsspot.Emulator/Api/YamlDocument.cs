@@ -25,7 +25,7 @@ internal static partial class YamlDocument
         }
         catch (YamlException ex)
         {
-            var reason = ex.InnerException is ArgumentException ? "duplicate key" : ex.Message;
+            var reason = ex.InnerException is ArgumentException ? "duplicate key" : ex.Message.Replace("Duplicate key", "duplicate key", StringComparison.Ordinal);
             throw new FormatException($"line {ex.Start.Line}, column {ex.Start.Column}: {reason}", ex);
         }
 
