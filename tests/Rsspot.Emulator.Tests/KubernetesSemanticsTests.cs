@@ -307,6 +307,24 @@ public class KubernetesSemanticsTests
     }
 
     [Fact]
+    public async Task A_null_counts_as_absent_as_kubernetes_prunes_it()
+    {
+        await using var spot = await EmulatorSession.StartAsync();
+        var kubectlStyle = Objects.CloudSpace("alpha");
+        kubectlStyle["metadata"]!["creationTimestamp"] = null;
+        kubectlStyle["spec"]!["webhook"] = null;
+        var nullVersion = Objects.CloudSpace("beta");
+        nullVersion["spec"]!["kubernetesVersion"] = null;
+
+        var (accepted, created) = await spot.SendAsync(HttpMethod.Post, spot.Path("cloudspaces"), kubectlStyle);
+        var (refused, answer) = await spot.SendAsync(HttpMethod.Post, spot.Path("cloudspaces"), nullVersion);
+
+        Assert.True(accepted == HttpStatusCode.Created, created.ToJsonString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused);
+        Assert.Contains(answer["details"]!["causes"]!.AsArray(), c => c!["field"]!.GetValue<string>() == "spec.kubernetesVersion" && c["reason"]!.GetValue<string>() == "FieldValueRequired");
+    }
+
+    [Fact]
     public async Task Set_based_selectors_filter_lists_and_delete_collections()
     {
         await using var spot = await EmulatorSession.StartAsync();

@@ -38,11 +38,7 @@ internal sealed class SchemaValidator(SpecSchemas schemas)
         schema = schemas.Resolve(schema);
         if (node is null)
         {
-            if (!IsNullable(schema) && Text(schema["type"]) is { } expectedType && path.Length > 0)
-            {
-                causes.Add(FieldCause.TypeInvalid(path, expectedType, "null"));
-            }
-
+            // As Kubernetes prunes a null it was not told to keep, a null counts as absent (see CheckObject).
             return;
         }
 
@@ -74,7 +70,7 @@ internal sealed class SchemaValidator(SpecSchemas schemas)
     {
         foreach (var required in schema["required"] as JsonArray ?? [])
         {
-            if (Text(required) is { } name && !map.ContainsKey(name))
+            if (Text(required) is { } name && (!map.TryGetPropertyValue(name, out var value) || (value is null && !IsNullable(Property(schema, name)))))
             {
                 causes.Add(FieldCause.Required(Join(path, name)));
             }
@@ -169,6 +165,9 @@ internal sealed class SchemaValidator(SpecSchemas schemas)
         JsonValueKind.True or JsonValueKind.False => "boolean",
         _ => "null",
     };
+
+    private JsonObject Property(JsonObject schema, string name) =>
+        schema["properties"]?[name] is JsonObject property ? schemas.Resolve(property) : [];
 
     private static bool IsNullable(JsonObject schema) => schema["nullable"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
