@@ -15,9 +15,11 @@ public sealed class OAuthRequestSchemaTests
 {
     private const string Kubeconfig = "/apis/auth.ngpc.rxt.io/v1/generate-kubeconfig";
 
-    public static TheoryData<string, string> Required() => RequiredOf("TokenRequest", "KubeconfigRequest");
+    public static TheoryData<string, string> Required() => RequiredIn(["TokenRequest", "KubeconfigRequest"]);
 
-    public static TheoryData<string, string> RequiredOf(params string[] names)
+    public static TheoryData<string, string> RequiredOf(string schema) => RequiredIn([schema]);
+
+    private static TheoryData<string, string> RequiredIn(string[] names)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "spec", "spot-api.yaml");
         var openApi = new OpenApiStreamReader().Read(File.OpenRead(path), out _);
