@@ -5,9 +5,6 @@ using Microsoft.OpenApi.Readers;
 
 namespace Rsspot.Emulator.Tests.Conformance;
 
-/// <summary>One generated request: a body that breaks one rule of a request schema, and the field the 422 must name.</summary>
-public sealed record RequestCase(string Id, string Kind, string Operation, string ContentType, string Body, string Field);
-
 /// <summary>
 /// Generates invalid requests from the request schemas of spec/spot-api.yaml: starting from a valid body of each
 /// resource that holds every nested object with a <c>required</c> list, each required property is left out, each
