@@ -117,7 +117,7 @@ internal sealed class ResourceService(
 
         lock (state.Gate)
         {
-            reconciler.Reconcile(state, ns);
+            reconciler.RemoveDeleted(state, ns);
             AddServerLabels(kind, body);
             var name = body["metadata"]?["name"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : string.Empty;
             var causes = validator.Validate(state, kind, ns, body, existing: null);
@@ -176,7 +176,7 @@ internal sealed class ResourceService(
 
         lock (state.Gate)
         {
-            reconciler.Reconcile(state, ns);
+            reconciler.RemoveDeleted(state, ns);
             if (state.Find(kind, ns, name) is not { } existing)
             {
                 return KubeStatus.NotFound(kind.Plural, name);
@@ -264,7 +264,7 @@ internal sealed class ResourceService(
 
         lock (state.Gate)
         {
-            reconciler.Reconcile(state, ns);
+            reconciler.RemoveDeleted(state, ns);
             if (state.Find(kind, ns, name) is not { } resource)
             {
                 return KubeStatus.NotFound(kind.Plural, name);
@@ -297,7 +297,7 @@ internal sealed class ResourceService(
 
         lock (state.Gate)
         {
-            reconciler.Reconcile(state, ns);
+            reconciler.RemoveDeleted(state, ns);
             var doomed = state.List(kind, ns).Where(r => selector.Matches(r.Body)).ToList();
             if (!dryRun)
             {

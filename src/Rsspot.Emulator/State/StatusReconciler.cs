@@ -41,6 +41,9 @@ internal sealed class StatusReconciler(SpotCatalog catalog, MarketBoard market, 
         }
     }
 
+    /// <summary>Removes the objects whose deletion grace period has passed. Call with the state lock held.</summary>
+    public void RemoveDeleted(EmulatorState state, string ns) => RemoveDeleted(state, ns, options.TimeProvider.GetUtcNow());
+
     // Objects whose deletion grace period has passed are gone; a cloudspace's pools go before it.
     private static void RemoveDeleted(EmulatorState state, string ns, DateTimeOffset now)
     {
