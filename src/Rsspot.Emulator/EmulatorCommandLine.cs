@@ -36,6 +36,8 @@ public static class EmulatorCommandLine
           --market-seed <n>        move prices on a seeded, repeatable schedule (default: fixed prices)
           --market-step-seconds <s> seconds between two auctions of the seeded market (default 60)
           --vm-count <n>           seed n VMs spread over VM cloudspaces (250 each) and pools (default: 3 in one)
+          --deletion-grace <s>     seconds a deleted cloudspace or pool stays Terminating before it is gone (default 0)
+          --continue-lifetime <s>  seconds a list's continue value stays valid (default 300)
         Faults (also switchable at run time: PUT /_emulator/faults):
           --latency-ms <ms>        delay added to every request
           --fail-rate <0..1>       share of requests answered with --fail-status
@@ -166,6 +168,8 @@ public static class EmulatorCommandLine
                 case "--market-seed": options.MarketSeed = Int(arg, Value(), int.MinValue, int.MaxValue); break;
                 case "--market-step-seconds": options.MarketStep = TimeSpan.FromSeconds(Int(arg, Value(), 1, 86_400)); break;
                 case "--vm-count": options.VmCount = Int(arg, Value(), 0, 100_000); break;
+                case "--deletion-grace": options.DeletionGracePeriod = TimeSpan.FromSeconds(Int(arg, Value(), 0, 86_400)); break;
+                case "--continue-lifetime": options.ContinueLifetime = TimeSpan.FromSeconds(Int(arg, Value(), 1, 86_400)); break;
                 case "--latency-ms": faults.LatencyMs = Int(arg, Value(), 0, 600_000); break;
                 case "--fail-rate": faults.FailRate = Share(arg, Value()); break;
                 case "--fail-count": faults.FailCount = Int(arg, Value(), 0, int.MaxValue); break;

@@ -30,6 +30,15 @@ public sealed class EmulatorOptions
     /// <summary>How long a new cloudspace stays Provisioning before it is Ready. Default zero: ready at once.</summary>
     public TimeSpan ReadyAfter { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// How long a deleted cloudspace or pool stays, with <c>metadata.deletionTimestamp</c> set (and a cloudspace in
+    /// phase Terminating), before it is gone; its name cannot be reused meanwhile. Default zero: gone at once.
+    /// </summary>
+    public TimeSpan DeletionGracePeriod { get; set; } = TimeSpan.Zero;
+
+    /// <summary>How long the <c>continue</c> value of a paged list stays valid; older ones answer 410 Expired. Default five minutes.</summary>
+    public TimeSpan ContinueLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>JSON file that keeps the state across restarts; null (the default) keeps it in memory only.</summary>
     public string? DataFile { get; set; }
 
@@ -79,6 +88,16 @@ public sealed class EmulatorOptions
         if (ReadyAfter < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(ReadyAfter), ReadyAfter, "The ready delay must not be negative.");
+        }
+
+        if (DeletionGracePeriod < TimeSpan.Zero || DeletionGracePeriod > TimeSpan.FromDays(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(DeletionGracePeriod), DeletionGracePeriod, "The deletion grace period must be from 0 to 1 day.");
+        }
+
+        if (ContinueLifetime <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ContinueLifetime), ContinueLifetime, "The continue lifetime must be positive.");
         }
 
         if (OrganizationPageSize < 1)

@@ -32,7 +32,7 @@ public class EmulatorBenchmarks
         _poolsPath = $"/apis/ngpc.rxt.io/v1/namespaces/{_host.Namespace}/spotnodepools";
         _poolsUri = new Uri(_poolsPath, UriKind.Relative);
         _listUri = new Uri(_poolsPath + "?labelSelector=ngpc.rxt.io/cloudspace=bench", UriKind.Relative);
-        await PostAsync($"/apis/ngpc.rxt.io/v1/namespaces/{_host.Namespace}/cloudspaces", """{"metadata":{"name":"bench"},"spec":{"region":"us-central-dfw-1"}}""");
+        await PostAsync($"/apis/ngpc.rxt.io/v1/namespaces/{_host.Namespace}/cloudspaces", """{"metadata":{"name":"bench"},"spec":{"region":"us-central-dfw-1","kubernetesVersion":"1.31.1"}}""");
         for (var i = 0; i < 10; i++)
         {
             await PostAsync(_poolsPath, Pool(Guid.NewGuid().ToString()));

@@ -12,6 +12,7 @@ public class CommandLineTests
             "--port", "0", "--refresh-token=secret", "--org", "acme", "--token-lifetime", "30", "--ready-after", "0",
             "--data", "state.json", "--org-page-size", "3", "--latency-ms", "5", "--fail-rate", "0.25", "--fail-status", "502",
             "--rate-limit-rate", "0.1", "--retry-after", "4", "--drop-rate", "0.05", "--fault-method", "get", "--fault-path", "/apis/",
+            "--deletion-grace", "20", "--continue-lifetime=60",
         ]);
 
         Assert.Equal(0, options.Port);
@@ -21,6 +22,8 @@ public class CommandLineTests
         Assert.Equal(TimeSpan.Zero, options.ReadyAfter);
         Assert.Equal("state.json", options.DataFile);
         Assert.Equal(3, options.OrganizationPageSize);
+        Assert.Equal(TimeSpan.FromSeconds(20), options.DeletionGracePeriod);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.ContinueLifetime);
         var faults = options.Faults!;
         Assert.Equal(5, faults.LatencyMs);
         Assert.Equal(0.25, faults.FailRate);
@@ -42,6 +45,8 @@ public class CommandLineTests
         Assert.Equal(EmulatorOptions.DefaultOrganizationName, options.OrganizationName);
         Assert.Null(options.Faults);
         Assert.Null(options.DataFile);
+        Assert.Equal(TimeSpan.Zero, options.DeletionGracePeriod);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.ContinueLifetime);
     }
 
     [Theory]
@@ -50,6 +55,7 @@ public class CommandLineTests
     [InlineData("--fail-rate=1.5", "--fail-rate")]
     [InlineData("--fail-status=404", "--fail-status")]
     [InlineData("--org", "--org")]
+    [InlineData("--deletion-grace=-1", "--deletion-grace")]
     public async Task A_bad_option_exits_2_with_a_message_naming_it(string arg, string named)
     {
         using var output = new StringWriter();

@@ -71,6 +71,14 @@ public sealed class EmulatorSession : IAsyncDisposable
         return (response.StatusCode, await ReadAsync(response));
     }
 
+    public async Task<(HttpStatusCode Status, JsonObject Body)> SendTextAsync(HttpMethod method, string path, string body, string contentType)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.RelativeOrAbsolute)) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        using var response = await Http.SendAsync(request);
+        return (response.StatusCode, await ReadAsync(response));
+    }
+
     public Task<(HttpStatusCode Status, JsonObject Body)> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
 
     public Task<(HttpStatusCode Status, JsonObject Body)> PatchAsync(string path, JsonNode patch, string contentType = "application/merge-patch+json") =>

@@ -50,6 +50,21 @@ internal static class KubeStatus
     public static ApiOutcome AlreadyExists(string plural, string name) =>
         new(409, Failure(409, "AlreadyExists", $"{plural}.{Group} \"{name}\" already exists", Details(plural, name)));
 
+    public static ApiOutcome BeingDeleted(string plural, string name) =>
+        new(409, Failure(409, "AlreadyExists", $"object is being deleted: {plural}.{Group} \"{name}\" already exists", Details(plural, name)));
+
+    public static ApiOutcome Conflict(string plural, string name) =>
+        new(409, Failure(
+            409,
+            "Conflict",
+            $"Operation cannot be fulfilled on {plural}.{Group} \"{name}\": the object has been modified; please apply your changes to the latest version and try again",
+            Details(plural, name)));
+
+    public static ApiOutcome Expired(string message) => new(410, Failure(410, "Expired", message));
+
+    public static ApiOutcome TooLarge(int maxBytes) =>
+        new(413, Failure(413, "RequestEntityTooLarge", $"the request body is larger than {maxBytes} bytes"));
+
     public static ApiOutcome Forbidden(string verb, string plural, string ns) =>
         new(403, Failure(
             403,
@@ -71,6 +86,14 @@ internal static class KubeStatus
         var summary = string.Join(", ", causes.Select(c => $"{c.Field}: {c.Message}"));
         var details = new JsonObject { ["name"] = name, ["group"] = Group, ["kind"] = kind, ["causes"] = causeArray };
         return new(422, Failure(422, "Invalid", $"{kind}.{Group} \"{name}\" is invalid: {summary}", details));
+    }
+
+    /// <summary>A 422 about the request's options (<c>dryRun</c>, <c>fieldManager</c>): kind such as CreateOptions.</summary>
+    public static ApiOutcome InvalidOptions(string optionsKind, FieldCause cause)
+    {
+        var causes = new JsonArray { new JsonObject { ["reason"] = cause.Reason, ["message"] = cause.Message, ["field"] = cause.Field } };
+        var details = new JsonObject { ["group"] = "meta.k8s.io", ["kind"] = optionsKind, ["causes"] = causes };
+        return new(422, Failure(422, "Invalid", $"{optionsKind}.meta.k8s.io \"\" is invalid: {cause.Field}: {cause.Message}", details));
     }
 
     public static JsonObject Details(string plural, string name, string? uid = null)
@@ -95,4 +118,10 @@ internal sealed record FieldCause(string Field, string Reason, string Message)
     public static FieldCause NotFound(string field, string message) => new(field, "FieldValueNotFound", "Not found: " + message);
 
     public static FieldCause Forbidden(string field, string message) => new(field, "FieldValueForbidden", "Forbidden: " + message);
+
+    public static FieldCause NotSupported(string field, string value, IEnumerable<string> allowed) =>
+        new(field, "FieldValueNotSupported", $"Unsupported value: {value}: supported values: {string.Join(", ", allowed.Select(a => $"\"{a}\""))}");
+
+    public static FieldCause TypeInvalid(string field, string expected, string actual) =>
+        new(field, "FieldValueTypeInvalid", $"Invalid value: \"{actual}\": {field} in body must be of type {expected}: \"{actual}\"");
 }

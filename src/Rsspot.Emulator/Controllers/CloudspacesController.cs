@@ -10,13 +10,13 @@ internal sealed class CloudspacesController(NamespacedHandler handler) : Cloudsp
     private static readonly ResourceKind Kind = ResourceKind.CloudSpace;
 
     public override Task<ActionResult<CloudSpaceList>> ListCloudspaces(string? labelSelector, string @namespace, CancellationToken cancellationToken = default) =>
-        handler.Resources.List(Kind, @namespace, labelSelector).AsTask<CloudSpaceList>();
+        handler.List(Request, Kind, @namespace, labelSelector).AsTask<CloudSpaceList>();
 
     public override async Task<ActionResult<CloudSpace>> CreateCloudspace(CloudSpace body, string @namespace, CancellationToken cancellationToken = default) =>
         (await handler.CreateAsync(Request, Kind, @namespace, cancellationToken).ConfigureAwait(false)).As<CloudSpace>();
 
     public override Task<ActionResult<Status>> DeleteCloudspaceCollection(string? labelSelector, string @namespace, CancellationToken cancellationToken = default) =>
-        handler.Resources.DeleteCollection(Kind, @namespace, labelSelector).AsTask<Status>();
+        handler.DeleteCollection(Request, Kind, @namespace, labelSelector).AsTask<Status>();
 
     public override Task<ActionResult<CloudSpace>> GetCloudspace(string @namespace, string name, CancellationToken cancellationToken = default) =>
         handler.Resources.Get(Kind, @namespace, name).AsTask<CloudSpace>();
@@ -25,5 +25,5 @@ internal sealed class CloudspacesController(NamespacedHandler handler) : Cloudsp
         (await handler.PatchAsync(Request, Kind, @namespace, name, cancellationToken).ConfigureAwait(false)).As<CloudSpace>();
 
     public override Task<ActionResult<Status>> DeleteCloudspace(string @namespace, string name, CancellationToken cancellationToken = default) =>
-        handler.Resources.Delete(Kind, @namespace, name).AsTask<Status>();
+        handler.Delete(Request, Kind, @namespace, name).AsTask<Status>();
 }

@@ -25,7 +25,7 @@ internal sealed class KubeconfigController(
         JsonObject? request;
         try
         {
-            request = await JsonNode.ParseAsync(Request.Body, cancellationToken: cancellationToken).ConfigureAwait(false) as JsonObject;
+            request = await JsonNode.ParseAsync(Request.Body, documentOptions: RequestBody.DocumentOptions, cancellationToken: cancellationToken).ConfigureAwait(false) as JsonObject;
         }
         catch (JsonException)
         {
@@ -39,6 +39,11 @@ internal sealed class KubeconfigController(
 
         foreach (var field in new[] { "organization_name", "cloudspace_name", "refresh_token" })
         {
+            if (request[field] is { } given && given.GetValueKind() != JsonValueKind.String)
+            {
+                return ContractResults.OAuthError(400, "invalid_request", $"Field {field} must be a string.");
+            }
+
             if (string.IsNullOrEmpty(Text(request, field)))
             {
                 return ContractResults.OAuthError(400, "invalid_request", $"Missing required field: {field}.");

@@ -29,6 +29,15 @@ internal sealed class OAuthController(TokenService tokens) : OauthControllerBase
             return ContractResults.OAuthError(400, "unsupported_grant_type", $"Grant type '{grantType}' not allowed; use refresh_token.");
         }
 
+        // RFC 6749 5.2: a parameter that is left out is invalid_request; a wrong value is invalid_client or invalid_grant.
+        foreach (var parameter in new[] { "client_id", "refresh_token" })
+        {
+            if (!form.ContainsKey(parameter))
+            {
+                return ContractResults.OAuthError(400, "invalid_request", $"Missing required parameter: {parameter}.");
+            }
+        }
+
         if (!tokens.IsKnownClient(form["client_id"].ToString()))
         {
             return ContractResults.OAuthError(401, "invalid_client", "Unknown client_id.");

@@ -10,13 +10,13 @@ internal sealed class OnDemandNodePoolsController(NamespacedHandler handler) : O
     private static readonly ResourceKind Kind = ResourceKind.OnDemandNodePool;
 
     public override Task<ActionResult<OnDemandNodePoolList>> ListOnDemandNodePools(string? labelSelector, string @namespace, CancellationToken cancellationToken = default) =>
-        handler.Resources.List(Kind, @namespace, labelSelector).AsTask<OnDemandNodePoolList>();
+        handler.List(Request, Kind, @namespace, labelSelector).AsTask<OnDemandNodePoolList>();
 
     public override async Task<ActionResult<OnDemandNodePool>> CreateOnDemandNodePool(OnDemandNodePool body, string @namespace, CancellationToken cancellationToken = default) =>
         (await handler.CreateAsync(Request, Kind, @namespace, cancellationToken).ConfigureAwait(false)).As<OnDemandNodePool>();
 
     public override Task<ActionResult<Status>> DeleteOnDemandNodePoolCollection(string? labelSelector, string @namespace, CancellationToken cancellationToken = default) =>
-        handler.Resources.DeleteCollection(Kind, @namespace, labelSelector).AsTask<Status>();
+        handler.DeleteCollection(Request, Kind, @namespace, labelSelector).AsTask<Status>();
 
     public override Task<ActionResult<OnDemandNodePool>> GetOnDemandNodePool(string @namespace, string name, CancellationToken cancellationToken = default) =>
         handler.Resources.Get(Kind, @namespace, name).AsTask<OnDemandNodePool>();
@@ -25,5 +25,5 @@ internal sealed class OnDemandNodePoolsController(NamespacedHandler handler) : O
         (await handler.PatchAsync(Request, Kind, @namespace, name, cancellationToken).ConfigureAwait(false)).As<OnDemandNodePool>();
 
     public override Task<ActionResult<Status>> DeleteOnDemandNodePool(string @namespace, string name, CancellationToken cancellationToken = default) =>
-        handler.Resources.Delete(Kind, @namespace, name).AsTask<Status>();
+        handler.Delete(Request, Kind, @namespace, name).AsTask<Status>();
 }

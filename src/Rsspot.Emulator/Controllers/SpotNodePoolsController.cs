@@ -10,13 +10,13 @@ internal sealed class SpotNodePoolsController(NamespacedHandler handler) : Spotn
     private static readonly ResourceKind Kind = ResourceKind.SpotNodePool;
 
     public override Task<ActionResult<SpotNodePoolList>> ListSpotNodePools(string? labelSelector, string @namespace, CancellationToken cancellationToken = default) =>
-        handler.Resources.List(Kind, @namespace, labelSelector).AsTask<SpotNodePoolList>();
+        handler.List(Request, Kind, @namespace, labelSelector).AsTask<SpotNodePoolList>();
 
     public override async Task<ActionResult<SpotNodePool>> CreateSpotNodePool(SpotNodePool body, string @namespace, CancellationToken cancellationToken = default) =>
         (await handler.CreateAsync(Request, Kind, @namespace, cancellationToken).ConfigureAwait(false)).As<SpotNodePool>();
 
     public override Task<ActionResult<Status>> DeleteSpotNodePoolCollection(string? labelSelector, string @namespace, CancellationToken cancellationToken = default) =>
-        handler.Resources.DeleteCollection(Kind, @namespace, labelSelector).AsTask<Status>();
+        handler.DeleteCollection(Request, Kind, @namespace, labelSelector).AsTask<Status>();
 
     public override Task<ActionResult<SpotNodePool>> GetSpotNodePool(string @namespace, string name, CancellationToken cancellationToken = default) =>
         handler.Resources.Get(Kind, @namespace, name).AsTask<SpotNodePool>();
@@ -25,5 +25,5 @@ internal sealed class SpotNodePoolsController(NamespacedHandler handler) : Spotn
         (await handler.PatchAsync(Request, Kind, @namespace, name, cancellationToken).ConfigureAwait(false)).As<SpotNodePool>();
 
     public override Task<ActionResult<Status>> DeleteSpotNodePool(string @namespace, string name, CancellationToken cancellationToken = default) =>
-        handler.Resources.Delete(Kind, @namespace, name).AsTask<Status>();
+        handler.Delete(Request, Kind, @namespace, name).AsTask<Status>();
 }

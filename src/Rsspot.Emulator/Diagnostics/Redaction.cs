@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
+using Rsspot.Emulator.Api;
 
 namespace Rsspot.Emulator.Diagnostics;
 
@@ -40,7 +41,7 @@ internal static class Redaction
         {
             try
             {
-                var node = JsonNode.Parse(body);
+                var node = RequestBody.ParseJson(body);
                 return node is null ? body : Json(node).ToJsonString();
             }
             catch (JsonException)

@@ -4,6 +4,7 @@ using Rsspot.Emulator.Catalog;
 using Rsspot.Emulator.Diagnostics;
 using Rsspot.Emulator.Faults;
 using Rsspot.Emulator.Market;
+using Rsspot.Emulator.Schema;
 using Rsspot.Emulator.State;
 
 namespace Rsspot.Emulator.Hosting;
@@ -21,7 +22,7 @@ internal sealed class EmulatorServices
         Organizations = new OrganizationDirectory(options.OrganizationName);
         State = new EmulatorState(options.DataFile is null ? null : new StateFile(options.DataFile));
         Reconciler = new StatusReconciler(Catalog, Market, options);
-        Resources = new ResourceService(State, Organizations, new ResourceValidator(Catalog), Reconciler, options);
+        Resources = new ResourceService(State, Organizations, new ResourceValidator(Catalog, new SchemaValidator(SpecSchemas.Shared)), Reconciler, options);
         Vms = new VmInventory(State, options);
         Journal = new RequestJournal();
         Faults = new FaultInjector(options.Faults);

@@ -7,9 +7,9 @@ using Rsspot.Emulator.Catalog;
 namespace Rsspot.Emulator.State;
 
 /// <summary>
-/// Kubernetes-style operations on namespaced resources: create, get, list with a label selector, merge patch,
-/// delete one and delete a collection. Objects are stored as the client sent them (unknown fields kept)
-/// with the server's metadata and status added.
+/// Kubernetes-style operations on namespaced resources: create, get, list with a label selector and pages,
+/// patch, delete one and delete a collection, each write optionally a dry run. Objects are stored as the client
+/// sent them (unknown fields kept) with the server's metadata and status added.
 /// </summary>
 internal sealed class ResourceService(
     EmulatorState state,
@@ -18,7 +18,10 @@ internal sealed class ResourceService(
     StatusReconciler reconciler,
     EmulatorOptions options)
 {
-    public ApiOutcome List(ResourceKind kind, string ns, string? labelSelector)
+    /// <summary>Turns the stored object into the patched one, or answers why it cannot.</summary>
+    public delegate ApiOutcome? PatchFunction(JsonObject current, out JsonObject patched);
+
+    public ApiOutcome List(ResourceKind kind, string ns, string? labelSelector, string? limit = null, string? continueToken = null)
     {
         if (Forbidden(kind, ns, "list") is { } forbidden)
         {
@@ -30,20 +33,55 @@ internal sealed class ResourceService(
             return KubeStatus.BadRequest(error);
         }
 
+        var pageSize = 0L;
+        if (!string.IsNullOrEmpty(limit) && (!long.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize)))
+        {
+            return KubeStatus.BadRequest($"limit must be a whole number, 0 or more (got \"{limit}\")");
+        }
+
+        var now = options.TimeProvider.GetUtcNow();
+        string? after = null;
+        if (!string.IsNullOrEmpty(continueToken))
+        {
+            if (!ContinueToken.TryDecode(continueToken, out var token) || token.Plural != kind.Plural || token.Namespace != ns)
+            {
+                return KubeStatus.BadRequest("continue key is not valid: it was not issued for this list");
+            }
+
+            if (now - token.IssuedAt > options.ContinueLifetime)
+            {
+                return KubeStatus.Expired("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.");
+            }
+
+            after = token.After;
+        }
+
         lock (state.Gate)
         {
             reconciler.Reconcile(state, ns);
+            var matching = state.List(kind, ns)
+                .Where(r => after is null || string.CompareOrdinal(r.Name, after) > 0)
+                .Where(r => selector.Matches(r.Body))
+                .ToList();
+            var page = pageSize > 0 ? matching.Take((int)Math.Min(pageSize, int.MaxValue)).ToList() : matching;
             var items = new JsonArray();
-            foreach (var resource in state.List(kind, ns).Where(r => selector.Matches(r.Body)))
+            foreach (var resource in page)
             {
                 items.Add(resource.Body.DeepClone());
+            }
+
+            var metadata = new JsonObject { ["resourceVersion"] = state.CurrentResourceVersion };
+            if (page.Count < matching.Count)
+            {
+                metadata["continue"] = new ContinueToken(kind.Plural, ns, page[^1].Name, now).Encode();
+                metadata["remainingItemCount"] = matching.Count - page.Count;
             }
 
             return ApiOutcome.Ok(new JsonObject
             {
                 ["apiVersion"] = ResourceKind.ApiVersion,
                 ["kind"] = kind.ListKind,
-                ["metadata"] = new JsonObject { ["resourceVersion"] = state.CurrentResourceVersion },
+                ["metadata"] = metadata,
                 ["items"] = items,
             });
         }
@@ -65,7 +103,7 @@ internal sealed class ResourceService(
         }
     }
 
-    public ApiOutcome Create(ResourceKind kind, string ns, JsonObject body)
+    public ApiOutcome Create(ResourceKind kind, string ns, JsonObject body, bool dryRun = false)
     {
         if (Forbidden(kind, ns, "create") is { } forbidden)
         {
@@ -79,6 +117,7 @@ internal sealed class ResourceService(
 
         lock (state.Gate)
         {
+            reconciler.RemoveDeleted(state, ns);
             AddServerLabels(kind, body);
             var name = body["metadata"]?["name"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : string.Empty;
             var causes = validator.Validate(state, kind, ns, body, existing: null);
@@ -87,9 +126,9 @@ internal sealed class ResourceService(
                 return KubeStatus.Invalid(kind.Kind, name, causes);
             }
 
-            if (state.Find(kind, ns, name) is not null)
+            if (state.Find(kind, ns, name) is { } taken)
             {
-                return KubeStatus.AlreadyExists(kind.Plural, name);
+                return taken.IsTerminating ? KubeStatus.BeingDeleted(kind.Plural, name) : KubeStatus.AlreadyExists(kind.Plural, name);
             }
 
             var now = options.TimeProvider.GetUtcNow();
@@ -97,11 +136,20 @@ internal sealed class ResourceService(
             var metadata = body["metadata"]!.AsObject();
             metadata["namespace"] = ns;
             metadata["uid"] = Guid.NewGuid().ToString();
-            metadata["creationTimestamp"] = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            metadata["resourceVersion"] = state.NextResourceVersion();
+            metadata["creationTimestamp"] = Timestamp(now);
+            foreach (var serverOwned in new[] { "resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds" })
+            {
+                metadata.Remove(serverOwned);
+            }
+
             metadata["generation"] = 1;
             body.Remove("status");
+            if (dryRun)
+            {
+                return new ApiOutcome(201, body);
+            }
 
+            metadata["resourceVersion"] = state.NextResourceVersion();
             var resource = new StoredResource(kind, ns, name, now, body);
             state.Add(resource);
             state.Events.Record(ns, now, $"{kind.Kind} {name} created{InCloudSpace(resource)}");
@@ -111,32 +159,72 @@ internal sealed class ResourceService(
         }
     }
 
-    public ApiOutcome Patch(ResourceKind kind, string ns, string name, JsonObject patch)
+    /// <summary>A JSON merge patch (RFC 7386).</summary>
+    public ApiOutcome Patch(ResourceKind kind, string ns, string name, JsonObject patch, bool dryRun = false) =>
+        Patch(kind, ns, name, (JsonObject current, out JsonObject patched) =>
+        {
+            patched = JsonMergePatch.Apply(current, patch) as JsonObject ?? [];
+            return null;
+        }, dryRun);
+
+    public ApiOutcome Patch(ResourceKind kind, string ns, string name, PatchFunction apply, bool dryRun = false)
     {
         if (Forbidden(kind, ns, "patch") is { } forbidden)
         {
             return forbidden;
         }
 
-        if (patch["metadata"]?["name"] is JsonValue patchedName && patchedName.TryGetValue<string>(out var newName) && newName != name)
-        {
-            return KubeStatus.BadRequest($"the name of the object ({newName}) does not match the name on the URL ({name})");
-        }
-
         lock (state.Gate)
         {
+            reconciler.RemoveDeleted(state, ns);
             if (state.Find(kind, ns, name) is not { } existing)
             {
                 return KubeStatus.NotFound(kind.Plural, name);
             }
 
             var before = existing.Body;
-            var merged = WithTypeFirst(kind, JsonMergePatch.Apply(existing.Body, patch) as JsonObject ?? []);
+            if (apply(before, out var patched) is { } refused)
+            {
+                return refused;
+            }
+
+            if (CheckIdentity(kind, ns, patched) is { } mismatch)
+            {
+                return mismatch;
+            }
+
+            // The server puts back its own metadata, apiVersion and kind below: what the patch did to them is
+            // checked first, so a wrong type there is refused rather than silently repaired.
+            var shape = validator.Shape(patched, kind).Where(c => !c.Field.StartsWith("spec", StringComparison.Ordinal)).ToList();
+            if (shape.Count > 0)
+            {
+                return KubeStatus.Invalid(kind.Kind, name, shape);
+            }
+
+            if (patched["metadata"]?["name"] is JsonValue patchedName && patchedName.TryGetValue<string>(out var newName) && newName != name)
+            {
+                return KubeStatus.BadRequest($"the name of the object ({newName}) does not match the name on the URL ({name})");
+            }
+
+            var sentVersion = patched["metadata"]?["resourceVersion"];
+            if (sentVersion is not null && !JsonNode.DeepEquals(sentVersion, before["metadata"]?["resourceVersion"]))
+            {
+                return KubeStatus.Conflict(kind.Plural, name);
+            }
+
+            var merged = WithTypeFirst(kind, patched);
             var metadata = merged["metadata"] as JsonObject ?? [];
             merged["metadata"] = metadata;
-            foreach (var field in new[] { "name", "namespace", "uid", "creationTimestamp", "generation" })
+            foreach (var field in new[] { "name", "namespace", "uid", "creationTimestamp", "generation", "resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds" })
             {
-                metadata[field] = before["metadata"]?[field]?.DeepClone();
+                if (before["metadata"]?[field] is { } kept)
+                {
+                    metadata[field] = kept.DeepClone();
+                }
+                else
+                {
+                    metadata.Remove(field);
+                }
             }
 
             merged["status"] = before["status"]?.DeepClone();
@@ -153,6 +241,11 @@ internal sealed class ResourceService(
                 metadata["generation"] = generation + 1;
             }
 
+            if (dryRun)
+            {
+                return ApiOutcome.Ok(merged);
+            }
+
             metadata["resourceVersion"] = state.NextResourceVersion();
             existing.Body = merged;
             state.Events.Record(ns, options.TimeProvider.GetUtcNow(), $"{kind.Kind} {name} updated{InCloudSpace(existing)}");
@@ -162,7 +255,7 @@ internal sealed class ResourceService(
         }
     }
 
-    public ApiOutcome Delete(ResourceKind kind, string ns, string name)
+    public ApiOutcome Delete(ResourceKind kind, string ns, string name, bool dryRun = false)
     {
         if (Forbidden(kind, ns, "delete") is { } forbidden)
         {
@@ -171,21 +264,26 @@ internal sealed class ResourceService(
 
         lock (state.Gate)
         {
+            reconciler.RemoveDeleted(state, ns);
             if (state.Find(kind, ns, name) is not { } resource)
             {
                 return KubeStatus.NotFound(kind.Plural, name);
             }
 
-            RemoveWithDependents(resource);
-            reconciler.Reconcile(state, ns);
-            state.Commit();
+            if (!dryRun)
+            {
+                RemoveWithDependents(resource);
+                reconciler.Reconcile(state, ns);
+                state.Commit();
+            }
+
             return new ApiOutcome(202, KubeStatus.Success(
                 $"{kind.Plural}.{KubeStatus.Group} \"{name}\" deleted",
                 KubeStatus.Details(kind.Plural, name, resource.Uid)));
         }
     }
 
-    public ApiOutcome DeleteCollection(ResourceKind kind, string ns, string? labelSelector)
+    public ApiOutcome DeleteCollection(ResourceKind kind, string ns, string? labelSelector, bool dryRun = false)
     {
         if (Forbidden(kind, ns, "deletecollection") is { } forbidden)
         {
@@ -199,14 +297,19 @@ internal sealed class ResourceService(
 
         lock (state.Gate)
         {
+            reconciler.RemoveDeleted(state, ns);
             var doomed = state.List(kind, ns).Where(r => selector.Matches(r.Body)).ToList();
-            foreach (var resource in doomed)
+            if (!dryRun)
             {
-                RemoveWithDependents(resource);
+                foreach (var resource in doomed)
+                {
+                    RemoveWithDependents(resource);
+                }
+
+                reconciler.Reconcile(state, ns);
+                state.Commit();
             }
 
-            reconciler.Reconcile(state, ns);
-            state.Commit();
             var causes = new JsonArray(doomed.Select(r => (JsonNode)new JsonObject
             {
                 ["reason"] = "Deleted",
@@ -222,24 +325,31 @@ internal sealed class ResourceService(
     public ApiOutcome? Forbidden(ResourceKind kind, string ns, string verb) =>
         organizations.FindByNamespace(ns) is null ? KubeStatus.Forbidden(verb, kind.Plural, ns) : null;
 
+    // apiVersion and kind must name this resource when they are strings (a wrong type is a 422 from the schema);
+    // a metadata that is not an object cannot be read at all.
     private static ApiOutcome? CheckIdentity(ResourceKind kind, string ns, JsonObject body)
     {
         if (body["metadata"] is not JsonObject metadata)
         {
-            if (body["metadata"] is not null)
+            if (body["metadata"] is { } wrong)
             {
-                return KubeStatus.BadRequest("metadata must be an object");
+                return KubeStatus.Invalid(kind.Kind, string.Empty, [FieldCause.TypeInvalid("metadata", "object", wrong.GetValueKind().ToString().ToLowerInvariant())]);
             }
 
             body["metadata"] = metadata = [];
         }
 
-        if (metadata["namespace"] is { } given && (given.GetValueKind() != JsonValueKind.String || given.GetValue<string>() != ns))
+        if (metadata["namespace"] is { } given && given.GetValueKind() == JsonValueKind.String && given.GetValue<string>() != ns)
         {
-            return KubeStatus.BadRequest($"the namespace of the provided object ({given.ToJsonString()}) does not match the namespace sent on the request ({ns})");
+            return KubeStatus.BadRequest($"the namespace of the provided object ({given.GetValue<string>()}) does not match the namespace sent on the request ({ns})");
         }
 
-        if (body["kind"] is { } k && (k.GetValueKind() != JsonValueKind.String || k.GetValue<string>() != kind.Kind))
+        if (body["apiVersion"] is { } version && version.GetValueKind() == JsonValueKind.String && version.GetValue<string>() != ResourceKind.ApiVersion)
+        {
+            return KubeStatus.BadRequest($"the API version in the data ({version.GetValue<string>()}) does not match the expected API version ({ResourceKind.ApiVersion})");
+        }
+
+        if (body["kind"] is { } k && k.GetValueKind() == JsonValueKind.String && k.GetValue<string>() != kind.Kind)
         {
             return KubeStatus.BadRequest($"the kind of the provided object ({k.ToJsonString()}) must be {kind.Kind} on this path");
         }
@@ -248,6 +358,7 @@ internal sealed class ResourceService(
     }
 
     // apiVersion, kind and metadata lead, as in the real API; every other member follows in the client's order.
+    // A wrong type in apiVersion or kind has already been refused by the schema.
     private static JsonObject WithTypeFirst(ResourceKind kind, JsonObject body)
     {
         var ordered = new JsonObject
@@ -275,38 +386,71 @@ internal sealed class ResourceService(
             return;
         }
 
-        if (body["spec"]?["cloudSpace"] is not JsonValue v || !v.TryGetValue<string>(out var cloudSpace))
+        if (body["spec"] is not JsonObject spec || spec["cloudSpace"] is not JsonValue v || !v.TryGetValue<string>(out var cloudSpace))
         {
             return;
         }
 
-        var metadata = body["metadata"]!.AsObject();
+        if (body["metadata"] is not JsonObject metadata)
+        {
+            return;
+        }
+
         if (metadata["labels"] is not JsonObject labels)
         {
+            if (metadata["labels"] is not null)
+            {
+                return;
+            }
+
             metadata["labels"] = labels = [];
         }
 
         labels[ResourceKind.CloudSpaceLabel] = cloudSpace;
     }
 
+    // Without a grace period the object and its pools go at once; with one they are marked (deletionTimestamp)
+    // and the reconciler removes them when it has passed.
     private void RemoveWithDependents(StoredResource resource)
     {
         var now = options.TimeProvider.GetUtcNow();
-        if (resource.Kind == ResourceKind.CloudSpace)
+        var dependents = resource.Kind != ResourceKind.CloudSpace
+            ? []
+            : new[] { ResourceKind.SpotNodePool, ResourceKind.OnDemandNodePool }
+                .SelectMany(poolKind => state.List(poolKind, resource.Namespace).Where(p => p.SpecString("cloudSpace") == resource.Name))
+                .ToList();
+        if (options.DeletionGracePeriod > TimeSpan.Zero)
         {
-            foreach (var poolKind in new[] { ResourceKind.SpotNodePool, ResourceKind.OnDemandNodePool })
+            foreach (var doomed in dependents.Append(resource).Where(r => !r.IsTerminating))
             {
-                foreach (var pool in state.List(poolKind, resource.Namespace).Where(p => p.SpecString("cloudSpace") == resource.Name))
-                {
-                    state.Remove(pool);
-                    state.Events.Record(resource.Namespace, now, $"{poolKind.Kind} {pool.Name} deleted with cloudspace {resource.Name}");
-                }
+                var metadata = doomed.Body["metadata"]!.AsObject();
+                metadata["deletionTimestamp"] = Timestamp(WholeSecondAtOrAfter(now + options.DeletionGracePeriod));
+                metadata["deletionGracePeriodSeconds"] = (long)Math.Ceiling(options.DeletionGracePeriod.TotalSeconds);
+                metadata["resourceVersion"] = state.NextResourceVersion();
+                state.Events.Record(resource.Namespace, now, $"{doomed.Kind.Kind} {doomed.Name} terminating{InCloudSpace(doomed)}");
             }
+
+            return;
+        }
+
+        foreach (var pool in dependents)
+        {
+            state.Remove(pool);
+            state.Events.Record(resource.Namespace, now, $"{pool.Kind.Kind} {pool.Name} deleted with cloudspace {resource.Name}");
         }
 
         state.Remove(resource);
         state.Events.Record(resource.Namespace, now, $"{resource.Kind.Kind} {resource.Name} deleted{InCloudSpace(resource)}");
     }
+
+    private static DateTimeOffset WholeSecondAtOrAfter(DateTimeOffset time)
+    {
+        var whole = time.AddTicks(-(time.Ticks % TimeSpan.TicksPerSecond));
+        return whole < time ? whole.AddSeconds(1) : whole;
+    }
+
+    private static string Timestamp(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static string InCloudSpace(StoredResource resource) =>
         resource.SpecString("cloudSpace") is { } cloudSpace ? $" in cloudspace {cloudSpace}" : string.Empty;

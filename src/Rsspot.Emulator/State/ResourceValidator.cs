@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Rsspot.Emulator.Api;
 using Rsspot.Emulator.Catalog;
+using Rsspot.Emulator.Schema;
 
 namespace Rsspot.Emulator.State;
 
@@ -11,13 +12,29 @@ namespace Rsspot.Emulator.State;
 /// Field rules of cloudspaces and node pools, applied on create and again after every merge patch.
 /// Each broken rule becomes one 422 cause that names the field.
 /// </summary>
-internal sealed partial class ResourceValidator(SpotCatalog catalog)
+internal sealed partial class ResourceValidator(SpotCatalog catalog, SchemaValidator schema)
 {
     private static readonly string[] Cnis = ["calico", "cilium", "byocni"];
     private static readonly string[] DeploymentTypes = ["gen1", "gen2"];
 
+    // Kubernetes' taint effects: the published file gives the field no enum, the nodes accept only these.
+    private static readonly string[] TaintEffects = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+
     // body: the object as it would be stored; existing: the stored object before a patch, null on create.
+    // The rules of this class come first (their messages are the more precise); the spec's schema adds a cause
+    // for every field they did not name.
     public List<FieldCause> Validate(EmulatorState state, ResourceKind kind, string ns, JsonObject body, StoredResource? existing)
+    {
+        var causes = ValidateRules(state, kind, ns, body, existing);
+        var named = causes.Select(c => c.Field).ToHashSet(StringComparer.Ordinal);
+        causes.AddRange(schema.Validate(body, kind.Kind).Where(c => named.Add(c.Field)));
+        return causes;
+    }
+
+    /// <summary>The spec schema's causes alone (required fields, types, enums).</summary>
+    public List<FieldCause> Shape(JsonObject body, ResourceKind kind) => schema.Validate(body, kind.Kind);
+
+    private List<FieldCause> ValidateRules(EmulatorState state, ResourceKind kind, string ns, JsonObject body, StoredResource? existing)
     {
         var causes = new List<FieldCause>();
         var name = StringAt(body["metadata"], "name");
@@ -96,6 +113,11 @@ internal sealed partial class ResourceValidator(SpotCatalog catalog)
             causes.Add(FieldCause.Invalid("spec.serverClass", $"\"{className}\" is in region {serverClass.Region}, not in the cloudspace's region {region}"));
         }
 
+        else if (existing is null && cloudSpace is { IsTerminating: true })
+        {
+            causes.Add(FieldCause.Forbidden("spec.cloudSpace", $"cloudspace \"{cloudSpaceName}\" is being deleted"));
+        }
+
         if (spec["desired"] is not { } desired)
         {
             causes.Add(FieldCause.Required("spec.desired"));
@@ -110,6 +132,8 @@ internal sealed partial class ResourceValidator(SpotCatalog catalog)
             ValidateBid(spec, causes);
             ValidateAutoscaling(spec, causes);
         }
+
+        ValidateTaintEffects(spec, causes);
 
         if (existing is not null)
         {
@@ -184,6 +208,22 @@ internal sealed partial class ResourceValidator(SpotCatalog catalog)
         }
     }
 
+    private static void ValidateTaintEffects(JsonObject spec, List<FieldCause> causes)
+    {
+        if (spec["customTaints"] is not JsonArray taints)
+        {
+            return;
+        }
+
+        for (var i = 0; i < taints.Count; i++)
+        {
+            if (taints[i] is JsonObject taint && taint["effect"] is JsonValue effect && effect.GetValueKind() == JsonValueKind.String && !TaintEffects.Contains(effect.GetValue<string>()))
+            {
+                causes.Add(FieldCause.NotSupported($"spec.customTaints[{i}].effect", effect.ToJsonString(), TaintEffects));
+            }
+        }
+    }
+
     private static string? RequiredString(JsonObject spec, string field, List<FieldCause> causes)
     {
         var node = spec[field];
@@ -206,7 +246,7 @@ internal sealed partial class ResourceValidator(SpotCatalog catalog)
     {
         if (spec[field] is { } node && (node.GetValueKind() != JsonValueKind.String || !allowed.Contains(node.GetValue<string>())))
         {
-            causes.Add(new FieldCause("spec." + field, "FieldValueNotSupported", $"Unsupported value: {node.ToJsonString()}: supported values: {string.Join(", ", allowed.Select(a => $"\"{a}\""))}"));
+            causes.Add(FieldCause.NotSupported("spec." + field, node.ToJsonString(), allowed));
         }
     }
 

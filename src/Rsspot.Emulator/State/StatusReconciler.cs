@@ -19,6 +19,7 @@ internal sealed class StatusReconciler(SpotCatalog catalog, MarketBoard market, 
     public void Reconcile(EmulatorState state, string ns)
     {
         var now = options.TimeProvider.GetUtcNow();
+        RemoveDeleted(state, ns, now);
         var spotPools = state.List(ResourceKind.SpotNodePool, ns);
         foreach (var pool in spotPools)
         {
@@ -37,6 +38,30 @@ internal sealed class StatusReconciler(SpotCatalog catalog, MarketBoard market, 
         foreach (var cloudspace in state.List(ResourceKind.CloudSpace, ns))
         {
             cloudspace.Body["status"] = CloudSpaceStatus(cloudspace, spotPools.Where(p => p.SpecString("cloudSpace") == cloudspace.Name), now);
+        }
+    }
+
+    /// <summary>Removes the objects whose deletion grace period has passed. Call with the state lock held.</summary>
+    public void RemoveDeleted(EmulatorState state, string ns) => RemoveDeleted(state, ns, options.TimeProvider.GetUtcNow());
+
+    // Objects whose deletion grace period has passed are gone; a cloudspace's pools go before it.
+    private static void RemoveDeleted(EmulatorState state, string ns, DateTimeOffset now)
+    {
+        var removed = false;
+        foreach (var kind in new[] { ResourceKind.SpotNodePool, ResourceKind.OnDemandNodePool, ResourceKind.CloudSpace })
+        {
+            foreach (var resource in state.List(kind, ns).Where(r => r.DeletionTimestamp <= now))
+            {
+                state.Remove(resource);
+                var cloudSpace = resource.SpecString("cloudSpace") is { } owner ? $" in cloudspace {owner}" : string.Empty;
+                state.Events.Record(ns, now, $"{kind.Kind} {resource.Name} deleted{cloudSpace}");
+                removed = true;
+            }
+        }
+
+        if (removed)
+        {
+            state.Commit();
         }
     }
 
@@ -60,7 +85,7 @@ internal sealed class StatusReconciler(SpotCatalog catalog, MarketBoard market, 
 
         var status = new JsonObject
         {
-            ["phase"] = ready ? "Ready" : "Provisioning",
+            ["phase"] = cloudspace.IsTerminating ? "Terminating" : ready ? "Ready" : "Provisioning",
             ["health"] = ready ? "Healthy" : "Unknown",
             ["currentKubernetesVersion"] = cloudspace.SpecString("kubernetesVersion") ?? DefaultKubernetesVersion,
             ["bids"] = bids,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Rsspot.Emulator.State;
@@ -18,6 +19,16 @@ internal sealed class StoredResource(ResourceKind kind, string ns, string name, 
     public string Uid => Body["metadata"]?["uid"]?.GetValue<string>() ?? string.Empty;
 
     public JsonObject Spec => Body["spec"] as JsonObject ?? [];
+
+    /// <summary>The time after which a deleted object is gone (<c>metadata.deletionTimestamp</c>), or null.</summary>
+    public DateTimeOffset? DeletionTimestamp =>
+        Body["metadata"]?["deletionTimestamp"] is JsonValue v && v.TryGetValue<string>(out var text)
+        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? time
+            : null;
+
+    /// <summary>True between a delete (with a grace period) and the object's removal.</summary>
+    public bool IsTerminating => Body["metadata"]?["deletionTimestamp"] is not null;
 
     public string? SpecString(string field) => Spec[field] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

@@ -7,6 +7,9 @@ namespace Rsspot.Services;
 /// <param name="Region">Region such as us-central-dfw-1.</param>
 public sealed record CloudspaceCreateRequest(string Name, string Region)
 {
+    // The published file requires spec.kubernetesVersion and names 1.31.1 as the latest version.
+    private const string DefaultKubernetesVersion = "1.31.1";
+
     private static readonly Dictionary<string, CloudSpaceSpec_cni> Cnis = SpecConstraints.CloudSpaceSpecCniValues
         .ToDictionary(v => v, v => Enum.Parse<CloudSpaceSpec_cni>(v, ignoreCase: true), StringComparer.OrdinalIgnoreCase);
 
@@ -19,7 +22,7 @@ public sealed record CloudspaceCreateRequest(string Name, string Region)
         ["gen2"] = CloudSpaceSpec_deploymentType.Gen2,
     };
 
-    /// <summary>Kubernetes version, e.g. 1.31.1; the API's default when left out.</summary>
+    /// <summary>Kubernetes version, e.g. 1.30.10; 1.31.1 (the latest the API publishes) when left out, since the API requires one.</summary>
     public string? KubernetesVersion { get; init; }
 
     /// <summary>Container network interface: calico, cilium or byocni.</summary>
@@ -88,7 +91,7 @@ public sealed record CloudspaceCreateRequest(string Name, string Region)
             Spec = new CloudSpaceSpec
             {
                 Region = Region,
-                KubernetesVersion = KubernetesVersion,
+                KubernetesVersion = string.IsNullOrWhiteSpace(KubernetesVersion) ? DefaultKubernetesVersion : KubernetesVersion,
                 Cni = cni,
                 HAControlPlane = HighAvailability,
                 Webhook = Webhook,

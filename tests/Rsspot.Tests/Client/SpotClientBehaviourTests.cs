@@ -85,7 +85,7 @@ public sealed class SpotClientBehaviourTests(EmulatorFixture fixture) : IClassFi
 
         var regions = await client.Raw.SendAsync("GET", "/apis/ngpc.rxt.io/v1/regions");
         var created = await client.Raw.SendAsync("POST", "/apis/ngpc.rxt.io/v1/namespaces/{namespace}/cloudspaces", body: JsonNode.Parse("""
-            {"apiVersion":"ngpc.rxt.io/v1","kind":"CloudSpace","metadata":{"name":"raw-a"},"spec":{"region":"us-central-dfw-1"}}
+            {"apiVersion":"ngpc.rxt.io/v1","kind":"CloudSpace","metadata":{"name":"raw-a"},"spec":{"region":"us-central-dfw-1","kubernetesVersion":"1.31.1"}}
             """));
         var patched = await client.Raw.SendAsync("PATCH", "/apis/ngpc.rxt.io/v1/namespaces/{namespace}/cloudspaces/raw-a", body: JsonNode.Parse("""{"spec":{"webhook":"https://x.test"}}"""));
         var error = await Assert.ThrowsAsync<SpotApiException>(() => client.Raw.SendAsync("GET", "/apis/ngpc.rxt.io/v1/namespaces/{namespace}/cloudspaces/none-such"));
