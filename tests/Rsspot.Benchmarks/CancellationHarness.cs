@@ -80,7 +80,7 @@ internal static class CancellationHarness
             };
             using var client = new SpotClient(options);
             using var cancel = new CancellationTokenSource();
-            var tasks = Enumerable.Range(0, calls).Select(_ => (Task)client.Regions.ListAsync(cancel.Token)).ToList();
+            var tasks = Enumerable.Range(0, calls).Select(_ => (Task)client.Regions.ListAsync(cancellationToken: cancel.Token)).ToList();
             return await CancelAsync(tasks, cancel, exceptions);
         }
         finally
