@@ -26,7 +26,19 @@ internal static class CancellationHarness
         using var server = new SilentServer();
         var token = UnsignedJwt(DateTimeOffset.UtcNow.AddHours(2));
         var exceptions = 0;
-        AppDomain.CurrentDomain.FirstChanceException += (_, _) => Interlocked.Increment(ref exceptions);
+        var throwers = new ConcurrentDictionary<string, int>();
+        var trace = Environment.GetEnvironmentVariable("RSSPOT_CANCEL_TRACE") == "1";
+        AppDomain.CurrentDomain.FirstChanceException += (_, _) =>
+        {
+            Interlocked.Increment(ref exceptions);
+            if (trace)
+            {
+                // The async method whose await threw: the first frame outside the runtime's task plumbing.
+                var frame = new StackTrace(1, false).GetFrames().Select(f => f.GetMethod()).FirstOrDefault(m => m?.DeclaringType?.FullName is { } n
+                    && !n.StartsWith("System.Runtime", StringComparison.Ordinal) && !n.StartsWith("System.Threading", StringComparison.Ordinal) && !n.StartsWith("Rsspot.Benchmarks.CancellationHarness", StringComparison.Ordinal));
+                throwers.AddOrUpdate(frame?.DeclaringType?.FullName ?? "?", 1, (_, n) => n + 1);
+            }
+        };
 
         var results = new Dictionary<string, List<(double Ms, double ExceptionsPerCall, int Connections)>> { ["HttpClient"] = [], ["SpotClient"] = [] };
         for (var round = 0; round < rounds + 1; round++)
@@ -50,6 +62,11 @@ internal static class CancellationHarness
         {
             var ms = samples.Select(s => s.Ms).Order().ToList();
             Console.WriteLine($"{path,-12}{ms[ms.Count / 2],11:0.0}{ms[0],9:0.0}{ms[^1],9:0.0}{samples.Average(s => s.ExceptionsPerCall),17:0.0}{samples.Max(s => s.Connections),13}");
+        }
+
+        foreach (var (where, count) in throwers.OrderByDescending(t => t.Value).Take(40))
+        {
+            Console.WriteLine($"{count,8} {where}");
         }
 
         var ratio = results["SpotClient"].Select(s => s.Ms).Order().ElementAt(rounds / 2) / results["HttpClient"].Select(s => s.Ms).Order().ElementAt(rounds / 2);

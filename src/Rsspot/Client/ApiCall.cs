@@ -18,13 +18,28 @@ internal static class ApiCall
     {
         info.Lifetime?.ThrowIfEnded();
         using var activity = info.Name is null ? null : StartSpan(operation, info);
+        Task<T>? pending = null;
         try
         {
-            return await call(cancellationToken).ConfigureAwait(false);
+            pending = call(cancellationToken);
+            if (!cancellationToken.CanBeCanceled || pending.IsCompleted)
+            {
+                return await pending.ConfigureAwait(false);
+            }
+
+            // A caller that cancels is answered at once. Every async layer below (handlers, retry, Kiota, HttpClient)
+            // rethrows the cancellation with a longer stack trace on its way up, which took seconds for hundreds of
+            // calls; the request is still cancelled and unwinds on its own (Observe keeps its end from going unseen).
+            return await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (activity is not null && Failed(activity, error))
         {
             throw; // not reached: Failed records the error and returns false
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && pending is { IsCompleted: false } unwinding)
+        {
+            Observe(unwinding);
+            throw;
         }
         catch (Exception error) when (info.Lifetime is { IsEnded: true } lifetime && error is not ObjectDisposedException && !cancellationToken.IsCancellationRequested)
         {
@@ -43,6 +58,9 @@ internal static class ApiCall
             throw new SpotTransportException($"{Capitalize(operation)} timed out. Check the network or raise request_timeout_seconds.", error);
         }
     }
+
+    private static void Observe(Task task) =>
+        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     /// <summary>A failure below the API's own answers: an unusable answer, a timeout, or no connection.</summary>
     public static SpotException FromHttp(string operation, HttpRequestException error) => error switch
