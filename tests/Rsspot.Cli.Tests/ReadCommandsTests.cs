@@ -120,6 +120,7 @@ public sealed class ReadCommandsTests : IClassFixture<CliFixture>
         Assert.Equal(5, kubeconfig.ExitCode);
         Assert.Contains("Cloudspace 'nosuch' not found in organization", kubeconfig.Stderr, StringComparison.Ordinal);
         Assert.Contains("Check the name and the organization", kubeconfig.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--org selects the organization", kubeconfig.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
