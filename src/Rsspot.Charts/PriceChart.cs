@@ -6,7 +6,9 @@ namespace Rsspot.Pricing;
 
 /// <summary>
 /// A price chart, rendered as SVG by OxyPlot's managed exporter (no native library). PNG is not offered: it needs a
-/// native renderer. Axes: time in UTC, prices in USD per node-hour.
+/// native renderer. Axes: time in UTC, prices in USD per node-hour. Text is in DejaVu Sans (then Verdana, then
+/// sans-serif), measured with that font's metrics and placed without <c>dominant-baseline</c>, so browsers and
+/// librsvg draw it alike.
 /// </summary>
 public sealed class PriceChart
 {
@@ -18,13 +20,49 @@ public sealed class PriceChart
 
     private readonly PlotModel _model;
 
+    private const double TitleFontSize = 18;
+    private const double SubtitleFontSize = 14;
+    private const double SmallestTitleFontSize = 10;
+    private const double TitleMargin = 24;
+
+    private readonly string? _title;
+    private readonly string? _subtitle;
+
     private PriceChart(PlotModel model)
     {
+        model.DefaultFont = ChartFont.Family;
+        model.TitleHorizontalAlignment = TitleHorizontalAlignment.CenteredWithinView; // the whole width is the room Fit gives it
         _model = model;
+        _title = model.Title;
+        _subtitle = model.Subtitle;
     }
 
     /// <summary>The chart's title.</summary>
-    public string Title => _model.Title;
+    public string Title => _title ?? string.Empty;
+
+    private static (string? Text, double Size) Fit(ChartFont font, string? text, double size, double weight, int width)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return (text, size);
+        }
+
+        var room = width - TitleMargin;
+        var measured = font.MeasureText(text, ChartFont.Family, size, weight).Width;
+        if (measured <= room)
+        {
+            return (text, size);
+        }
+
+        var smaller = Math.Max(SmallestTitleFontSize, Math.Floor(size * room / measured));
+        var cut = text;
+        while (cut.Length > 1 && font.MeasureText(cut + "…", ChartFont.Family, smaller, weight).Width > room && font.MeasureText(cut, ChartFont.Family, smaller, weight).Width > room)
+        {
+            cut = cut[..^1];
+        }
+
+        return (cut.Length == text.Length ? text : cut.TrimEnd() + "…", smaller);
+    }
 
     /// <summary>One class's hammer price history with its percentiles, market price and bids.</summary>
     /// <param name="data">What to draw.</param>
@@ -63,11 +101,19 @@ public sealed class PriceChart
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 200);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 150);
-        var exporter = new SvgExporter { Width = width, Height = height };
+        var font = new ChartFont();
+        var exporter = new SvgExporter { Width = width, Height = height, TextMeasurer = font };
         using var stream = new MemoryStream();
-        exporter.Export(_model, stream);
+        lock (_model)
+        {
+            // Titles fit the width asked for: a smaller size first, then cut with an ellipsis.
+            (_model.Title, _model.TitleFontSize) = Fit(font, _title, TitleFontSize, FontWeights.Bold, width);
+            (_model.Subtitle, _model.SubtitleFontSize) = Fit(font, _subtitle, SubtitleFontSize, FontWeights.Normal, width);
+            exporter.Export(_model, stream);
+        }
+
         // The exporter writes a byte order mark; the text (and the file written from it) is plain UTF-8.
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()).TrimStart('\uFEFF');
+        return SvgTextPlacement.Apply(System.Text.Encoding.UTF8.GetString(stream.ToArray()).TrimStart('\uFEFF'));
     }
 
     /// <summary>Writes the chart to an <c>.svg</c> file (replaced atomically).</summary>

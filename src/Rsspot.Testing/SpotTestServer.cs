@@ -7,6 +7,7 @@ namespace Rsspot.Testing;
 /// <summary>
 /// The Spot emulator running in-process on 127.0.0.1 (a free port) for tests of code that uses the SDK: clients
 /// pointed at it and isolated from the machine's config, seeding, switchable faults and the request log.
+/// Its clients do not cache responses, so seeded objects and faults are seen at once (see <see cref="ClientOptions"/>).
 /// </summary>
 /// <example><code>
 /// await using var spot = await SpotTestServer.StartAsync();
@@ -46,13 +47,22 @@ public sealed class SpotTestServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Options for a client of this emulator: its URLs, refresh token and organization, quick retries, and a
-    /// state.db in a temp folder, with no config file or environment variable of the machine taking part.
+    /// Options for a client of this emulator: its URLs, refresh token and organization, quick retries, a state.db
+    /// in a temp folder, with no config file or environment variable of the machine taking part, and no response
+    /// cache (<see cref="SpotClientOptions.NoCache"/>), so every call reaches the emulator and sees at once what was
+    /// seeded, changed by another client or switched on with <see cref="InjectFaults"/>.
     /// </summary>
+    /// <remarks>
+    /// To test code that relies on the cache, turn it back on: <c>spot.CreateClient(o =&gt; o with { NoCache = false })</c>.
+    /// Such a client answers repeated GETs from its cache for the profile's TTL (5 s for lists under a namespace,
+    /// 20 s for regions), so an object seeded after its first list shows up after the TTL or after a write through
+    /// that same client; seed before the first read, or read with the cache bypassed.
+    /// </remarks>
     public SpotClientOptions ClientOptions() => SpotClientOptions.Isolated(Emulator.BaseUrl, Emulator.RefreshToken, Emulator.OrganizationName, _state.FullName) with
     {
         ClientId = Emulator.ClientId,
         Retry = new RetrySettings(3, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50), 0.2, [429, 500, 502, 503, 504]),
+        NoCache = true,
     };
 
     /// <summary>A ready client of this emulator (see <see cref="ClientOptions"/>); dispose it when done.</summary>
@@ -62,7 +72,10 @@ public sealed class SpotTestServer : IAsyncDisposable
         return new SpotClient(adjust is null ? options : adjust(options));
     }
 
-    /// <summary>Creates a cloudspace (and the pools of the request) through the API, as a user would.</summary>
+    /// <summary>
+    /// Creates a cloudspace (and the pools of the request) through the API, as a user would. Clients from
+    /// <see cref="CreateClient"/> see it on their next call (they do not cache; see <see cref="ClientOptions"/>).
+    /// </summary>
     public async Task<CloudspaceCreation> SeedCloudspaceAsync(CloudspaceCreateRequest request, CancellationToken cancellationToken = default)
     {
         using var client = CreateClient(o => o with { NoCache = true });

@@ -9,6 +9,14 @@ if (args is ["--cpu", ..])
     return;
 }
 
+// `--cancel [calls] [rounds]`: many calls in flight on one client, then cancelled: time to end them all, exceptions
+// thrown, connections opened; plain HttpClient against SpotClient (see CancellationHarness).
+if (args is ["--cancel", ..])
+{
+    await CancellationHarness.RunAsync(args[1..]);
+    return;
+}
+
 // `--bid-guard-eval [seed] [points.csv] [--plot week.svg] [--pool class]`: a simulated week of the seeded market under
 // three bidding policies (README table); --plot draws one pool's week (default the first) as a chart.
 if (args is ["--bid-guard-eval", ..])

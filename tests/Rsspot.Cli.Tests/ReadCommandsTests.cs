@@ -109,6 +109,21 @@ public sealed class ReadCommandsTests : IClassFixture<CliFixture>
     }
 
     [Fact]
+    public async Task Server_refusals_print_the_servers_words_not_a_generic_line()
+    {
+        var history = await _cli.RunAsync("pricing", "history", "nosuch-class");
+        Assert.Equal(5, history.ExitCode);
+        Assert.Contains("unknown server class", history.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fix the named field", history.Stderr, StringComparison.Ordinal);
+
+        var kubeconfig = await _cli.RunAsync("cloudspaces", "get-config", "nosuch");
+        Assert.Equal(5, kubeconfig.ExitCode);
+        Assert.Contains("Cloudspace 'nosuch' not found in organization", kubeconfig.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Check the name and the organization", kubeconfig.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--org selects the organization", kubeconfig.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pricing_build_gives_three_scenarios()
     {
         var build = (await _cli.JsonAsync("pricing", "build", "--nodes", "3", "--risk", "low")).Node;

@@ -73,11 +73,13 @@ internal static class CloudspacesCommands
         ("region", JsonModels.Text(json, "spec.region")),
         ("phase", JsonModels.Text(json, "status.phase")),
         ("health", JsonModels.Text(json, "status.health")),
-        ("kubernetes", JsonModels.Text(json, "spec.kubernetesVersion")),
-        ("ha_control_plane", JsonModels.Text(json, "spec.HAControlPlane")),
+        ("kubernetes", Present(JsonModels.Text(json, "spec.kubernetesVersion")) ?? JsonModels.Text(json, "status.currentKubernetesVersion")),
+        ("ha_control_plane", Present(JsonModels.Text(json, "spec.HAControlPlane")) ?? "false"), // the published default
         ("cni", JsonModels.Text(json, "spec.cni")),
         ("api_endpoint", JsonModels.Text(json, "status.APIServerEndpoint")),
     ]);
+
+    private static string? Present(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     private static Command CreateCommand(CliSession s)
     {

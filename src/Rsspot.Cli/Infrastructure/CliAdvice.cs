@@ -20,9 +20,6 @@ internal static class CliAdvice
         _ => string.Empty,
     };
 
-    public static string For(SpotApiException error) => error.StatusCode switch
-    {
-        HttpStatusCode.NotFound or HttpStatusCode.Forbidden => " (--org selects the organization.)",
-        _ => string.Empty,
-    };
+    public static string For(SpotApiException error) =>
+        error.IsNotFound || error.StatusCode == HttpStatusCode.Forbidden ? " (--org selects the organization.)" : string.Empty;
 }

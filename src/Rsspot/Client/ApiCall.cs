@@ -18,28 +18,36 @@ internal static class ApiCall
     {
         info.Lifetime?.ThrowIfEnded();
         using var activity = info.Name is null ? null : StartSpan(operation, info);
+        Task<T>? pending = null;
         try
         {
-            return await call(cancellationToken).ConfigureAwait(false);
+            pending = call(cancellationToken);
+            if (!cancellationToken.CanBeCanceled || pending.IsCompleted)
+            {
+                return await pending.ConfigureAwait(false);
+            }
+
+            // A caller that cancels is answered at once. Every async layer below (handlers, retry, Kiota, HttpClient)
+            // rethrows the cancellation with a longer stack trace on its way up, which took seconds for hundreds of
+            // calls; the request is still cancelled and unwinds on its own (Observe keeps its end from going unseen).
+            return await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (activity is not null && Failed(activity, error))
         {
             throw; // not reached: Failed records the error and returns false
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && pending is { IsCompleted: false } unwinding)
+        {
+            Observe(unwinding);
+            throw;
+        }
         catch (Exception error) when (info.Lifetime is { IsEnded: true } lifetime && error is not ObjectDisposedException && !cancellationToken.IsCancellationRequested)
         {
             throw lifetime.Disposed(error);
         }
-        catch (Status status)
-        {
-            throw FromStatus(context, operation, status);
-        }
         catch (ApiException error)
         {
-            var code = (HttpStatusCode)error.ResponseStatusCode;
-            throw code == HttpStatusCode.Unauthorized
-                ? Unauthorized(operation, null, error)
-                : new SpotApiException($"{Capitalize(operation)} failed: HTTP {(int)code} {code}. {NextStep(code, null)}", code, null, null, operation, error);
+            throw FromApi(context, operation, error);
         }
         catch (HttpRequestException error)
         {
@@ -50,6 +58,9 @@ internal static class ApiCall
             throw new SpotTransportException($"{Capitalize(operation)} timed out. Check the network or raise request_timeout_seconds.", error);
         }
     }
+
+    private static void Observe(Task task) =>
+        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     /// <summary>A failure below the API's own answers: an unusable answer, a timeout, or no connection.</summary>
     public static SpotException FromHttp(string operation, HttpRequestException error) => error switch
@@ -100,16 +111,39 @@ internal static class ApiCall
     public static SpotTransportException Transport(string operation, HttpRequestException error) =>
         new($"{Capitalize(operation)} failed: could not reach the Spot API ({ServerText.Clean(error.Message)}). Check base_url and the network, then try again.", error);
 
-    public static SpotException FromStatus(SpotContext context, string operation, Status status)
+    /// <summary>
+    /// The SDK's error for a failed answer: the reason, words and fields the server wrote, read from the body whatever
+    /// its shape (see <see cref="ServerError"/>), else from the typed error the generated client made of it.
+    /// </summary>
+    public static SpotException FromApi(SpotContext context, string operation, ApiException error)
     {
-        var code = (HttpStatusCode)(status.Code ?? status.ResponseStatusCode);
-        var fields = status.Details?.Causes?.Select(c => ServerText.Clean(c.Field)).OfType<string>().ToList() ?? [];
-        var apiMessage = string.IsNullOrWhiteSpace(status.Message) ? null : ServerText.Redact(status.Message, context.Secrets());
-        var reason = ServerText.Clean(status.Reason);
-        return code == HttpStatusCode.Unauthorized
-            ? Unauthorized(operation, apiMessage, status)
-            : Failure(operation, code, reason, apiMessage, status, fields);
+        var code = (HttpStatusCode)(error is Status { Code: { } statusCode } ? statusCode : error.ResponseStatusCode);
+        var body = ServerError.Of(error) ?? Typed(error);
+        return FromBody(context, operation, code, body, error);
     }
+
+    /// <summary>The SDK's error for a failed answer whose body was read into <paramref name="body"/>.</summary>
+    public static SpotException FromBody(SpotContext context, string operation, HttpStatusCode code, ServerError? body, Exception inner)
+    {
+        var apiMessage = string.IsNullOrWhiteSpace(body?.Message) ? null : Shorten(ServerText.Redact(body.Message, context.Secrets()));
+        var reason = string.IsNullOrWhiteSpace(body?.Reason) ? null : Shorten(ServerText.Clean(body.Reason));
+        var fields = body?.Fields.Select(f => Shorten(ServerText.Clean(f))).ToList() ?? [];
+        return code == HttpStatusCode.Unauthorized
+            ? Unauthorized(operation, apiMessage, inner)
+            : Failure(operation, code, reason, apiMessage, inner, fields);
+    }
+
+    private static ServerError? Typed(ApiException error) => error switch
+    {
+        Status status => new ServerError(status.Reason, status.Message, status.Details?.Causes?.Select(c => c.Field).OfType<string>().ToList() ?? []),
+        OAuthError oauth => new ServerError(oauth.Error, oauth.ErrorDescription ?? oauth.Error, []),
+        _ => null,
+    };
+
+    /// <summary>Server text in a one-line message is kept to a readable length.</summary>
+    private static string Shorten(string text) => text.Length <= MaxServerText ? text : string.Concat(text.AsSpan(0, MaxServerText), "…");
+
+    private const int MaxServerText = 500;
 
     /// <summary>
     /// The SDK's error for an API answer: what failed, the server's words, and what to do next. The reason and
@@ -117,24 +151,30 @@ internal static class ApiCall
     /// </summary>
     public static SpotApiException Failure(string operation, HttpStatusCode code, string? reason, string? apiMessage, Exception? inner = null, IReadOnlyList<string>? fields = null)
     {
-        var what = apiMessage ?? reason ?? code.ToString();
-        var message = $"{Capitalize(operation)} failed: {what} (HTTP {(int)code}{(reason is null ? string.Empty : " " + reason)}). {NextStep(code, reason)}";
-        return new SpotApiException(message.TrimEnd(), code, reason, apiMessage, operation, inner) { Fields = fields ?? [] };
+        fields ??= [];
+        var what = (apiMessage ?? reason ?? code.ToString()).TrimEnd('.');
+        var said = reason is null || string.Equals(reason, apiMessage, StringComparison.Ordinal) ? string.Empty : " " + reason;
+        var named = fields.Count == 0 ? string.Empty : $" Invalid: {string.Join(", ", fields)}.";
+        var error = new SpotApiException(string.Empty, code, reason, apiMessage, operation, inner) { Fields = fields };
+        var message = $"{Capitalize(operation)} failed: {what} (HTTP {(int)code}{said}).{named} {NextStep(error)}";
+        return new SpotApiException(message.TrimEnd(), code, reason, apiMessage, operation, inner) { Fields = fields };
     }
 
     /// <summary>The API refused the request even though the client sent a freshly refreshed token.</summary>
     public static AuthException Unauthorized(string operation, string? apiMessage, Exception inner) =>
         new($"{Capitalize(operation)} was refused: the Spot API answered 401 Unauthorized{(apiMessage is null ? string.Empty : $" ({apiMessage})")} even with a fresh token. {AuthException.HowToFix}", inner);
 
-    internal static string NextStep(HttpStatusCode code, string? reason) => (code, reason) switch
+    internal static string NextStep(SpotApiException error) => error.StatusCode switch
     {
-        (HttpStatusCode.NotFound, _) => "Check the name and the organization.",
-        (HttpStatusCode.Conflict, _) => "Pick another name or update the existing object.",
-        (HttpStatusCode.UnprocessableEntity, _) or (HttpStatusCode.BadRequest, _) => "Fix the named field and try again.",
-        (HttpStatusCode.Forbidden, _) => "The token's user does not belong to that organization; pick another organization.",
-        (HttpStatusCode.Unauthorized, _) => AuthException.HowToFix,
-        (HttpStatusCode.TooManyRequests, _) => "The API is rate limiting; wait a moment and try again.",
-        _ when (int)code >= 500 => "The Spot API failed; try again later.",
+        _ when error.IsNotFound => "Check the name and the organization.",
+        HttpStatusCode.Conflict when error.IsAlreadyExists => "Pick another name or update the existing object.",
+        HttpStatusCode.Conflict => "Read the object again and retry the change.",
+        HttpStatusCode.UnprocessableEntity or HttpStatusCode.BadRequest when error.Fields.Count > 0 => "Fix the named field and try again.",
+        HttpStatusCode.UnprocessableEntity or HttpStatusCode.BadRequest when error.ApiMessage is null => "Check the request's values and try again.",
+        HttpStatusCode.Forbidden => "The token's user does not belong to that organization; pick another organization.",
+        HttpStatusCode.Unauthorized => AuthException.HowToFix,
+        HttpStatusCode.TooManyRequests => "The API is rate limiting; wait a moment and try again.",
+        _ when (int)error.StatusCode >= 500 => "The Spot API failed; try again later.",
         _ => string.Empty,
     };
 

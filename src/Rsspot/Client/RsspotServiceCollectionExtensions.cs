@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Rsspot.Http;
 using Rsspot.Services;
 
@@ -22,19 +24,36 @@ public static class RsspotServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adjusts the options, e.g. <c>o =&gt; o with { Profile = "prod" }</c>.</param>
-    public static IServiceCollection AddRsspot(this IServiceCollection services, Func<SpotClientOptions, SpotClientOptions>? configure = null)
+    public static IServiceCollection AddRsspot(this IServiceCollection services, Func<SpotClientOptions, SpotClientOptions>? configure = null) =>
+        AddRsspot(services, configure is null ? (Func<IServiceProvider, SpotClientOptions, SpotClientOptions>?)null : (_, options) => configure(options));
+
+    /// <summary>
+    /// <see cref="AddRsspot(IServiceCollection, Func{SpotClientOptions, SpotClientOptions})"/> with a callback that
+    /// gets the container, e.g. to take a <see cref="TimeProvider"/>, a handler or a secret from it. The options it
+    /// starts from hold <c>IOptions&lt;RsspotOptions&gt;</c> (empty unless configuration was bound).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Adjusts the options, given the container.</param>
+    public static IServiceCollection AddRsspot(this IServiceCollection services, Func<IServiceProvider, SpotClientOptions, SpotClientOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddHttpClient(HttpClientName).ConfigurePrimaryHttpMessageHandler(() => SpotHttpPipeline.CreateTransport(verifyTls: true));
-        services.AddHttpClient(UnverifiedTlsHttpClientName).ConfigurePrimaryHttpMessageHandler(() => SpotHttpPipeline.CreateTransport(verifyTls: false));
+        services.AddOptions<RsspotOptions>();
         services.AddSingleton(provider =>
         {
-            var options = configure?.Invoke(new SpotClientOptions()) ?? new SpotClientOptions();
+            var options = provider.GetRequiredService<IOptions<RsspotOptions>>().Value.ApplyTo(new SpotClientOptions());
+            return new ResolvedOptions(configure is null ? options : configure(provider, options));
+        });
+        services.AddHttpClient(HttpClientName).ConfigurePrimaryHttpMessageHandler(provider => Transport(provider, verifyTls: true));
+        services.AddHttpClient(UnverifiedTlsHttpClientName).ConfigurePrimaryHttpMessageHandler(provider => Transport(provider, verifyTls: false));
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<ResolvedOptions>().Options;
             var handlers = provider.GetRequiredService<IHttpMessageHandlerFactory>();
             return new SpotClient(options with
             {
                 TransportForTls = verify => handlers.CreateHandler(verify ? HttpClientName : UnverifiedTlsHttpClientName),
                 LoggerFactory = options.LoggerFactory ?? provider.GetService<ILoggerFactory>(),
+                TimeProvider = options.TimeProvider ?? provider.GetService<TimeProvider>(),
             });
         });
         services.AddSingleton(p => p.GetRequiredService<SpotClient>().Organizations);
@@ -48,4 +67,32 @@ public static class RsspotServiceCollectionExtensions
         services.AddSingleton(p => p.GetRequiredService<SpotClient>().Raw);
         return services;
     }
+
+    /// <summary>
+    /// Registers the <see cref="SpotClient"/> with its settings bound from configuration: <paramref name="configuration"/>
+    /// is the <c>Rsspot</c> section itself, or the whole configuration (then its <c>Rsspot</c> section is read). The
+    /// settings are <c>IOptions&lt;RsspotOptions&gt;</c>; <paramref name="configure"/> adjusts the result.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration, or its <c>Rsspot</c> section.</param>
+    /// <param name="configure">Adjusts the options, given the container.</param>
+    /// <example><code>
+    /// builder.Services.AddRsspot(builder.Configuration);   // appsettings.json: { "Rsspot": { "Profile": "prod", "Org": "acme" } }
+    /// </code></example>
+    public static IServiceCollection AddRsspot(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, SpotClientOptions, SpotClientOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration is IConfigurationSection { Key: RsspotOptions.SectionName } own ? own : configuration.GetSection(RsspotOptions.SectionName);
+        services.AddOptions<RsspotOptions>().Bind(section);
+        return AddRsspot(services, configure);
+    }
+
+    private static SocketsHttpHandler Transport(IServiceProvider provider, bool verifyTls) =>
+        SpotHttpPipeline.CreateTransport(
+            verifyTls,
+            provider.GetRequiredService<ResolvedOptions>().Options.MaxConnectionsPerServer ?? SpotHttpPipeline.DefaultMaxConnectionsPerServer);
+
+    /// <summary>The options of the registered client, made once (the client and its transports read them).</summary>
+    private sealed record ResolvedOptions(SpotClientOptions Options);
 }

@@ -73,7 +73,9 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
         var chosen = options.Transport ?? options.TransportForTls?.Invoke(verifySsl);
         _ownsTransport = chosen is null;
         SpotHttpPipeline.RefuseRedirects(chosen);
-        _transport = chosen ?? new LazyTransport(() => SpotHttpPipeline.CreateTransport(verifySsl));
+        var maxConnections = options.MaxConnectionsPerServer ?? SpotHttpPipeline.DefaultMaxConnectionsPerServer;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxConnections, nameof(options.MaxConnectionsPerServer));
+        _transport = chosen ?? new LazyTransport(() => SpotHttpPipeline.CreateTransport(verifySsl, maxConnections));
         var retry = ToRetryOptions(Profile) with { OperationTimeout = options.OperationTimeout };
         var maxBytes = options.MaxResponseBytes ?? SpotHttpPipeline.DefaultMaxResponseBytes;
         var loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;

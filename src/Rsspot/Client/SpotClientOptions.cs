@@ -57,6 +57,13 @@ public sealed record SpotClientOptions
     /// <summary>The largest response body the client reads (default 32 MB); a larger answer is an error.</summary>
     public long? MaxResponseBytes { get; init; }
 
+    /// <summary>
+    /// Most connections the client's own transport opens to one server (default
+    /// <see cref="Http.SpotHttpPipeline.DefaultMaxConnectionsPerServer"/>, 100, as the Python rsspot's httpx); further
+    /// concurrent calls wait for a free connection. Not applied to a <see cref="Transport"/> the caller supplies.
+    /// </summary>
+    public int? MaxConnectionsPerServer { get; init; }
+
     /// <summary>Retry settings replacing the profile's.</summary>
     public RetrySettings? Retry { get; init; }
 

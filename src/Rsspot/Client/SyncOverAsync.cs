@@ -32,7 +32,7 @@ internal static class SyncOverAsync
         if (context is not null && !Volatile.Read(ref _threadPoolContexts).Contains(context.GetType()))
         {
             throw new InvalidOperationException(
-                $"A blocking Spot call was made on a single-threaded SynchronizationContext ({context.GetType().Name}), where it would deadlock. Use {asyncName} and await it instead.");
+                $"A blocking Spot call was made on a SynchronizationContext ({context.GetType().FullName}) that the SDK does not know to be backed by several threads; on a UI thread it would freeze or deadlock. Use {asyncName} and await it, or, if this context runs work on several threads (a test runner's does), call SpotClient.AllowBlockingOn(typeof({context.GetType().Name})) once at start-up.");
         }
     }
 }

@@ -13,7 +13,14 @@ internal sealed class ClientLifetime(string ownerName)
 
     public CancellationToken Token => _ended.Token;
 
-    public void ThrowIfEnded() => ObjectDisposedException.ThrowIf(IsEnded, ownerName);
+    /// <summary>Throws <see cref="ObjectDisposedException"/> naming the client type once the life has ended.</summary>
+    public void ThrowIfEnded()
+    {
+        if (IsEnded)
+        {
+            throw new ObjectDisposedException(ownerName);
+        }
+    }
 
     public ObjectDisposedException Disposed(Exception? cause = null) =>
         new($"The {ownerName} was disposed while the call was running.", cause);

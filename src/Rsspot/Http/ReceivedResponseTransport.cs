@@ -16,13 +16,39 @@ internal sealed class ReceivedResponseTransport(HttpClient pipeline) : HttpMessa
         {
             // Once only: a second request for the same call (Kiota's claims challenge retry) goes to the server.
             held.Response = null;
-            return received;
+            return await WithErrorBodyAsync(request, received, cancellationToken).ConfigureAwait(false);
         }
 
         // The request was already marked as sent by the HttpClient above this handler.
         using var copy = await RequestCloner.CloneAsync(request, cancellationToken).ConfigureAwait(false);
-        return await pipeline.SendAsync(copy, cancellationToken).ConfigureAwait(false);
+        var response = await pipeline.SendAsync(copy, cancellationToken).ConfigureAwait(false);
+        return await WithErrorBodyAsync(request, response, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Reads a failed answer's body (buffered: Kiota reads it again) for <see cref="ErrorBodyOption"/>.</summary>
+    private static async Task<HttpResponseMessage> WithErrorBodyAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode
+            && request.Options.TryGetValue(ErrorBodyOption.Key, out var option) && option is ErrorBodyOption failure)
+        {
+            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            var bytes = response.Content is BufferedContent buffered
+                ? buffered.Body
+                : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            failure.Body = ServerError.Parse(bytes);
+        }
+
+        return response;
+    }
+}
+
+/// <summary>Carries the error body of a failed answer from <see cref="ReceivedResponseTransport"/> back to <see cref="SpotRequestAdapter"/>.</summary>
+internal sealed class ErrorBodyOption : IRequestOption
+{
+    /// <summary>The key Kiota stores a request option under on the HTTP request: the option's type name.</summary>
+    public static readonly HttpRequestOptionsKey<IRequestOption> Key = new(typeof(ErrorBodyOption).FullName!);
+
+    public ServerError? Body { get; set; }
 }
 
 /// <summary>A response received for a request, handed to Kiota's adapter through <see cref="ReceivedResponseTransport"/>.</summary>

@@ -124,11 +124,24 @@ public static class SpotHttpPipeline
         }
     }
 
-    /// <summary>The socket transport; TLS verification can be switched off for test endpoints.</summary>
-    public static SocketsHttpHandler CreateTransport(bool verifyTls)
+    /// <summary>
+    /// Most connections a client's transport opens to one server by default: 100, the default of httpx (the Python
+    /// rsspot's HTTP client). 2,000 concurrent calls on one client share these instead of opening 2,000 sockets.
+    /// </summary>
+    public const int DefaultMaxConnectionsPerServer = 100;
+
+    /// <summary>The socket transport (at most <see cref="DefaultMaxConnectionsPerServer"/> connections per server); TLS verification can be switched off for test endpoints.</summary>
+    public static SocketsHttpHandler CreateTransport(bool verifyTls) => CreateTransport(verifyTls, DefaultMaxConnectionsPerServer);
+
+    /// <summary>The socket transport with a cap on connections per server; TLS verification can be switched off for test endpoints.</summary>
+    /// <param name="verifyTls">False accepts any certificate (test endpoints only).</param>
+    /// <param name="maxConnectionsPerServer">Most connections open to one server at a time; further requests wait for one.</param>
+    public static SocketsHttpHandler CreateTransport(bool verifyTls, int maxConnectionsPerServer)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxConnectionsPerServer);
         var transport = new SocketsHttpHandler
         {
+            MaxConnectionsPerServer = maxConnectionsPerServer,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = System.Net.DecompressionMethods.All,
             AllowAutoRedirect = false,

@@ -65,7 +65,7 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
         ArgumentNullException.ThrowIfNull(requestInfo);
         if (_backingStore || requestInfo.GetRequestOption<ResponseHandlerOption>() is not null)
         {
-            return await Parsed(_kiota.SendAsync(requestInfo, factory, errorMapping, cancellationToken)).ConfigureAwait(false);
+            return await Parsed(requestInfo, () => _kiota.SendAsync(requestInfo, factory, errorMapping, cancellationToken)).ConfigureAwait(false);
         }
 
         // Headers first: a successful body is read into pooled memory below; a failed one is buffered for Kiota, as
@@ -83,7 +83,7 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
             {
                 await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
                 requestInfo.AddRequestOptions([new ReceivedResponseOption(response)]);
-                return await Parsed(_kiota.SendAsync(requestInfo, factory, errorMapping, cancellationToken)).ConfigureAwait(false);
+                return await Parsed(requestInfo, () => _kiota.SendAsync(requestInfo, factory, errorMapping, cancellationToken)).ConfigureAwait(false);
             }
         }
 
@@ -113,25 +113,25 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
         ParsableFactory<ModelType> factory,
         Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null,
         CancellationToken cancellationToken = default)
-        where ModelType : IParsable => Parsed(_kiota.SendCollectionAsync(requestInfo, factory, errorMapping, cancellationToken));
+        where ModelType : IParsable => Parsed(requestInfo, () => _kiota.SendCollectionAsync(requestInfo, factory, errorMapping, cancellationToken));
 
     /// <inheritdoc />
     public Task<ModelType?> SendPrimitiveAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] ModelType>(
         RequestInformation requestInfo,
         Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null,
-        CancellationToken cancellationToken = default) => Parsed(_kiota.SendPrimitiveAsync<ModelType>(requestInfo, errorMapping, cancellationToken));
+        CancellationToken cancellationToken = default) => Parsed(requestInfo, () => _kiota.SendPrimitiveAsync<ModelType>(requestInfo, errorMapping, cancellationToken));
 
     /// <inheritdoc />
     public Task<IEnumerable<ModelType>?> SendPrimitiveCollectionAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] ModelType>(
         RequestInformation requestInfo,
         Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null,
-        CancellationToken cancellationToken = default) => Parsed(_kiota.SendPrimitiveCollectionAsync<ModelType>(requestInfo, errorMapping, cancellationToken));
+        CancellationToken cancellationToken = default) => Parsed(requestInfo, () => _kiota.SendPrimitiveCollectionAsync<ModelType>(requestInfo, errorMapping, cancellationToken));
 
     /// <inheritdoc />
     public Task SendNoContentAsync(
         RequestInformation requestInfo,
         Dictionary<string, ParsableFactory<IParsable>>? errorMapping = null,
-        CancellationToken cancellationToken = default) => Parsed(_kiota.SendNoContentAsync(requestInfo, errorMapping, cancellationToken));
+        CancellationToken cancellationToken = default) => Parsed(requestInfo, () => _kiota.SendNoContentAsync(requestInfo, errorMapping, cancellationToken));
 
     /// <inheritdoc />
     public Task<T?> ConvertToNativeRequestAsync<T>(RequestInformation requestInfo, CancellationToken cancellationToken = default) =>
@@ -146,11 +146,22 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
         error is JsonException or FormatException or InvalidCastException or OverflowException or KeyNotFoundException
         || (error is InvalidOperationException && error is not ObjectDisposedException);
 
-    private static async Task<T> Parsed<T>(Task<T> send)
+    /// <summary>
+    /// Runs one call through Kiota's adapter. The error body the transport read for a failed answer is attached to
+    /// the exception Kiota throws (in a filter: the exception is not caught and thrown again), so the server's reason
+    /// and words reach the SDK's error whatever shape the body has and whether or not the operation maps it to a type.
+    /// </summary>
+    private static async Task<T> Parsed<T>(RequestInformation requestInfo, Func<Task<T>> send)
     {
+        var failure = new ErrorBodyOption();
+        requestInfo.AddRequestOptions([failure]);
         try
         {
-            return await send.ConfigureAwait(false);
+            return await send().ConfigureAwait(false);
+        }
+        catch (ApiException e) when (ServerError.Attach(e, failure.Body))
+        {
+            throw; // not reached: Attach returns false
         }
         catch (Exception e) when (IsParseFailure(e))
         {
@@ -158,17 +169,12 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
         }
     }
 
-    private static async Task Parsed(Task send)
-    {
-        try
+    private static Task Parsed(RequestInformation requestInfo, Func<Task> send) =>
+        Parsed(requestInfo, async () =>
         {
-            await send.ConfigureAwait(false);
-        }
-        catch (Exception e) when (IsParseFailure(e))
-        {
-            throw WrongShape(HttpStatusCode.OK, e);
-        }
-    }
+            await send().ConfigureAwait(false);
+            return true;
+        });
 
     /// <summary>The root node, with a failure to read the body reported as HttpClient reports it when it buffers.</summary>
     private async Task<IParseNode?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)

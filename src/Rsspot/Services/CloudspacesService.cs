@@ -189,16 +189,14 @@ public class CloudspacesService : SpotService
                 ? kubeconfig
                 : throw new SpotException($"The Spot API answered without a kubeconfig for cloudspace \"{name}\".");
         }
-        catch (OAuthError error)
+        catch (AuthException error) when (error.InnerException is OAuthError refused)
         {
-            var code = (System.Net.HttpStatusCode)error.ResponseStatusCode;
-            var detail = ServerText.Redact(error.ErrorDescription ?? error.Error, Context.Secrets()) ?? code.ToString();
-            if (code == System.Net.HttpStatusCode.Unauthorized)
+            // The endpoint authenticates by the refresh token in the body: a 401 refuses that token, not the access token.
+            var detail = ServerText.Redact(refused.ErrorDescription ?? refused.Error, Context.Secrets()) ?? "401 Unauthorized";
+            throw new AuthException($"Generating the kubeconfig failed: the refresh token was refused ({detail}). {AuthException.HowToFix}", refused)
             {
-                throw new AuthException($"Generating the kubeconfig failed: the refresh token was refused ({detail}). {AuthException.HowToFix}", error);
-            }
-
-            throw new SpotApiException($"Generating the kubeconfig of cloudspace \"{name}\" failed: {detail} (HTTP {(int)code}). Check the cloudspace name and the organization.", code, ServerText.Clean(error.Error), detail, operation, error);
+                OAuthError = ServerText.Clean(refused.Error),
+            };
         }
     }
 

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Rsspot.Security;
+using Rsspot.Http;
 
 namespace Rsspot.Services;
 
@@ -67,14 +67,13 @@ public class RawService : SpotService
 
         using (response)
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            var json = Parse(text);
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw Failure(operation, response.StatusCode, json);
+                throw ApiCall.FromBody(Context, operation, response.StatusCode, ServerError.Parse(bytes), new HttpRequestException(null, null, response.StatusCode));
             }
 
-            return json;
+            return Parse(Encoding.UTF8.GetString(bytes));
         }
     }
 
@@ -110,16 +109,4 @@ public class RawService : SpotService
             return JsonValue.Create(text);
         }
     }
-
-    private SpotException Failure(string operation, HttpStatusCode code, JsonNode? json)
-    {
-        var status = json as JsonObject;
-        var message = ServerText.Redact(Text(status, "message"), Context.Secrets());
-        return code == HttpStatusCode.Unauthorized
-            ? ApiCall.Unauthorized(operation, message, new HttpRequestException(null, null, code))
-            : ApiCall.Failure(operation, code, ServerText.Clean(Text(status, "reason")), message);
-    }
-
-    private static string? Text(JsonObject? node, string name) =>
-        node?[name]?.GetValueKind() == JsonValueKind.String ? node[name]!.GetValue<string>() : null;
 }

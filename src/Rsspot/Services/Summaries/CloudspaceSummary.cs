@@ -6,7 +6,7 @@ namespace Rsspot.Services;
 /// <param name="Name">The cloudspace name.</param>
 /// <param name="Region">The region it runs in.</param>
 /// <param name="Phase">Its phase (e.g. Provisioning, Ready), or null before the API reports one.</param>
-/// <param name="KubernetesVersion">The requested Kubernetes version.</param>
+/// <param name="KubernetesVersion">The requested Kubernetes version, or the running one (<c>status.currentKubernetesVersion</c>) when the spec names none.</param>
 /// <param name="HighAvailability">Whether the control plane is highly available.</param>
 /// <param name="CreatedAt">When it was created.</param>
 public sealed record CloudspaceSummary(string Name, string? Region, string? Phase, string? KubernetesVersion, bool HighAvailability, DateTimeOffset? CreatedAt)
@@ -23,8 +23,10 @@ public sealed record CloudspaceSummary(string Name, string? Region, string? Phas
             cloudspace.Metadata?.Name ?? string.Empty,
             cloudspace.Spec?.Region,
             cloudspace.Status?.Phase,
-            cloudspace.Spec?.KubernetesVersion,
+            Present(cloudspace.Spec?.KubernetesVersion) ?? Present(cloudspace.Status?.CurrentKubernetesVersion),
             cloudspace.Spec?.HAControlPlane ?? false,
             cloudspace.Metadata?.CreationTimestamp);
     }
+
+    private static string? Present(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }
