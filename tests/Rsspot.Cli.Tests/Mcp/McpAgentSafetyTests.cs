@@ -216,7 +216,7 @@ public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
         Assert.True(transcript.Length < 100_000, $"the replies to 7 MB of arguments took {transcript.Length} characters");
     }
 
-    [Fact(Skip = "Needs the SDK to keep the message of an error body that is not a Kubernetes Status (SpotApiException.ApiMessage); ToolErrorsTests shows MCP prints it when present.")]
+    [Fact]
     public async Task A_server_error_names_its_reason_in_the_tools_words()
     {
         await using var mcp = await McpStdioSession.StartAsync(_accounts.Environment, "--profile", "sandbox");
