@@ -22,6 +22,9 @@ internal static class CliAdvice
 
     public static string For(SpotApiException error) => error.StatusCode switch
     {
+        // Regions and server classes are the same for every organization: --org would not help.
+        HttpStatusCode.NotFound when error.Operation.StartsWith("get region ", StringComparison.Ordinal) => " (rsspot regions list shows the regions.)",
+        HttpStatusCode.NotFound when error.Operation.StartsWith("get server class ", StringComparison.Ordinal) => " (rsspot server-classes list shows the classes.)",
         HttpStatusCode.NotFound or HttpStatusCode.Forbidden => " (--org selects the organization.)",
         _ => string.Empty,
     };

@@ -68,7 +68,7 @@ public class RawService : SpotService
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            var json = Parse(text);
+            var json = Parse(text, operation, response.StatusCode);
             if (!response.IsSuccessStatusCode)
             {
                 throw Failure(operation, response.StatusCode, json);
@@ -94,7 +94,7 @@ public class RawService : SpotService
         return $"{relative}?{string.Join('&', pairs)}";
     }
 
-    private static JsonNode? Parse(string text)
+    private static JsonNode? Parse(string text, string operation, HttpStatusCode code)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -103,11 +103,35 @@ public class RawService : SpotService
 
         try
         {
-            return JsonNode.Parse(text);
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException)
         {
+            if (IsJson(text))
+            {
+                // JSON whose object names a key twice: which value is meant is anyone's guess.
+                throw new SpotApiException(
+                    $"{operation} failed: the answer (HTTP {(int)code}) names the same key twice in one object; rsspot does not guess which value is meant.",
+                    code,
+                    ApiCall.UnexpectedReason,
+                    null,
+                    operation);
+            }
+
             return JsonValue.Create(text);
+        }
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

@@ -71,6 +71,13 @@ public sealed class TerminalSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Types <paramref name="keys"/> as they are (e.g. <c>\u0003</c>, Ctrl-C: the terminal sends SIGINT).</summary>
+    public async Task TypeAsync(string keys)
+    {
+        await _process.StandardInput.WriteAsync(keys);
+        await _process.StandardInput.FlushAsync();
+    }
+
     public async Task TypeLineAsync(string line)
     {
         await _process.StandardInput.WriteAsync(line + "\r");
