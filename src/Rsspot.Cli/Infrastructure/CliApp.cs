@@ -22,9 +22,15 @@ internal static class CliApp
         session.Args = args;
 
         int exit;
-        if (parse.Action is ParseErrorAction || (parse.Action is HelpAction && parse.Errors.Any(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal))))
+        if (parse.Action is ParseErrorAction)
         {
             exit = ReportParseError(parse, error);
+        }
+        else if (parse.Action is HelpAction && UnknownCommand(parse, args) is { } unknown)
+        {
+            // `rsspot apply --help`: help for a command that does not exist is an error, not the root's help.
+            error.WriteLine($"error: '{unknown}' is not an rsspot command. See 'rsspot --help'.");
+            exit = ExitCodes.Usage;
         }
         else
         {
@@ -81,7 +87,18 @@ internal static class CliApp
         _ => args,
     };
 
-    private static int HelpWidth() =>
+    private static string? UnknownCommand(ParseResult parse, string[] args)
+    {
+        if (parse.UnmatchedTokens.Count > 0)
+        {
+            return parse.UnmatchedTokens[0];
+        }
+
+        var words = args.TakeWhile(a => !a.StartsWith('-')).ToList();
+        return parse.CommandResult.Command is RootCommand && words.Count > 0 ? words[0] : null;
+    }
+
+    private static int HelpWidth() => Console.IsOutputRedirected ? int.MaxValue :
         int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns is >= 40 and <= 1000
             ? columns
             : 100;

@@ -9,7 +9,7 @@ namespace Rsspot.Configuration;
 public sealed class ConfigPaths
 {
     /// <summary>The advice given when a default location is needed and there is no home directory.</summary>
-    public const string NoHomeAdvice = "There is no home directory (HOME is unset, not an absolute path, or names a folder that does not exist), so there is no default config location. Fix: set RSSPOT_CONFIG to a config file (or pass --config), or set HOME or XDG_CONFIG_HOME.";
+    internal const string NoHomeAdvice = "There is no home directory (HOME is unset, not an absolute path, or names a folder that does not exist), so there is no default config location. Fix: set RSSPOT_CONFIG to a config file, or set HOME or XDG_CONFIG_HOME.";
 
     /// <summary>File names tried in the config directory, in order.</summary>
     public static IReadOnlyList<string> DefaultFileNames { get; } = ["config.yml", "config.yaml", "config.toml", "config.json"];

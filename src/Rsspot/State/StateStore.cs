@@ -67,7 +67,8 @@ public sealed class StateStore : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         string fullPath = System.IO.Path.GetFullPath(path);
-        if (new FileInfo(fullPath).LinkTarget is { } linkTarget && !File.Exists(fullPath))
+        // File.Exists is true for a dangling link itself: ask where the link ends.
+        if (new FileInfo(fullPath).LinkTarget is { } linkTarget && new FileInfo(fullPath).ResolveLinkTarget(returnFinalTarget: true) is { Exists: false })
         {
             // Creating the missing target (mode 0644 through the link) would put the database where nobody chose.
             throw new StateStoreException(

@@ -41,7 +41,10 @@ public sealed class TerminalSession : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        start.Environment["TERM"] = "xterm";
+        if (!environment.ContainsKey("TERM"))
+        {
+            start.Environment["TERM"] = "xterm";
+        }
         return new TerminalSession(Process.Start(start)!);
     }
 
