@@ -35,7 +35,7 @@ internal static partial class PoolNames
         {
             [var only] => only,
             [] when full => throw new CliUsageException($"--cloudspace: {noun} '{typed}' is not one{where}."),
-            [] => throw new CliUsageException($"<name>: no {noun}{where} has a name starting with '{typed}'."),
+            [] => throw new CliUsageException($"<name>: no {noun}{where} has a name starting with '{typed}'; a pool's name is a lower-case UUID (or a unique start of one, 4 characters or more)."),
             _ => throw new CliUsageException($"<name>: '{typed}' starts the names of {matches.Count} {noun}s{where} ({string.Join(", ", matches.Take(5))}{(matches.Count > 5 ? ", ..." : string.Empty)}); type more of it."),
         };
     }
