@@ -80,6 +80,28 @@ public sealed class NewcomerTests(CliFixture cli) : IClassFixture<CliFixture>
     }
 
     [Fact]
+    public async Task A_spec_file_with_two_errors_reports_the_first_in_the_file()
+    {
+        var dir = Directory.CreateTempSubdirectory("rsspot-spec-").FullName;
+        try
+        {
+            var spec = Path.Combine(dir, "spec.yaml");
+            await File.WriteAllTextAsync(spec, "name: two-errors\nregion: [1]\nspotNodePools:\n  - desired: -1\n    serverclass: gp.vs1.medium-dfw\n    bidprice: 0.08\n");
+
+            var result = await cli.RunAsync("cloudspaces", "create", "--file", spec);
+
+            Assert.True(result.ExitCode == 2, result.ToString());
+            var line = OneErrorLine(result);
+            Assert.Contains("region", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("spotNodePools[0]", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Regions_get_of_an_unknown_region_does_not_suggest_org()
     {
         var result = await cli.RunAsync("regions", "get", "nosuch");
