@@ -1,3 +1,12 @@
 using Rsspot.Cli.Infrastructure;
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error, Terminal.Detect()).ConfigureAwait(false);
+using var streams = StandardStreams.Open();
+using var interrupts = new Interrupts(streams.Error);
+try
+{
+    return await CliApp.RunAsync(args, streams.Out, streams.Error, Terminal.Detect(), interrupts).ConfigureAwait(false);
+}
+finally
+{
+    TerminalModes.Restore();
+}

@@ -202,6 +202,11 @@ public sealed class ReadCommandsTests : IClassFixture<CliFixture>
     {
         var config = Path.Combine(_cli.Home, "unreachable.yaml");
         await File.WriteAllTextAsync(config, "profiles:\n  x:\n    org: sandbox\n    refresh_token: abc\n    base_url: http://127.0.0.1:1\n    oauth_url: http://127.0.0.1:1\nactive_profile: x\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         var result = await _cli.RunAsync("--config-file", config, "regions", "list", "--no-cache", "-o", "table");
         Assert.Equal(6, result.ExitCode);
         var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));

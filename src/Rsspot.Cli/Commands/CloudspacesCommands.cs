@@ -155,7 +155,7 @@ internal static class CloudspacesCommands
                 OnDemandPools = [.. request.OnDemandPools, .. (p.GetValue(onDemand) ?? []).Select(t => PoolSpecs.OnDemand(PoolSpecs.Fields(t, OnDemandPoolFlag), csName, OnDemandPoolFlag))],
             };
 
-            var created = await s.Client.Cloudspaces.CreateAsync(request, ct).ConfigureAwait(false);
+            var created = await CreateInterruptiblyAsync(s, request, ct).ConfigureAwait(false);
             var cloudspace = created.Cloudspace;
             if (p.GetValue(wait))
             {
@@ -245,6 +245,8 @@ internal static class CloudspacesCommands
             var csName = name.Get(p);
             if ((p.GetValue(file) ?? SpotctlDefaultFile(p, name, csName)) is { } path)
             {
+                // What chose the path: the user's --file, or spotctl's `--name N` default of N.yaml.
+                var chosenBy = p.GetValue(file) is null ? $"--name {csName} (writes {path})" : p.TypedName(file);
                 if (string.IsNullOrWhiteSpace(path))
                 {
                     throw new CliUsageException($"{p.TypedName(file)}: give the path of the kubeconfig file to write (it was empty).");
@@ -252,22 +254,33 @@ internal static class CloudspacesCommands
 
                 if (Security.BoundedFile.KindOf(path) is Security.FileKind.Directory or Security.FileKind.Special)
                 {
-                    throw new CliUsageException($"{p.TypedName(file)}: '{path}' is a directory, FIFO or device; give the path of a file to write the kubeconfig to.");
+                    throw new CliUsageException($"{chosenBy}: '{path}' is a directory, FIFO or device; give the path of a file to write the kubeconfig to.");
                 }
 
                 if (File.Exists(path) && !p.GetValue(force))
                 {
-                    throw new CliUsageException($"{p.TypedName(file)}: '{path}' already exists; pass --force to replace it.");
+                    throw new CliUsageException(p.GetValue(file) is null
+                        ? $"--name {csName}: writes the kubeconfig to '{path}' (spotctl's form), which already exists; pass --force to replace it, --file to choose another path, or give the name as an argument to print the kubeconfig."
+                        : $"{p.TypedName(file)}: '{path}' already exists; pass --force to replace it.");
                 }
 
-                await s.Client.Cloudspaces.WriteKubeconfigAsync(csName, path, overwrite: true, ct).ConfigureAwait(false);
+                try
+                {
+                    await s.Client.Cloudspaces.WriteKubeconfigAsync(csName, path, overwrite: true, ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new CliUsageException($"{chosenBy}: {Security.ServerText.Clean(ex.Message).TrimEnd('.')}. Fix: give a path in a folder you can write.", ex);
+                }
+
                 var full = Path.GetFullPath(path);
                 s.Output.Write(new JsonObject { ["cloudspace"] = csName, ["path"] = full, ["mode"] = "0600" }, () => TableView.Pairs([("cloudspace", csName), ("kubeconfig", full), ("mode", "0600")]));
                 return;
             }
 
-            // Without --file the user asked for the kubeconfig on stdout, whatever --output says.
-            s.Output.Raw(await s.Client.Cloudspaces.GetKubeconfigAsync(csName, ct).ConfigureAwait(false));
+            // Without --file the user asked for the kubeconfig on stdout, whatever --output says; a terminal gets it cleaned.
+            var kubeconfig = await s.Client.Cloudspaces.GetKubeconfigAsync(csName, ct).ConfigureAwait(false);
+            s.Output.Raw(s.Terminal.StdoutIsTerminal ? TerminalText.CleanLines(kubeconfig) : kubeconfig);
         });
     }
 
@@ -307,7 +320,61 @@ internal static class CloudspacesCommands
         });
     }
 
-    private static Task<Generated.Api.Models.CloudSpace> WaitAsync(CliSession s, string name, int timeoutSeconds, CancellationToken ct)
+    /// <summary>
+    /// The create, with what an interrupt leaves behind said in the last line: the SDK rolls back a cloudspace whose
+    /// pools were cut short (on its own budget); one interrupted before that is looked up, so the line says whether it exists.
+    /// </summary>
+    private static async Task<CloudspaceCreation> CreateInterruptiblyAsync(CliSession s, CloudspaceCreateRequest request, CancellationToken ct)
+    {
+        var name = request.Name;
+        if (s.Interrupts is { } interrupts)
+        {
+            interrupts.LeftBehind = $"cloudspace \"{name}\" may exist; check with 'rsspot cloudspaces get {name}', remove it with: {CreateCleanup.RemoveCommand(name)}";
+        }
+
+        try
+        {
+            return await s.Client.Cloudspaces.CreateAsync(request, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            var phase = await LookAfterInterruptAsync(s, name).ConfigureAwait(false);
+            throw new OperationCanceledException(phase switch
+            {
+                null => $"Interrupted before cloudspace \"{name}\" was created: the API shows no such cloudspace, so nothing is left behind.",
+                { Length: 0 } => $"Interrupted while creating cloudspace \"{name}\": it may exist (the API could not be asked within {CreateCleanup.LookTimeout.TotalSeconds:0} s). Check with 'rsspot cloudspaces get {name}'; remove it with: {CreateCleanup.RemoveCommand(name)}",
+                _ => $"Interrupted while creating cloudspace \"{name}\": it exists (phase {phase}). Remove it with: {CreateCleanup.RemoveCommand(name)}",
+            });
+        }
+        finally
+        {
+            if (s.Interrupts is { } done)
+            {
+                done.LeftBehind = null;
+            }
+        }
+    }
+
+    /// <summary>The cloudspace's phase after an interrupt, on a budget of its own: null when it does not exist, empty when unknown.</summary>
+    private static async Task<string?> LookAfterInterruptAsync(CliSession s, string name)
+    {
+        using var look = new CancellationTokenSource(CreateCleanup.LookTimeout);
+        try
+        {
+            var cloudspace = await s.Client.Cloudspaces.GetAsync(name, look.Token).ConfigureAwait(false);
+            return Security.ServerText.Clean(cloudspace.Status?.Phase) is { Length: > 0 } phase ? phase : "unknown";
+        }
+        catch (SpotApiException ex) when (ex.IsNotFound)
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is SpotException or OperationCanceledException or HttpRequestException)
+        {
+            return string.Empty;
+        }
+    }
+
+    private static async Task<Generated.Api.Models.CloudSpace> WaitAsync(CliSession s, string name, int timeoutSeconds, CancellationToken ct)
     {
         if (timeoutSeconds < 1)
         {
@@ -315,8 +382,33 @@ internal static class CloudspacesCommands
         }
 
         var started = DateTimeOffset.UtcNow;
-        var progress = new InlineProgress<string>(phase => s.Err.WriteLine($"cloudspace {name}: {phase} ({(DateTimeOffset.UtcNow - started).TotalSeconds:0} s)"));
-        return s.Client.Cloudspaces.WaitUntilReadyAsync(name, TimeSpan.FromSeconds(timeoutSeconds), progress, ct);
+        var progress = new InlineProgress<string>(phase => s.Err.WriteLine($"cloudspace {name}: {Security.ServerText.Clean(phase)} ({(DateTimeOffset.UtcNow - started).TotalSeconds:0} s)"));
+        if (s.Interrupts is { } interrupts)
+        {
+            interrupts.LeftBehind = $"cloudspace \"{name}\" exists; wait again with: rsspot cloudspaces wait {name}";
+        }
+
+        try
+        {
+            return await s.Client.Cloudspaces.WaitUntilReadyAsync(name, TimeSpan.FromSeconds(timeoutSeconds), progress, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            var phase = await LookAfterInterruptAsync(s, name).ConfigureAwait(false);
+            throw new OperationCanceledException(phase switch
+            {
+                null => $"Stopped waiting: cloudspace \"{name}\" no longer exists.",
+                { Length: 0 } => $"Stopped waiting: cloudspace \"{name}\" exists (its phase could not be read). Wait again with: rsspot cloudspaces wait {name}",
+                _ => $"Stopped waiting: cloudspace \"{name}\" exists (phase {phase}). Wait again with: rsspot cloudspaces wait {name}",
+            });
+        }
+        finally
+        {
+            if (s.Interrupts is { } done)
+            {
+                done.LeftBehind = null;
+            }
+        }
     }
 }
 

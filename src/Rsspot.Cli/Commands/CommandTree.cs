@@ -10,7 +10,9 @@ internal static class CommandTree
         rsspot: Rackspace Spot from the command line (cloudspaces, node pools, prices, VM registration).
 
         Output is a table on a terminal (colour unless NO_COLOR is set) and JSON when stdout is a pipe or a file;
-        -o json|yaml|table, RSSPOT_OUTPUT or the config's output choose another. Exit codes: 0 ok, 1 other, 2 usage, 3 config, 4 auth, 5 API, 6 network.
+        -o json|yaml|table, RSSPOT_OUTPUT or the config's output choose another.
+        Exit codes: 0 ok, 1 other (also a declined confirmation), 2 usage, 3 config or state, 4 auth, 5 API (also a malformed
+        answer), 6 network, 7 conflict, 8 pricing watch --once: a pool at risk, 9 a pool losing, 130 interrupted (Ctrl-C, SIGTERM).
         JSON and YAML take the Python rsspot's shapes, or spotctl's when the command is spelt as spotctl spells it (sc, np,
         cs, --serverclass, --bidprice, --name on get/delete/get-config, ...); --raw (or RSSPOT_OUTPUT_SHAPE=raw) prints
         this tool's own shapes.

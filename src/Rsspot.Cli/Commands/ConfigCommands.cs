@@ -17,13 +17,13 @@ internal static class ConfigCommands
             var resolved = s.ResolveConfig();
             var (name, selectedBy) = resolved.SelectProfile(s.ProfileName);
             var profile = resolved.GetProfile(s.ProfileName);
-            var statePath = profile.StatePath ?? resolved.StatePath;
+            var statePath = profile.StatePath ?? (resolved.StateInMemory ? null : resolved.StatePath);
             var json = new JsonObject
             {
                 ["source"] = resolved.Source.Kind.ToString(),
                 ["source_detail"] = resolved.Source.ToString(),
                 ["config_file"] = resolved.Source.Path,
-                ["writable_path"] = resolved.WritablePath,
+                ["writable_path"] = resolved.Source.Path is null && resolved.Paths.ConfigDirectory is null ? null : resolved.WritablePath,
                 ["profile"] = name,
                 ["profile_selected_by"] = selectedBy ?? "default",
                 ["profiles"] = new JsonArray([.. resolved.ProfileNames.Order(StringComparer.Ordinal).Select(n => (JsonNode)n)]),
@@ -36,7 +36,7 @@ internal static class ConfigCommands
                 ("config_file", resolved.Source.Path ?? "(none)"),
                 ("profile", $"{name} (selected by {selectedBy ?? "default"})"),
                 ("profiles", string.Join(", ", resolved.ProfileNames.Order(StringComparer.Ordinal))),
-                ("state_path", statePath),
+                ("state_path", statePath ?? "(in memory: no home directory and no config file)"),
                 .. profile.ToRedactedPairs().Where(kv => kv.Key != "name" && kv.Key != "state_path").Select(kv => (kv.Key, kv.Value)),
             ]));
         });
@@ -119,7 +119,7 @@ internal static class ConfigCommands
                 var table = new TableView("ID", "AT", "EXIT", "MS", "ARGS");
                 foreach (var e in entries)
                 {
-                    table.Add(e.Id.ToString(CultureInfo.InvariantCulture), e.At.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-", e.Duration is { } d ? ((long)d.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) : "-", string.Join(' ', e.Args));
+                    table.Add(e.Id.ToString(CultureInfo.InvariantCulture), e.At.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture), e.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-", e.Duration is { } d ? ((long)d.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) : "-", string.Join(' ', e.Args));
                 }
 
                 return table;

@@ -55,12 +55,12 @@ internal static class ConfigureCommand
                 BaseUrl = p.GetValue(baseUrl),
                 OAuthUrl = p.GetValue(oauthUrl),
                 PriceDataUrl = p.GetValue(priceDataUrl),
-                RequestTimeoutSeconds = p.GetValue(timeout),
+                RequestTimeoutSeconds = TimeoutSeconds(p.GetValue(timeout)),
             };
             if (update == new ProfileUpdate())
             {
                 update = s.Terminal.StdinIsTerminal && s.Terminal.StdoutIsTerminal
-                    ? new ConfigurePrompt(s.In, s.Err).Ask()
+                    ? s.Prompt(() => new ConfigurePrompt(s.In, s.Err).Ask())
                     : throw new CliUsageException("configure: nothing to set. Pass flags such as --org, --region, --refresh-token (stdin is not a terminal, so rsspot cannot ask).");
             }
 
@@ -94,9 +94,14 @@ internal static class ConfigureCommand
             var saved = store.ToRedactedDocument()["profiles"]?[name]?.DeepClone();
             var json = new JsonObject { ["profile"] = name, ["path"] = store.Path, ["active"] = activated, ["settings"] = saved };
             s.Output.Write(json, () => Output.TableView.Pairs([("profile", name), ("path", store.Path), ("active", activated ? "yes" : "no")]));
-            s.Output.Note($"Saved profile '{name}' to {store.Path} (mode 0600). Try: rsspot regions list");
+            s.Output.Note($"Saved profile '{name}' to {store.Path} (mode 0600). Try: rsspot regions list{(activated ? string.Empty : " --profile " + name)}");
         });
     }
+
+    private static double? TimeoutSeconds(double? seconds) =>
+        seconds is not { } value || (double.IsFinite(value) && value is >= SettingRanges.MinTimeoutSeconds and <= SettingRanges.MaxTimeoutSeconds)
+            ? seconds
+            : throw new CliUsageException($"--request-timeout: {value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is out of range; give seconds from {SettingRanges.MinTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} to {SettingRanges.MaxTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
 }
 
 /// <summary>The interactive questions of <c>configure</c>.</summary>
@@ -131,6 +136,7 @@ internal sealed class ConfigurePrompt
     {
         _err.Write(question + ": ");
         var text = new System.Text.StringBuilder();
+        TerminalModes.MarkTouched();
         while (true)
         {
             var key = Console.ReadKey(intercept: true);

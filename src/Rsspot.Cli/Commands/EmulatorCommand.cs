@@ -60,6 +60,11 @@ internal static class EmulatorCommand
 
         start.RunsForExitCode(s, (p, ct) =>
         {
+            if (p.GetValue(port) is var bad and (< 0 or > 65535))
+            {
+                throw new CliUsageException($"--port: {bad.ToString(CultureInfo.InvariantCulture)} is not a TCP port; give 0 to 65535 (0 picks a free one).");
+            }
+
             var args = new List<string> { "--port", p.GetValue(port).ToString(CultureInfo.InvariantCulture) };
             Add(args, "--data", p.GetValue(data));
             Add(args, "--refresh-token", p.GetValue(refreshToken));

@@ -122,11 +122,13 @@ internal static class NodePoolsCommands
     private static Command Get(CliSession s, bool spot, string noun)
     {
         var name = PoolName();
-        return Cmd.New("get", $"Show one {noun}", name.Symbols).Runs(s, async (p, ct) =>
+        var cloudspace = CloudspaceOption();
+        return Cmd.New("get", $"Show one {noun} (by its name or a unique start of it)", [.. name.Symbols, cloudspace]).Runs(s, async (p, ct) =>
         {
+            var poolName = await PoolNames.ResolveAsync(s, spot, name.Get(p), p.GetValue(cloudspace), ct).ConfigureAwait(false);
             var json = spot
-                ? JsonModels.ToNode(await s.Client.SpotNodePools.GetAsync(name.Get(p), ct).ConfigureAwait(false))
-                : JsonModels.ToNode(await s.Client.OnDemandNodePools.GetAsync(name.Get(p), ct).ConfigureAwait(false));
+                ? JsonModels.ToNode(await s.Client.SpotNodePools.GetAsync(poolName, ct).ConfigureAwait(false))
+                : JsonModels.ToNode(await s.Client.OnDemandNodePools.GetAsync(poolName, ct).ConfigureAwait(false));
             var prices = spot ? await SpotMarketColumns.ReadAsync(s, ct).ConfigureAwait(false) : null;
             var org = s.Output.PrintsSpotctlShape ? ApiAnswers.OrgName(s) : string.Empty;
             s.Output.Write(new JsonShapes(() => json, () => PythonShapes.Apply(spot ? PythonModels.SpotNodePool : PythonModels.OnDemandNodePool, json), () => SpotctlShapes.NodePool(json, org, spot)), () => Pairs(json, spot, prices));
@@ -256,7 +258,8 @@ internal static class NodePoolsCommands
         var serverClass = new Option<string?>("--server-class", "--serverclass") { Description = "Server class of the pool (checked; it cannot change: create a new pool)" };
         return Cmd.New("update", $"Change a {noun} (only the given fields)", [.. name.Symbols, cloudspace, serverClass, .. flags.For(spot)]).Runs(s, async (p, ct) =>
         {
-            var poolName = name.Get(p);
+            // --cloudspace is checked below against the pool, with its own message.
+            var poolName = await PoolNames.ResolveAsync(s, spot, name.Get(p), null, ct).ConfigureAwait(false);
             var desired = p.GetValue(flags.Desired);
             var update = new NodePoolUpdate
             {
@@ -296,10 +299,10 @@ internal static class NodePoolsCommands
     {
         var name = PoolName();
         var yes = Cmd.Yes();
-        return Cmd.New("delete", $"Delete a {noun}", [.. name.Symbols, yes]).Runs(s, async (p, ct) =>
+        var cloudspace = CloudspaceOption();
+        return Cmd.New("delete", $"Delete a {noun} (by its name or a unique start of it; --cloudspace checks where it is)", [.. name.Symbols, cloudspace, yes]).Runs(s, async (p, ct) =>
         {
-            var poolName = name.Get(p);
-            SpotNames.EnsurePoolName(poolName);
+            var poolName = await PoolNames.ResolveAsync(s, spot, name.Get(p), p.GetValue(cloudspace), ct).ConfigureAwait(false);
             s.Confirm($"Delete {noun} '{poolName}'", p.GetValue(yes), name.GivenAsArgument(p));
             var status = spot
                 ? await s.Client.SpotNodePools.DeleteAsync(poolName, ct).ConfigureAwait(false)

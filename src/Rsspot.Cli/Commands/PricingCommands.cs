@@ -150,6 +150,11 @@ internal static class PricingCommands
         var cloudspace = new Option<string?>("--cloudspace") { Description = "With --plot: draw the bids of this cloudspace's spot pools on the class" };
         return Cmd.New("history", "Hammer price history of a server class, with a sparkline (--plot draws it)", name, last, plot, cloudspace).Runs(s, async (p, ct) =>
         {
+            if (p.GetValue(last) is < 1 and var n)
+            {
+                throw new CliUsageException($"{p.TypedName(last)}: {n} is invalid; give how many points to show, 1 or more.");
+            }
+
             if (p.GetValue(plot) is { } plotPath)
             {
                 PricingPlots.EnsureSvg(plotPath);
@@ -171,7 +176,7 @@ internal static class PricingCommands
                     ? $"{history.ServerClass}: no price history\n"
                     : $"{history.ServerClass}  {history.Sparkline()}  min {JsonModels.Money(summary.Min)}  max {JsonModels.Money(summary.Max)}  mean {JsonModels.Money(summary.Mean)}  last {JsonModels.Money(summary.Last)}\n");
                 var table = new TableView("AT (UTC)", "HAMMER/H");
-                foreach (var pt in history.Points.TakeLast(Math.Max(1, p.GetValue(last))))
+                foreach (var pt in history.Points.TakeLast(p.GetValue(last)))
                 {
                     table.Add(pt.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), JsonModels.Money(pt.HammerPerHour));
                 }

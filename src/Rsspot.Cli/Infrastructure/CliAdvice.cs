@@ -20,6 +20,12 @@ internal static class CliAdvice
         _ => string.Empty,
     };
 
-    public static string For(SpotApiException error) =>
-        error.IsNotFound || error.StatusCode == HttpStatusCode.Forbidden ? " (--org selects the organization.)" : string.Empty;
+    public static string For(SpotApiException error) => error switch
+    {
+        // Regions and server classes are the same for every organization: --org would not help.
+        { IsNotFound: true } when error.Operation.StartsWith("get region ", StringComparison.Ordinal) => " (rsspot regions list shows the regions.)",
+        { IsNotFound: true } when error.Operation.StartsWith("get server class ", StringComparison.Ordinal) => " (rsspot server-classes list shows the classes.)",
+        { IsNotFound: true } or { StatusCode: HttpStatusCode.Forbidden } => " (--org selects the organization.)",
+        _ => string.Empty,
+    };
 }

@@ -10,11 +10,12 @@ namespace Rsspot.Cli.Infrastructure;
 /// <summary>Parses, runs, maps failures to exit codes, and records the invocation in state.db.</summary>
 internal static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Terminal terminal)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Terminal terminal, Interrupts? interrupts = null)
     {
         var at = DateTimeOffset.UtcNow;
         var started = Stopwatch.GetTimestamp();
-        using var session = new CliSession(output, error, Console.In, terminal);
+        using var session = new CliSession(output, error, new ConsoleInput(), terminal) { Interrupts = interrupts };
+        args = HelpWords(args);
         var root = CommandTree.Build(session, args);
         var parse = root.Parse(args);
         session.Parse = parse;
@@ -25,12 +26,37 @@ internal static class CliApp
         {
             exit = ReportParseError(parse, error);
         }
+        else if (parse.Action is HelpAction && UnknownCommand(parse, args) is { } unknown)
+        {
+            // `rsspot apply --help`: help for a command that does not exist is an error, not the root's help.
+            error.WriteLine($"error: '{unknown}' is not an rsspot command. See 'rsspot --help'.");
+            exit = ExitCodes.Usage;
+        }
         else
         {
             try
             {
                 var helpOutput = parse.Action is HelpAction ? new CommandNameWriter(output, root.Name) : output;
-                exit = await parse.InvokeAsync(new InvocationConfiguration { Output = helpOutput, Error = error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+                if (parse.Action is HelpAction help)
+                {
+                    // Its default, Console.WindowWidth, initializes the terminal (see TerminalModes).
+                    help.MaxWidth = HelpWidth();
+                }
+
+                // Signals are handled by Interrupts: System.CommandLine's own handling ends the process 2 s after Ctrl-C,
+                // cutting a rollback short without a word.
+                var configuration = new InvocationConfiguration { Output = helpOutput, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+                exit = await parse.InvokeAsync(configuration, interrupts?.Token ?? CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OutputClosedException || ex.InnerException is OutputClosedException)
+            {
+                // The reader of stdout went away (`| head -1`): what it wanted is written.
+                exit = ExitCodes.Ok;
+            }
+            catch (OperationCanceledException ex) when (interrupts?.Requested == true && IsBareCancellation(ex))
+            {
+                error.WriteLine("Interrupted.");
+                exit = ExitCodes.Cancelled;
             }
             catch (Exception ex)
             {
@@ -50,6 +76,36 @@ internal static class CliApp
 
         return exit;
     }
+
+    /// <summary>
+    /// <c>rsspot</c> alone and <c>rsspot help [command...]</c> (spotctl's form) show the help, as <c>--help</c> does.
+    /// </summary>
+    private static string[] HelpWords(string[] args) => args switch
+    {
+        [] => ["--help"],
+        ["help", .. var rest] => [.. rest, "--help"],
+        _ => args,
+    };
+
+    private static string? UnknownCommand(ParseResult parse, string[] args)
+    {
+        if (parse.UnmatchedTokens.Count > 0)
+        {
+            return parse.UnmatchedTokens[0];
+        }
+
+        var words = args.TakeWhile(a => !a.StartsWith('-')).ToList();
+        return parse.CommandResult.Command is RootCommand && words.Count > 0 ? words[0] : null;
+    }
+
+    private static int HelpWidth() => Console.IsOutputRedirected ? int.MaxValue :
+        int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns is >= 40 and <= 1000
+            ? columns
+            : 100;
+
+    // A cancellation with no message of its own (.NET's "A task was canceled.") says nothing worth printing.
+    private static bool IsBareCancellation(OperationCanceledException ex) =>
+        ex.Message is "A task was canceled." or "The operation was canceled." || ex.Message.Length == 0;
 
     private static int ReportParseError(ParseResult parse, TextWriter error)
     {

@@ -16,6 +16,7 @@ internal sealed class CliSession : IDisposable
     private OutputWriter? _output;
     private ArgumentRedactor? _redactor;
     private bool _stateProblemReported;
+    private bool _exposureChecked;
 
     public CliSession(TextWriter output, TextWriter error, TextReader input, Terminal terminal)
     {
@@ -26,6 +27,9 @@ internal sealed class CliSession : IDisposable
     }
 
     public GlobalOptions Globals { get; } = new();
+
+    /// <summary>Signal handling of this process (null in-process, e.g. in tests of the command tree).</summary>
+    public Interrupts? Interrupts { get; init; }
 
     public TextWriter Out { get; }
 
@@ -78,8 +82,45 @@ internal sealed class CliSession : IDisposable
     public SpotClient Client => _client ??= CreateClient();
 
     /// <summary>The config as resolved for this invocation (for config and profile commands).</summary>
-    public ResolvedConfig ResolveConfig(bool migrateLegacy = true) =>
-        ConfigResolver.Resolve(new ConfigResolutionOptions { ConfigPath = ConfigFile, MigrateLegacy = migrateLegacy });
+    public ResolvedConfig ResolveConfig(bool migrateLegacy = true)
+    {
+        var resolved = ConfigResolver.Resolve(new ConfigResolutionOptions { ConfigPath = ConfigFile, MigrateLegacy = migrateLegacy });
+        WarnIfExposed(resolved);
+        return resolved;
+    }
+
+    /// <summary>
+    /// Warns once (as ssh and kubectl do) when the config file can be written by others, or holds a token and can be
+    /// read by others.
+    /// </summary>
+    private void WarnIfExposed(ResolvedConfig resolved)
+    {
+        if (_exposureChecked || OperatingSystem.IsWindows() || resolved.Source.Path is not { } path)
+        {
+            return;
+        }
+
+        _exposureChecked = true;
+        UnixFileMode mode;
+        try
+        {
+            mode = File.GetUnixFileMode(Rsspot.Security.AtomicFile.FinalTarget(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        const UnixFileMode othersWrite = UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+        const UnixFileMode othersRead = UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        var holdsToken = resolved.Config.Profiles.Values.Any(p => p.RefreshToken is { Length: > 0 } || p.AccessToken is { Length: > 0 });
+        var exposed = (mode & othersWrite) != 0 ? "writable" : holdsToken && (mode & othersRead) != 0 ? "readable" : null;
+        if (exposed is not null)
+        {
+            var octal = Convert.ToString((int)mode & 0x1FF, 8).PadLeft(4, '0');
+            Err.WriteLine($"warning: config file '{path}' {(holdsToken ? "holds a refresh token and " : string.Empty)}is {exposed} by other users (mode {octal}). Fix: chmod 600 '{path}'");
+        }
+    }
 
     /// <summary>The config file's <c>output</c>; a config that cannot be read leaves the choice to the terminal (commands that need it report the problem).</summary>
     private string? ConfiguredOutput()
@@ -102,13 +143,15 @@ internal sealed class CliSession : IDisposable
     /// <summary>Opens state.db of this invocation (config errors propagate).</summary>
     public State.StateStore OpenState()
     {
-        if (_client is not null)
+        var resolved = _client?.Resolved ?? ResolveConfig();
+        var path = (_client?.Profile ?? resolved.GetProfile(ProfileName)).StatePath;
+        if (path is null && resolved.StateInMemory)
         {
-            return State.StateStore.Open(_client.Profile.StatePath ?? _client.Resolved.StatePath);
+            WarnStateInMemory();
+            return State.StateStore.OpenInMemory();
         }
 
-        var resolved = ResolveConfig();
-        return State.StateStore.Open(resolved.GetProfile(ProfileName).StatePath ?? resolved.StatePath);
+        return State.StateStore.Open(path ?? resolved.StatePath);
     }
 
     /// <summary>The state.db path of this invocation, without opening it (config errors propagate).</summary>
@@ -182,10 +225,33 @@ internal sealed class CliSession : IDisposable
         }
 
         Err.Write($"{question}? [y/N] ");
-        var answer = In.ReadLine()?.Trim();
+        var answer = Prompt(() => In.ReadLine()?.Trim());
         if (!string.Equals(answer, "y", StringComparison.OrdinalIgnoreCase) && !string.Equals(answer, "yes", StringComparison.OrdinalIgnoreCase))
         {
-            throw new OperationCanceledException("Not confirmed; nothing was changed.");
+            throw new NotConfirmedException("Not confirmed; nothing was changed.");
+        }
+    }
+
+    /// <summary>Reads a prompt's answer; a signal meanwhile stops the process at once (a read cannot be cancelled).</summary>
+    public T Prompt<T>(Func<T> read)
+    {
+        if (Interrupts is { } interrupts)
+        {
+            interrupts.Prompting = true;
+        }
+
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            if (Interrupts is { } done)
+            {
+                done.Prompting = false;
+            }
+
+            TerminalModes.Restore();
         }
     }
 
@@ -201,7 +267,7 @@ internal sealed class CliSession : IDisposable
         var resolved = ResolveConfig();
         var profile = resolved.GetProfile(ProfileName);
         _redactor ??= new ArgumentRedactor(KnownSecrets.Collect(Args, resolved));
-        _state = TryOpenState(profile.StatePath ?? resolved.StatePath);
+        _state = profile.StatePath is null && resolved.StateInMemory ? InMemoryState() : TryOpenState(profile.StatePath ?? resolved.StatePath);
         var options = new SpotClientOptions
         {
             ConfigPath = ConfigFile,
@@ -218,6 +284,23 @@ internal sealed class CliSession : IDisposable
         }
 
         return new SpotClient(options);
+    }
+
+    private State.StateStore InMemoryState()
+    {
+        WarnStateInMemory();
+        return State.StateStore.OpenInMemory();
+    }
+
+    private void WarnStateInMemory()
+    {
+        if (_stateProblemReported)
+        {
+            return;
+        }
+
+        _stateProblemReported = true;
+        Err.WriteLine("warning: there is no home directory and no config file, so the cache and the command history are kept in memory for this run only. Set HOME, or RSSPOT_CONFIG to a config file (state.db goes beside it), to keep them.");
     }
 
     /// <summary>Opens state.db once for the cache and the history; when it cannot be opened the problem is reported and the client skips the cache.</summary>

@@ -6,6 +6,9 @@ namespace Rsspot.Cli.Infrastructure;
 /// <summary>Turns an exception into one stderr line and an exit code; --verbose adds the type and inner cause.</summary>
 internal static class ErrorReporter
 {
+    /// <summary>The longest error line without --verbose, in characters (as the README documents); --verbose prints it whole.</summary>
+    public const int MaxLineLength = 1000;
+
     /// <summary>Writes the error line (passed through <paramref name="redact"/>, which masks the secrets the invocation knows) and returns the exit code.</summary>
     public static int Report(Exception error, TextWriter stderr, bool verbose, System.CommandLine.ParseResult? parse = null, Func<string, string>? redact = null)
     {
@@ -16,13 +19,24 @@ internal static class ErrorReporter
             line += $" [{error.GetType().Name}{(error.InnerException is { } inner ? $"; cause {inner.GetType().Name}{Cause(inner)}" : string.Empty)}]";
         }
 
-        stderr.WriteLine(redact is null ? line : redact(line));
+        // Masked before it is cut, so a cut never leaves half a secret showing.
+        line = redact is null ? line : redact(line);
+        if (!verbose && line.Length > MaxLineLength)
+        {
+            var cut = char.IsHighSurrogate(line[MaxLineLength - 1]) ? MaxLineLength - 1 : MaxLineLength;
+            line = line[..cut] + $"\u2026 ({line.Length - cut} more characters; --verbose shows the whole message)";
+        }
+
+        stderr.WriteLine(line);
         return code;
     }
 
     public static (int Code, string Message) Describe(Exception error, System.CommandLine.ParseResult? parse = null) => error switch
     {
         CliUsageException usage => (ExitCodes.Usage, usage.Message),
+        NotConfirmedException => (ExitCodes.Other, error.Message),
+        CloudspaceCreationException { InnerException: OperationCanceledException } interrupted => (ExitCodes.Cancelled, Interrupted(interrupted)),
+        CloudspaceCreationException { CloudspaceDeleted: false } left => (Describe(left.InnerException!, parse).Code, left.Message + $" Remove it with: rsspot cloudspaces delete {left.Cloudspace} --yes"),
         CloudspaceCreationException { InnerException: { } pool } creation => (Describe(pool, parse).Code, creation.Message + (creation.CloudspaceDeleted ? " Use --keep-on-failure to keep it next time." : string.Empty)),
         ArgumentException argument => (ExitCodes.Usage, FlagNames.Describe(argument, parse)),
         ConfigException config => (ExitCodes.Config, config.Message + CliAdvice.For(config)),
@@ -37,6 +51,10 @@ internal static class ErrorReporter
         RegistrationNotFoundException => (ExitCodes.Other, error.Message),
         _ => (ExitCodes.Other, error.Message),
     };
+
+    private static string Interrupted(CloudspaceCreationException e) => e.CloudspaceDeleted
+        ? $"Interrupted while creating the node pools of cloudspace \"{e.Cloudspace}\": it was deleted again with the {e.PoolsCreated} pool(s) created so far, so nothing is left behind."
+        : $"Interrupted while creating the node pools of cloudspace \"{e.Cloudspace}\": cloudspace \"{e.Cloudspace}\" still exists with {e.PoolsCreated} pool(s){(e.KeptOnRequest ? " (kept as --keep-on-failure asked)" : ", as deleting it again did not finish within " + CreateCleanup.BudgetText)}. Remove it with: rsspot cloudspaces delete {e.Cloudspace} --yes";
 
     /// <summary>
     /// The cause's own message, unless it is a server's error answer (a Kiota <c>ApiException</c>): its text is already

@@ -45,8 +45,12 @@ internal static partial class FlagNames
     /// <summary>The message without the " (Parameter 'x')" that ArgumentException appends (the hint names the input instead).</summary>
     public static string PlainMessage(ArgumentException error)
     {
+        // ArgumentOutOfRangeException also appends "\nActual value was 0.": .NET's words, not the user's.
+        var message = error is ArgumentOutOfRangeException { ActualValue: not null } && error.Message.LastIndexOf("\nActual value was ", StringComparison.Ordinal) is var at and >= 0
+            ? error.Message[..at].TrimEnd()
+            : error.Message;
         var suffix = error.ParamName is null ? null : $" (Parameter '{error.ParamName}')";
-        return suffix is not null && error.Message.EndsWith(suffix, StringComparison.Ordinal) ? error.Message[..^suffix.Length] : error.Message;
+        return suffix is not null && message.EndsWith(suffix, StringComparison.Ordinal) ? message[..^suffix.Length] : message;
     }
 
     public static string Describe(ArgumentException error, ParseResult? parse)

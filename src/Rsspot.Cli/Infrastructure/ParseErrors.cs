@@ -10,7 +10,8 @@ internal static partial class ParseErrors
         var match = CannotParse().Match(message);
         if (!match.Success)
         {
-            return message;
+            // "Must be one of:\n\t'bash'\n\t'zsh'..." on one line, like every other error.
+            return message.ReplaceLineEndings(" ").Replace("\t", string.Empty, StringComparison.Ordinal).Replace("  ", " ", StringComparison.Ordinal);
         }
 
         var type = match.Groups["type"].Value;

@@ -14,10 +14,19 @@ internal static class SchemaComplaint
 {
     private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The deepest place the schema refused, in words.</summary>
+    /// <summary>
+    /// The first problem in the file, in words: of the top-level keys refused, the one written first, and within it
+    /// the deepest place refused (a problem of the whole spec, such as a missing key, only when no key is refused).
+    /// </summary>
     public static string Describe(IReadOnlyList<SchemaRefusal> refusals, JsonObject spec, SchemaNode root)
     {
-        var path = refusals.MaxBy(r => r.Path.Count)!.Path;
+        var order = spec.Select((kv, i) => (kv.Key, i)).ToDictionary(k => k.Key, k => k.i, StringComparer.Ordinal);
+        var first = refusals
+            .Where(r => r.Path.Count > 0)
+            .GroupBy(r => r.Path[0], StringComparer.Ordinal)
+            .OrderBy(g => order.TryGetValue(g.Key, out var at) ? at : int.MaxValue)
+            .FirstOrDefault();
+        var path = (first is null ? refusals : first.ToList()).MaxBy(r => r.Path.Count)!.Path;
         var keywords = refusals.Where(r => r.Path.SequenceEqual(path)).Select(r => r.Keyword).ToHashSet(StringComparer.Ordinal);
         var (schema, value) = Locate(root, spec, path);
         var where = path.Count == 0 ? "the spec" : Place(path);

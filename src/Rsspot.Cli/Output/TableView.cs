@@ -3,9 +3,17 @@ using System.Text;
 
 namespace Rsspot.Cli.Output;
 
-/// <summary>A small table of text cells rendered with aligned columns.</summary>
+/// <summary>
+/// A small table of text cells rendered with aligned columns. Cells hold no control character or terminal escape;
+/// invisible characters (zero-width, bidi controls) are shown as <c>&lt;U+200B&gt;</c>, so a name that only looks like
+/// another never passes for it; a cell wider than <see cref="MaxCellWidth"/> columns is cut with an ellipsis
+/// (json and yaml keep the whole value); columns are aligned by display width (CJK and emoji take two).
+/// </summary>
 internal sealed class TableView
 {
+    /// <summary>The widest a cell is shown, in terminal columns (as the README documents).</summary>
+    public const int MaxCellWidth = 80;
+
     private readonly List<string[]> _rows = [];
 
     public TableView(params string[] headers)
@@ -66,8 +74,46 @@ internal sealed class TableView
     }
 
     /// <summary>One line per cell, with no control character or terminal escape a server may have put in a value.</summary>
-    private static string Clean(string? cell) => Rsspot.Security.ServerText.Clean(cell) ?? string.Empty;
+    private static string Clean(string? cell)
+    {
+        var clean = Rsspot.Security.ServerText.Clean(ShowInvisible(cell)) ?? string.Empty;
+        if (clean.Length <= MaxCellWidth && Width(clean) <= MaxCellWidth)
+        {
+            return clean;
+        }
 
-    // ASCII (the usual cell) is one column per char; only other text needs grapheme segmentation.
-    private static int Width(string text) => System.Text.Ascii.IsValid(text) ? text.Length : new StringInfo(text).LengthInTextElements;
+        return DisplayWidth.Fit(clean, MaxCellWidth - 1, out _) + "\u2026";
+    }
+
+    // Format characters (zero-width spaces and joiners, bidi controls, BOM) would make two different values look alike.
+    private static string? ShowInvisible(string? cell)
+    {
+        if (cell is null || System.Text.Ascii.IsValid(cell))
+        {
+            return cell;
+        }
+
+        var text = new StringBuilder(cell.Length);
+        var afterSymbol = false;
+        foreach (var rune in cell.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+
+            // A zero-width joiner after a symbol belongs to an emoji sequence.
+            if (category == UnicodeCategory.Format && !(rune.Value == 0x200D && afterSymbol))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"<U+{rune.Value:X4}>");
+            }
+            else
+            {
+                text.Append(rune.ToString());
+            }
+
+            afterSymbol = category == UnicodeCategory.OtherSymbol || (afterSymbol && rune.Value is 0xFE0F or (>= 0x1F3FB and <= 0x1F3FF));
+        }
+
+        return text.ToString();
+    }
+
+    private static int Width(string text) => DisplayWidth.Of(text);
 }

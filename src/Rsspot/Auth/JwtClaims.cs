@@ -33,9 +33,7 @@ public sealed record JwtClaims(DateTimeOffset? ExpiresAt, string? Subject)
                 return null;
             }
 
-            DateTimeOffset? expires = root.TryGetProperty("exp", out var exp) && exp.TryGetInt64(out var seconds)
-                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-                : null;
+            DateTimeOffset? expires = root.TryGetProperty("exp", out var exp) ? Expiry(exp) : null;
             var subject = root.TryGetProperty("sub", out var sub) && sub.ValueKind == JsonValueKind.String ? sub.GetString() : null;
             return new JwtClaims(expires, subject);
         }
@@ -45,6 +43,25 @@ public sealed record JwtClaims(DateTimeOffset? ExpiresAt, string? Subject)
         }
     }
 
+    /// <summary>
+    /// <c>exp</c> as the Python rsspot reads it: a JSON number of seconds (fractions allowed) is the expiry, beyond
+    /// the calendar's range the earliest or latest instant; any other type (string, null, boolean, array, object)
+    /// means no expiry is known.
+    /// </summary>
+    private static DateTimeOffset? Expiry(JsonElement exp)
+    {
+        if (exp.ValueKind != JsonValueKind.Number || !exp.TryGetDouble(out var seconds) || double.IsNaN(seconds))
+        {
+            return null;
+        }
+
+        var min = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+        var max = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+        return seconds <= min ? DateTimeOffset.MinValue
+            : seconds >= max ? DateTimeOffset.MaxValue
+            : DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Floor(seconds * 1000));
+    }
+
     /// <summary>True while the token is valid for at least <paramref name="skew"/> more.</summary>
-    public bool IsValidAt(DateTimeOffset now, TimeSpan skew) => ExpiresAt is { } exp && exp - skew > now;
+    public bool IsValidAt(DateTimeOffset now, TimeSpan skew) => ExpiresAt is { } exp && exp > now && exp - now > skew;
 }

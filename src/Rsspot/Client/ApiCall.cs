@@ -65,6 +65,8 @@ internal static class ApiCall
     /// <summary>A failure below the API's own answers: an unusable answer, a timeout, or no connection.</summary>
     public static SpotException FromHttp(string operation, HttpRequestException error) => error switch
     {
+        // A 401 is an auth answer whatever its body (a proxy's HTML login page included).
+        UnexpectedResponseException { Status: HttpStatusCode.Unauthorized } unauthorized => Unauthorized(operation, null, unauthorized),
         UnexpectedResponseException unexpected => new SpotApiException(
             $"{Capitalize(operation)} failed: {unexpected.Message}.", unexpected.Status, UnexpectedReason, null, operation, unexpected),
         RequestTimedOutException timedOut => new SpotTransportException(
@@ -108,8 +110,13 @@ internal static class ApiCall
     /// <summary>The <see cref="SpotApiException.Reason"/> of answers that are not a usable API answer (redirects, non-JSON bodies).</summary>
     public const string UnexpectedReason = "UnexpectedResponse";
 
-    public static SpotTransportException Transport(string operation, HttpRequestException error) =>
-        new($"{Capitalize(operation)} failed: could not reach the Spot API ({ServerText.Clean(error.Message)}). Check base_url and the network, then try again.", error);
+    public static SpotTransportException Transport(string operation, HttpRequestException error) => OnPriceHost(operation)
+        ? new($"{Capitalize(operation)} failed: could not reach the price data host ({ServerText.Clean(error.Message)}). Check price_data_url and the network, then try again.", error)
+        : new($"{Capitalize(operation)} failed: could not reach the Spot API ({ServerText.Clean(error.Message)}). Check base_url and the network, then try again.", error);
+
+    /// <summary>The operations served by the public price documents (price_data_url), not the Spot API.</summary>
+    private static bool OnPriceHost(string operation) =>
+        operation.StartsWith("get the price history of ", StringComparison.Ordinal) || operation.StartsWith("read the price document ", StringComparison.Ordinal);
 
     /// <summary>
     /// The SDK's error for a failed answer: the reason, words and fields the server wrote, read from the body whatever
@@ -156,7 +163,8 @@ internal static class ApiCall
         var said = reason is null || string.Equals(reason, apiMessage, StringComparison.Ordinal) ? string.Empty : " " + reason;
         var named = fields.Count == 0 ? string.Empty : $" Invalid: {string.Join(", ", fields)}.";
         var error = new SpotApiException(string.Empty, code, reason, apiMessage, operation, inner) { Fields = fields };
-        var message = $"{Capitalize(operation)} failed: {what} (HTTP {(int)code}{said}).{named} {NextStep(error)}";
+        var next = code == HttpStatusCode.TooManyRequests && RetryAfterOf(inner) is { } asked ? RateLimited(asked) : NextStep(error);
+        var message = $"{Capitalize(operation)} failed: {what} (HTTP {(int)code}{said}).{named} {next}";
         return new SpotApiException(message.TrimEnd(), code, reason, apiMessage, operation, inner) { Fields = fields };
     }
 
@@ -177,6 +185,40 @@ internal static class ApiCall
         _ when (int)error.StatusCode >= 500 => "The Spot API failed; try again later.",
         _ => string.Empty,
     };
+
+    /// <summary>The Retry-After header of a Kiota error answer, as the server wrote it (cleaned), if any.</summary>
+    private static string? RetryAfterOf(Exception? error)
+    {
+        if (error is not ApiException { ResponseHeaders: { } headers })
+        {
+            return null;
+        }
+
+        foreach (var (name, values) in headers)
+        {
+            if (string.Equals(name, "Retry-After", StringComparison.OrdinalIgnoreCase) && values.FirstOrDefault() is { Length: > 0 } value)
+            {
+                return ServerText.Clean(value);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What to do after a 429 whose Retry-After asked for a delay: that delay, in the server's terms.</summary>
+    internal static string RateLimited(string retryAfter)
+    {
+        if (long.TryParse(retryAfter, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            var span = TimeSpan.FromSeconds(Math.Min(seconds, 315_360_000));
+            var human = span.TotalHours >= 1 ? $" ({span.TotalHours:0.#} h)" : span.TotalMinutes >= 1 ? $" ({span.TotalMinutes:0.#} min)" : string.Empty;
+            return $"The API is rate limiting and asked to wait {seconds} s{human} (Retry-After) before trying again.";
+        }
+
+        return DateTimeOffset.TryParse(retryAfter, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var until)
+            ? $"The API is rate limiting and asked to wait until {until.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC (Retry-After) before trying again."
+            : "The API is rate limiting; wait a moment and try again.";
+    }
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

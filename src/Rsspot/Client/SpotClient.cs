@@ -99,11 +99,11 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
         var cache = Profile.Cache;
         if (cache.Enabled && cache.Backend == CacheBackend.Sqlite)
         {
-            var statePath = Profile.StatePath ?? Resolved.StatePath;
+            var statePath = Profile.StatePath ?? (Resolved.StateInMemory ? null : Resolved.StatePath);
             var shared = options.StateStore;
             IEnumerable<string?> Secrets() => SpotContext.SecretsOf(profile, tokens);
             _cacheStore = shared is null
-                ? new StateResponseCacheStore(() => StateStore.Open(statePath), ownsStore: true, Secrets)
+                ? new StateResponseCacheStore(() => statePath is null ? StateStore.OpenInMemory() : StateStore.Open(statePath), ownsStore: true, Secrets)
                 : new StateResponseCacheStore(() => shared, ownsStore: false, Secrets);
         }
 

@@ -40,7 +40,7 @@ internal sealed class ConfigFileLock : IDisposable
             catch (UnauthorizedAccessException ex)
             {
                 throw new ConfigException(
-                    $"Config file '{configPath}' cannot be locked for writing: '{lockPath}' cannot be created. Fix: make its folder writable for you.",
+                    $"Config file '{configPath}' cannot be written: permission denied on its folder (rsspot locks the file with another beside it). Fix: make its folder writable for you.",
                     configPath,
                     innerException: ex);
             }
@@ -59,6 +59,13 @@ internal sealed class ConfigFileLock : IDisposable
                 }
 
                 Thread.Sleep(Math.Min(100, 5 + (attempt * 5)) + Random.Shared.Next(10));
+            }
+            catch (IOException ex)
+            {
+                throw new ConfigException(
+                    $"Config file '{configPath}' cannot be written: rsspot locks it with a file beside it, and its folder does not allow that. Fix: name a config file in a folder you can write.",
+                    configPath,
+                    innerException: ex);
             }
         }
     }

@@ -42,15 +42,15 @@ public static class ConfigResolver
             return FromFile(defaultFile, new ConfigSource(ConfigSourceKind.DefaultPath, defaultFile), paths, environment, options.StatePath);
         }
 
-        if (File.Exists(paths.LegacyConfigFile))
+        if (paths.LegacyConfigFile is { } legacy && File.Exists(legacy))
         {
             if (!options.MigrateLegacy)
             {
-                return FromFile(paths.LegacyConfigFile, new ConfigSource(ConfigSourceKind.DefaultPath, paths.LegacyConfigFile), paths, environment, options.StatePath);
+                return FromFile(legacy, new ConfigSource(ConfigSourceKind.DefaultPath, legacy), paths, environment, options.StatePath);
             }
 
-            LegacyMigrationResult migration = LegacyConfigMigrator.Migrate(paths.LegacyConfigFile, paths.DefaultConfigFile, options.TimeProvider);
-            var source = new ConfigSource(ConfigSourceKind.MigratedLegacy, migration.TargetPath, LegacyPath: paths.LegacyConfigFile);
+            LegacyMigrationResult migration = LegacyConfigMigrator.Migrate(legacy, paths.DefaultConfigFile, options.TimeProvider);
+            var source = new ConfigSource(ConfigSourceKind.MigratedLegacy, migration.TargetPath, LegacyPath: legacy);
             return FromFile(migration.TargetPath, source, paths, environment, options.StatePath);
         }
 

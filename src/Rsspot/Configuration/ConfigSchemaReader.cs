@@ -99,10 +99,10 @@ internal sealed class ConfigSchemaReader(string? filePath)
             BaseUrl = Url(obj, ConfigKeys.BaseUrl, K(ConfigKeys.BaseUrl)),
             OAuthUrl = Url(obj, ConfigKeys.OAuthUrl, K(ConfigKeys.OAuthUrl)),
             PriceDataUrl = Url(obj, ConfigKeys.PriceDataUrl, K(ConfigKeys.PriceDataUrl)),
-            RequestTimeoutSeconds = Number(obj, ConfigKeys.RequestTimeoutSeconds, K(ConfigKeys.RequestTimeoutSeconds), min: 0.001),
+            RequestTimeoutSeconds = Number(obj, ConfigKeys.RequestTimeoutSeconds, K(ConfigKeys.RequestTimeoutSeconds), min: SettingRanges.MinTimeoutSeconds, max: SettingRanges.MaxTimeoutSeconds),
             VerifySsl = Bool(obj, ConfigKeys.VerifySsl, K(ConfigKeys.VerifySsl)),
-            MaxRetries = Int(obj, ConfigKeys.MaxRetries, K(ConfigKeys.MaxRetries), min: 0),
-            RetryBackoffFactor = Number(obj, ConfigKeys.RetryBackoffFactor, K(ConfigKeys.RetryBackoffFactor), min: 0),
+            MaxRetries = Int(obj, ConfigKeys.MaxRetries, K(ConfigKeys.MaxRetries), min: 0, max: SettingRanges.MaxRetries),
+            RetryBackoffFactor = Number(obj, ConfigKeys.RetryBackoffFactor, K(ConfigKeys.RetryBackoffFactor), min: 0, max: SettingRanges.MaxDelaySeconds),
             Retry = ReadRetry(Object(obj, ConfigKeys.Retry, K(ConfigKeys.Retry)), K(ConfigKeys.Retry)),
             Cache = ReadCache(Object(obj, ConfigKeys.Cache, K(ConfigKeys.Cache)), K(ConfigKeys.Cache)),
         };
@@ -158,10 +158,10 @@ internal sealed class ConfigSchemaReader(string? filePath)
 
         return new RetryConfig
         {
-            MaxAttempts = Int(obj, ConfigKeys.MaxAttempts, prefix + "." + ConfigKeys.MaxAttempts, min: 1),
-            BaseDelay = Number(obj, ConfigKeys.BaseDelay, prefix + "." + ConfigKeys.BaseDelay, min: 0),
-            MaxDelay = Number(obj, ConfigKeys.MaxDelay, prefix + "." + ConfigKeys.MaxDelay, min: 0),
-            Jitter = Number(obj, ConfigKeys.Jitter, prefix + "." + ConfigKeys.Jitter, min: 0),
+            MaxAttempts = Int(obj, ConfigKeys.MaxAttempts, prefix + "." + ConfigKeys.MaxAttempts, min: 1, max: SettingRanges.MaxRetries + 1),
+            BaseDelay = Number(obj, ConfigKeys.BaseDelay, prefix + "." + ConfigKeys.BaseDelay, min: 0, max: SettingRanges.MaxDelaySeconds),
+            MaxDelay = Number(obj, ConfigKeys.MaxDelay, prefix + "." + ConfigKeys.MaxDelay, min: 0, max: SettingRanges.MaxDelaySeconds),
+            Jitter = Number(obj, ConfigKeys.Jitter, prefix + "." + ConfigKeys.Jitter, min: 0, max: SettingRanges.MaxDelaySeconds),
             RetryStatuses = statuses,
         };
     }
@@ -194,7 +194,7 @@ internal sealed class ConfigSchemaReader(string? filePath)
             ttls = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach ((string key, JsonNode? _) in ttlNode)
             {
-                ttls[key] = Number(ttlNode, key, ttlKey + "." + key, min: 0, exactKey: true)
+                ttls[key] = Number(ttlNode, key, ttlKey + "." + key, min: 0, max: SettingRanges.MaxTtlSeconds, exactKey: true)
                     ?? throw TypeError(ttlKey + "." + key, "a number of seconds", null);
             }
         }
@@ -202,8 +202,8 @@ internal sealed class ConfigSchemaReader(string? filePath)
         return new CacheConfig
         {
             Enabled = Bool(obj, ConfigKeys.Enabled, prefix + "." + ConfigKeys.Enabled),
-            DefaultTtl = Number(obj, ConfigKeys.DefaultTtl, prefix + "." + ConfigKeys.DefaultTtl, min: 0),
-            MaxEntries = Int(obj, ConfigKeys.MaxEntries, prefix + "." + ConfigKeys.MaxEntries, min: 1),
+            DefaultTtl = Number(obj, ConfigKeys.DefaultTtl, prefix + "." + ConfigKeys.DefaultTtl, min: 0, max: SettingRanges.MaxTtlSeconds),
+            MaxEntries = Int(obj, ConfigKeys.MaxEntries, prefix + "." + ConfigKeys.MaxEntries, min: 1, max: SettingRanges.MaxCacheEntries),
             Backend = backend,
             TtlDefaults = ttls,
         };
@@ -295,9 +295,9 @@ internal sealed class ConfigSchemaReader(string? filePath)
         throw TypeError(dotted, "true or false", node);
     }
 
-    private int? Int(JsonObject obj, string canonical, string dotted, int min = int.MinValue)
+    private int? Int(JsonObject obj, string canonical, string dotted, int min = int.MinValue, int max = int.MaxValue)
     {
-        double? value = Number(obj, canonical, dotted, min);
+        double? value = Number(obj, canonical, dotted, min, max);
         if (value is null)
         {
             return null;
@@ -311,7 +311,7 @@ internal sealed class ConfigSchemaReader(string? filePath)
         return (int)value.Value;
     }
 
-    private double? Number(JsonObject obj, string canonical, string dotted, double min = double.MinValue, bool exactKey = false)
+    private double? Number(JsonObject obj, string canonical, string dotted, double min = double.MinValue, double max = double.MaxValue, bool exactKey = false)
     {
         JsonNode? node = exactKey ? obj[canonical] : Find(obj, canonical).Value;
         if (node is null)
@@ -334,6 +334,11 @@ internal sealed class ConfigSchemaReader(string? filePath)
         if (value < min)
         {
             throw Error(dotted, $"must be at least {min.ToString(CultureInfo.InvariantCulture)} (got {text})", $"set '{dotted}' to a larger value");
+        }
+
+        if (value > max)
+        {
+            throw Error(dotted, $"must be at most {max.ToString(CultureInfo.InvariantCulture)} (got {text})", $"set '{dotted}' to a smaller value");
         }
 
         return value;

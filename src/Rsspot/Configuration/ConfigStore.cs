@@ -178,7 +178,9 @@ public sealed class ConfigStore
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new ConfigException(
-                $"Config file '{Path}' cannot be written: {ex.Message.TrimEnd('.')}. Fix: make it and its folder writable for you, or name another file.",
+                ex.Message.StartsWith("'", StringComparison.Ordinal)
+                    ? $"Config file {ex.Message.TrimEnd('.')}. Fix: make it and its folder writable for you, or name another file."
+                    : $"Config file '{Path}' cannot be written: {ex.Message.TrimEnd('.')}. Fix: make it and its folder writable for you, or name another file.",
                 Path,
                 innerException: ex);
         }

@@ -10,7 +10,7 @@ namespace Rsspot.Configuration;
 /// </summary>
 internal sealed class EffectiveProfileBuilder(RsspotConfig config, ConfigEnvironment environment)
 {
-    public EffectiveProfile Build(string name, ProfileConfig profile, string statePath)
+    public EffectiveProfile Build(string name, ProfileConfig profile, string? statePath)
     {
         PreferencesConfig prefs = config.Preferences;
         return new EffectiveProfile
@@ -25,7 +25,7 @@ internal sealed class EffectiveProfileBuilder(RsspotConfig config, ConfigEnviron
             BaseUrl = EnvUrl(EnvironmentVariables.BaseUrl) ?? profile.BaseUrl ?? SpotHosts.Api,
             OAuthUrl = EnvUrl(EnvironmentVariables.OAuthUrl) ?? profile.OAuthUrl ?? SpotHosts.OAuth,
             PriceDataUrl = EnvUrl(EnvironmentVariables.PriceDataUrl) ?? profile.PriceDataUrl ?? SpotHosts.PriceData,
-            RequestTimeout = TimeSpan.FromSeconds(EnvNumber(EnvironmentVariables.RequestTimeoutSeconds, 0.001) ?? profile.RequestTimeoutSeconds ?? 30),
+            RequestTimeout = TimeSpan.FromSeconds(EnvNumber(EnvironmentVariables.RequestTimeoutSeconds, SettingRanges.MinTimeoutSeconds, SettingRanges.MaxTimeoutSeconds) ?? profile.RequestTimeoutSeconds ?? 30),
             VerifySsl = EnvBool(EnvironmentVariables.VerifySsl) ?? profile.VerifySsl ?? true,
             Retry = BuildRetry(profile),
             Cache = BuildCache(profile),
@@ -39,11 +39,11 @@ internal sealed class EffectiveProfileBuilder(RsspotConfig config, ConfigEnviron
         RetryConfig top = config.Retry;
         RetryConfig own = profile.Retry;
 
-        double? envRetries = EnvNumber(EnvironmentVariables.MaxRetries, 0, wholeNumber: true);
+        double? envRetries = EnvNumber(EnvironmentVariables.MaxRetries, 0, SettingRanges.MaxRetries, wholeNumber: true);
         int maxAttempts = envRetries is double r ? (int)r + 1
             : own.MaxAttempts ?? (profile.MaxRetries + 1) ?? top.MaxAttempts ?? d.MaxAttempts;
 
-        double? baseDelay = EnvNumber(EnvironmentVariables.RetryBackoffFactor, 0)
+        double? baseDelay = EnvNumber(EnvironmentVariables.RetryBackoffFactor, 0, SettingRanges.MaxDelaySeconds)
             ?? own.BaseDelay ?? profile.RetryBackoffFactor ?? top.BaseDelay;
 
         return new RetrySettings(
@@ -104,7 +104,7 @@ internal sealed class EffectiveProfileBuilder(RsspotConfig config, ConfigEnviron
         return ConfigSchemaReader.ParseBool(value) ?? throw BadVariable(name, "true or false (also 1/0, yes/no)");
     }
 
-    private double? EnvNumber(IReadOnlyList<string> aliases, double min, bool wholeNumber = false)
+    private double? EnvNumber(IReadOnlyList<string> aliases, double min, double max, bool wholeNumber = false)
     {
         if (environment.First(aliases) is not var (name, value))
         {
@@ -112,9 +112,10 @@ internal sealed class EffectiveProfileBuilder(RsspotConfig config, ConfigEnviron
         }
 
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number)
-            || !double.IsFinite(number) || number < min || (wholeNumber && number != Math.Floor(number)))
+            || !double.IsFinite(number) || number < min || number > max || (wholeNumber && number != Math.Floor(number)))
         {
-            throw BadVariable(name, wholeNumber ? $"a whole number of at least {min}" : $"a number of at least {min.ToString(CultureInfo.InvariantCulture)}");
+            var range = $"from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}";
+            throw BadVariable(name, (wholeNumber ? "a whole number " : "a number ") + range + $" (it is '{Security.ServerText.Clean(value)}')");
         }
 
         return number;

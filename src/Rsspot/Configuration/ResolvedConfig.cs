@@ -45,7 +45,15 @@ public sealed class ResolvedConfig
     /// The state.db path: explicit &gt; config <c>state_path</c> (relative to the config's directory) &gt;
     /// <c>&lt;config dir&gt;/state.db</c> &gt; <c>~/.config/rsspot/state.db</c>.
     /// </summary>
+    /// <exception cref="ConfigException">There is no place for it (see <see cref="StateInMemory"/>).</exception>
     public string StatePath => StatePaths.Resolve(_explicitStatePath, Config.StatePath, Source.Path, Paths);
+
+    /// <summary>
+    /// True when state.db has no place: no config file, no <c>state_path</c>, no explicit path and no home directory
+    /// (configuration wholly from environment variables). The state then lives in memory for one run.
+    /// </summary>
+    public bool StateInMemory =>
+        string.IsNullOrWhiteSpace(_explicitStatePath) && string.IsNullOrWhiteSpace(Config.StatePath) && Source.Path is null && Paths.ConfigDirectory is null;
 
     /// <summary>
     /// The profile to use: <paramref name="explicitProfile"/> &gt; <c>RSSPOT_PROFILE</c> / <c>SPOT_PROFILE</c>
@@ -102,7 +110,7 @@ public sealed class ResolvedConfig
         }
 
         ProfileUrls.ValidateFile(profile, name, Source.Path);
-        return new EffectiveProfileBuilder(Config, Environment).Build(name, profile, StatePath);
+        return new EffectiveProfileBuilder(Config, Environment).Build(name, profile, StateInMemory ? null : StatePath);
     }
 
     private ConfigException UnknownProfile(string name, string selectedBy)

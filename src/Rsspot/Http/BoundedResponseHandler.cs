@@ -19,7 +19,20 @@ internal sealed class BoundedResponseHandler(long maxBytes) : DelegatingHandler
         try
         {
             RefuseRedirect(sentTo, response);
-            await BufferAsync(response, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await BufferAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded } or InvalidDataException && !cancellationToken.IsCancellationRequested)
+            {
+                // A body cut short of its Content-Length or a corrupt compressed body: the answer arrived, malformed.
+                throw new UnexpectedResponseException($"the body of the answer (HTTP {(int)response.StatusCode}) could not be read: {BodyProblem(ex)}", response.StatusCode);
+            }
+            catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new HttpRequestException(HttpRequestError.Unknown, $"the connection failed while the answer's body was read ({ServerText.Clean(ex.Message).TrimEnd('.')})", ex);
+            }
+
             return response;
         }
         catch
@@ -110,6 +123,12 @@ internal sealed class BoundedResponseHandler(long maxBytes) : DelegatingHandler
 
         original.Dispose();
     }
+
+    private static string BodyProblem(Exception ex) => ex switch
+    {
+        InvalidDataException => "its compressed (Content-Encoding) data is corrupt",
+        _ => "it ended before its declared length (Content-Length)",
+    };
 
     private UnexpectedResponseException TooLarge(HttpResponseMessage response) =>
         new($"the answer is larger than {Size(maxBytes)}, the most the client reads (SpotClientOptions.MaxResponseBytes)", response.StatusCode);

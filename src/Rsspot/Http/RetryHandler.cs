@@ -52,8 +52,10 @@ public sealed partial class RetryHandler : DelegatingHandler
                 UseJitter = options.Jitter > 0,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
+                // A server that asks for a longer pause than MaxDelay is not retried early: the caller hears the delay it asked for.
                 ShouldHandle = args => ValueTask.FromResult(
-                    RetryDecision.ShouldRetry(RequestOf(args.Context), args.Outcome.Result, args.Outcome.Exception, options.RetryStatuses, options.RetryUnsafeMethods)),
+                    RetryDecision.ShouldRetry(RequestOf(args.Context), args.Outcome.Result, args.Outcome.Exception, options.RetryStatuses, options.RetryUnsafeMethods)
+                    && !(RetryDecision.RetryAfter(args.Outcome.Result, _time.GetUtcNow()) > options.MaxDelay)),
                 DelayGenerator = args =>
                 {
                     var wait = RetryDecision.RetryAfter(args.Outcome.Result, _time.GetUtcNow());

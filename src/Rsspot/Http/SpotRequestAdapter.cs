@@ -91,6 +91,12 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
         using (response)
         {
             var root = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            if (root is null && requestInfo.HttpMethod == Method.GET && (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength is null or 0))
+            {
+                // A read that answers nothing is not an empty result.
+                throw new UnexpectedResponseException($"the server answered HTTP {(int)response.StatusCode} without a body to a read; check that base_url points at the Spot API", response.StatusCode);
+            }
+
             try
             {
                 return root is null ? default : root.GetObjectValue(factory);

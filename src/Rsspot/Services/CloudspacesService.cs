@@ -112,10 +112,15 @@ public class CloudspacesService : SpotService
         }
     }
 
-    // The cleanup must run even when the caller's token was cancelled; it gets a bounded time of its own.
+    /// <summary>
+    /// How long <see cref="CreateAsync"/> tries to delete the cloudspace again after one of its pools failed or the
+    /// caller cancelled: the cleanup runs on this budget of its own, not on the caller's (cancelled) token.
+    /// </summary>
+    public static TimeSpan RollbackTimeout { get; } = TimeSpan.FromSeconds(30);
+
     private async Task<bool> TryDeleteAfterFailureAsync(string name)
     {
-        using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var cleanup = new CancellationTokenSource(RollbackTimeout);
         try
         {
             await DeleteAsync(name, cleanup.Token).ConfigureAwait(false);

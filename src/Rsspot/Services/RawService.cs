@@ -73,7 +73,7 @@ public class RawService : SpotService
                 throw ApiCall.FromBody(Context, operation, response.StatusCode, ServerError.Parse(bytes), new HttpRequestException(null, null, response.StatusCode));
             }
 
-            return Parse(Encoding.UTF8.GetString(bytes));
+            return Parse(Encoding.UTF8.GetString(bytes), operation, response.StatusCode);
         }
     }
 
@@ -93,7 +93,7 @@ public class RawService : SpotService
         return $"{relative}?{string.Join('&', pairs)}";
     }
 
-    private static JsonNode? Parse(string text)
+    private static JsonNode? Parse(string text, string operation, HttpStatusCode code)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -102,11 +102,35 @@ public class RawService : SpotService
 
         try
         {
-            return JsonNode.Parse(text);
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException)
         {
+            if (IsJson(text))
+            {
+                // JSON whose object names a key twice: which value is meant is anyone's guess.
+                throw new SpotApiException(
+                    $"{operation} failed: the answer (HTTP {(int)code}) names the same key twice in one object; rsspot does not guess which value is meant.",
+                    code,
+                    ApiCall.UnexpectedReason,
+                    null,
+                    operation);
+            }
+
             return JsonValue.Create(text);
+        }
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 }

@@ -18,14 +18,18 @@ public static class StatePaths
     /// <param name="configFilePath">The config file in use, if any.</param>
     /// <param name="paths">The well-known paths (home directory).</param>
     /// <returns>The full path.</returns>
+    /// <exception cref="ConfigException">There is neither a config file nor a home directory to put state.db beside.</exception>
     public static string Resolve(string? explicitPath, string? configStatePath, string? configFilePath, ConfigPaths paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        string configDirectory = configFilePath is null ? paths.ConfigDirectory : Path.GetDirectoryName(Path.GetFullPath(configFilePath))!;
         if (!string.IsNullOrWhiteSpace(explicitPath))
         {
             return paths.Expand(explicitPath, Directory.GetCurrentDirectory());
         }
+
+        string configDirectory = configFilePath is null
+            ? paths.ConfigDirectory ?? throw new ConfigException(ConfigPaths.NoHomeAdvice)
+            : Path.GetDirectoryName(Path.GetFullPath(configFilePath))!;
 
         if (!string.IsNullOrWhiteSpace(configStatePath))
         {

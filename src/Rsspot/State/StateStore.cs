@@ -67,6 +67,14 @@ public sealed class StateStore : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         string fullPath = System.IO.Path.GetFullPath(path);
+        // File.Exists is true for a dangling link itself: ask where the link ends.
+        if (new FileInfo(fullPath).LinkTarget is { } linkTarget && new FileInfo(fullPath).ResolveLinkTarget(returnFinalTarget: true) is { Exists: false })
+        {
+            // Creating the missing target (mode 0644 through the link) would put the database where nobody chose.
+            throw new StateStoreException(
+                $"State database '{fullPath}' is a symbolic link to '{linkTarget}', which does not exist. Fix: point the link at an existing state.db, remove the link, or set state_path.");
+        }
+
         try
         {
             BoundedFile.RequireReplaceable(fullPath);

@@ -41,7 +41,10 @@ public sealed class TerminalSession : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        start.Environment["TERM"] = "xterm";
+        if (!environment.ContainsKey("TERM"))
+        {
+            start.Environment["TERM"] = "xterm";
+        }
         return new TerminalSession(Process.Start(start)!);
     }
 
@@ -69,6 +72,13 @@ public sealed class TerminalSession : IAsyncDisposable
 
             await Task.Delay(20);
         }
+    }
+
+    /// <summary>Types <paramref name="keys"/> as they are (e.g. <c>\u0003</c>, Ctrl-C: the terminal sends SIGINT).</summary>
+    public async Task TypeAsync(string keys)
+    {
+        await _process.StandardInput.WriteAsync(keys);
+        await _process.StandardInput.FlushAsync();
     }
 
     public async Task TypeLineAsync(string line)
