@@ -49,9 +49,9 @@ internal static class PricingCommands
                 Regions = s.Region is { } region ? [region] : null,
                 Families = Many(p.GetValue(families)),
                 Generations = GenerationsOf(p.GetValue(generations)),
-                MinVcpu = GuardFlags.Amount("--min-vcpu", p.GetValue(minVcpu), MaxVcpuPerNode),
-                MaxVcpu = GuardFlags.Amount("--max-vcpu", p.GetValue(maxVcpu), MaxVcpuPerNode),
-                Nodes = GuardFlags.Count("--nodes", p.GetValue(nodes), 1, NodeLimits.MaxNodesPerPool)!.Value,
+                MinVcpu = GuardFlags.Amount(p.TypedName(minVcpu), p.GetValue(minVcpu), MaxVcpuPerNode),
+                MaxVcpu = GuardFlags.Amount(p.TypedName(maxVcpu), p.GetValue(maxVcpu), MaxVcpuPerNode),
+                Nodes = GuardFlags.Count(p.TypedName(nodes), p.GetValue(nodes), 1, NodeLimits.MaxNodesPerPool)!.Value,
                 AvailableOnly = !p.GetValue(all),
             };
             var items = await s.Client.Pricing.ListAsync(query, ct).ConfigureAwait(false);
@@ -306,9 +306,9 @@ internal static class PricingCommands
             var csRegion = csName is null ? null : await CloudspaceRegionAsync(s, csName, requestedRegions, ct).ConfigureAwait(false);
             var request = new ClusterBuildRequest
             {
-                Nodes = GuardFlags.Count("--nodes", p.GetValue(nodes), 1, NodeLimits.MaxNodesPerPool),
-                TotalVcpu = GuardFlags.Amount("--vcpu", p.GetValue(vcpu), MaxTotal),
-                TotalMemoryGb = GuardFlags.Amount("--memory-gb", p.GetValue(memory), MaxTotal),
+                Nodes = GuardFlags.Count(p.TypedName(nodes), p.GetValue(nodes), 1, NodeLimits.MaxNodesPerPool),
+                TotalVcpu = GuardFlags.Amount(p.TypedName(vcpu), p.GetValue(vcpu), MaxTotal),
+                TotalMemoryGb = GuardFlags.Amount(p.TypedName(memory), p.GetValue(memory), MaxTotal),
                 Risk = riskLevel,
                 BidPolicy = ParseBidPolicy(p.GetValue(bidPolicy)!),
                 Families = Many(p.GetValue(families)),
@@ -316,10 +316,10 @@ internal static class PricingCommands
                 Regions = csRegion is null ? requestedRegions : [csRegion],
                 SingleRegion = csRegion is not null,
                 Strategies = p.GetValue(balanced) ? [BuildStrategy.Balanced] : p.GetValue(single) ? [BuildStrategy.MaxValue, BuildStrategy.MaxPerformance] : null,
-                MaxHourly = GuardFlags.Usd("--max-hourly", p.GetValue(maxHourly)),
-                MinHourly = GuardFlags.UsdOrZero("--min-hourly", p.GetValue(minHourly)),
-                MaxMonthly = GuardFlags.Usd("--max-monthly", p.GetValue(maxMonthly)),
-                MinMonthly = GuardFlags.UsdOrZero("--min-monthly", p.GetValue(minMonthly)),
+                MaxHourly = GuardFlags.Usd(p.TypedName(maxHourly), p.GetValue(maxHourly)),
+                MinHourly = GuardFlags.UsdOrZero(p.TypedName(minHourly), p.GetValue(minHourly)),
+                MaxMonthly = GuardFlags.Usd(p.TypedName(maxMonthly), p.GetValue(maxMonthly)),
+                MinMonthly = GuardFlags.UsdOrZero(p.TypedName(minMonthly), p.GetValue(minMonthly)),
             };
             var result = await s.Client.Pricing.BuildAsync(request, ct).ConfigureAwait(false);
             s.Output.Write(BuildJson(result), () => BuildTable(result));
@@ -340,7 +340,7 @@ internal static class PricingCommands
             }
 
             var summary = string.Join(", ", chosen.Pools.Select(pl => $"{pl.Nodes} x {pl.ServerClass} at ${BidPrice.Format(pl.BidPerNodeHour)}"));
-            var ceilingRaise = GuardFlags.Usd("--max-bid", p.GetValue(maxBid));
+            var ceilingRaise = GuardFlags.Usd(p.TypedName(maxBid), p.GetValue(maxBid));
             var requests = chosen.Pools.Select(pool => new SpotNodePoolRequest(csName!, pool.ServerClass, pool.BidPerNodeHour) { Desired = pool.Nodes, MaxBid = ceilingRaise }).ToList();
 
             // Every bid is checked against its ceiling before the first pool is created: a glitch never leaves half a plan behind.

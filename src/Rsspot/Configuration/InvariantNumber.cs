@@ -53,7 +53,10 @@ public static class InvariantNumber
             && decimal.TryParse(span, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
-    /// <summary>Reads a non-negative whole number of at most 9 digits such as <c>3</c> (no sign, separator or exponent).</summary>
+    /// <summary>
+    /// Reads a non-negative whole number such as <c>3</c> (no sign, separator or exponent). A number above
+    /// <see cref="int.MaxValue"/> (up to 18 digits) reads as <see cref="int.MaxValue"/>, so a range check names it.
+    /// </summary>
     /// <param name="text">The text as written.</param>
     /// <param name="value">The number read.</param>
     /// <returns>False when the text is not plain digits.</returns>
@@ -61,7 +64,7 @@ public static class InvariantNumber
     {
         value = 0;
         var span = (text ?? string.Empty).AsSpan().Trim();
-        if (span.IsEmpty || span.Length > 9)
+        if (span.IsEmpty || span.Length > 18)
         {
             return false;
         }
@@ -74,7 +77,13 @@ public static class InvariantNumber
             }
         }
 
-        return int.TryParse(span, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        if (!long.TryParse(span, NumberStyles.None, CultureInfo.InvariantCulture, out long wide))
+        {
+            return false;
+        }
+
+        value = (int)Math.Min(wide, int.MaxValue);
+        return true;
     }
 
     /// <summary>
