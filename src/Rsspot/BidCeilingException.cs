@@ -4,8 +4,7 @@ namespace Rsspot;
 
 /// <summary>
 /// A bid above its class's <see cref="Pricing.BidCeiling"/> was refused before any request: nothing was sent. Raise the
-/// ceiling explicitly (a request's <c>MaxBid</c>, the profile's <c>max_bid</c>, <c>RSSPOT_MAX_BID</c>, <c>--max-bid</c>)
-/// if the bid is meant.
+/// ceiling explicitly (a request's <c>MaxBid</c>, the profile's <c>max_bid</c>, <c>RSSPOT_MAX_BID</c>) if the bid is meant.
 /// </summary>
 public sealed class BidCeilingException : ArgumentException
 {
@@ -55,6 +54,6 @@ public sealed class BidCeilingException : ArgumentException
     {
         ArgumentNullException.ThrowIfNull(ceiling);
         return $"Bid {PriceText.FormatUsd(bid)} for {ceiling.ServerClass} is above its ceiling {ceiling.Describe()}; nothing was sent. "
-            + "If the bid is meant, raise the ceiling explicitly: --max-bid, the profile's max_bid, RSSPOT_MAX_BID or the request's MaxBid.";
+            + "If the bid is meant, raise the ceiling explicitly: the request's MaxBid, the profile's max_bid or RSSPOT_MAX_BID.";
     }
 }

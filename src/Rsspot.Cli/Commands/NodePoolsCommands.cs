@@ -223,7 +223,14 @@ internal static class NodePoolsCommands
                     Annotations = annotations,
                     Taints = taints,
                 };
-                json = JsonModels.ToNode(await s.Client.SpotNodePools.CreateAsync(request, ct).ConfigureAwait(false));
+                try
+                {
+                    json = JsonModels.ToNode(await s.Client.SpotNodePools.CreateAsync(request, ct).ConfigureAwait(false));
+                }
+                catch (BidCeilingException refusal)
+                {
+                    throw GuardFlags.CeilingRefusal(refusal);
+                }
             }
             else
             {
@@ -272,9 +279,17 @@ internal static class NodePoolsCommands
                 EnsureUnchanged(p, serverClass, JsonModels.Text(current, "spec.serverClass"), $"the server class of {noun} '{poolName}' cannot change (create a new pool instead); it is");
             }
 
-            var json = spot
-                ? JsonModels.ToNode(await s.Client.SpotNodePools.UpdateAsync(poolName, update, ct).ConfigureAwait(false))
-                : JsonModels.ToNode(await s.Client.OnDemandNodePools.UpdateAsync(poolName, update, ct).ConfigureAwait(false));
+            JsonNode json;
+            try
+            {
+                json = spot
+                    ? JsonModels.ToNode(await s.Client.SpotNodePools.UpdateAsync(poolName, update, ct).ConfigureAwait(false))
+                    : JsonModels.ToNode(await s.Client.OnDemandNodePools.UpdateAsync(poolName, update, ct).ConfigureAwait(false));
+            }
+            catch (BidCeilingException refusal)
+            {
+                throw GuardFlags.CeilingRefusal(refusal);
+            }
             s.Output.Write(json, () => Pairs(json, spot));
         });
     }

@@ -344,9 +344,16 @@ internal static class PricingCommands
             var requests = chosen.Pools.Select(pool => new SpotNodePoolRequest(csName!, pool.ServerClass, pool.BidPerNodeHour) { Desired = pool.Nodes, MaxBid = ceilingRaise }).ToList();
 
             // Every bid is checked against its ceiling before the first pool is created: a glitch never leaves half a plan behind.
-            foreach (var request1 in requests)
+            try
             {
-                await s.Client.SpotNodePools.CheckBidAsync(request1.ServerClass, request1.BidPrice, request1.MaxBid, ct).ConfigureAwait(false);
+                foreach (var request1 in requests)
+                {
+                    await s.Client.SpotNodePools.CheckBidAsync(request1.ServerClass, request1.BidPrice, request1.MaxBid, ct).ConfigureAwait(false);
+                }
+            }
+            catch (BidCeilingException refusal)
+            {
+                throw GuardFlags.CeilingRefusal(refusal);
             }
 
             s.Confirm($"Create {chosen.Pools.Count} spot pool(s) in cloudspace '{csName}' ({summary})", p.GetValue(yes));

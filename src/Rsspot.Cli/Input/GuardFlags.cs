@@ -90,6 +90,14 @@ internal static class GuardFlags
         return percent <= 1000m ? percent / 100m : throw new CliUsageException(InvariantNumber.OutOfRange(flag, text, "from 0 to 1000 (percent)"));
     }
 
+    /// <summary>The SDK's refusal of a bid above its ceiling, with the flag that raises it.</summary>
+    public static CliUsageException CeilingRefusal(BidCeilingException refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        var message = refusal.ParamName is { } param ? refusal.Message.Replace($" (Parameter '{param}')", string.Empty, StringComparison.Ordinal) : refusal.Message;
+        return new CliUsageException($"{message} On the command line: --max-bid.");
+    }
+
     /// <summary>20, 50 or 80.</summary>
     public static int Percentile(string flag, string text) => text.Trim() switch
     {

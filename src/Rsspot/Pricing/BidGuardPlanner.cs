@@ -63,7 +63,7 @@ public static class BidGuardPlanner
         if (ceiling.Ceiling is not decimal limit)
         {
             var status = bid < market ? PoolBidStatus.Losing : PoolBidStatus.AtRisk;
-            return Hold(pool, status, trend, $"{Label(pool, status)}: no ceiling is known for {pool.ServerClass} (no on-demand price); hold: bid left at {Usd(bid)}; set --max-bid to let the guard act") with { Ceiling = null };
+            return Hold(pool, status, trend, $"{Label(pool, status)}: no ceiling is known for {pool.ServerClass} (no on-demand price); hold: bid left at {Usd(bid)}; set a max bid (MaxBid, max_bid) to let the guard act") with { Ceiling = null };
         }
 
         if (market > limit)

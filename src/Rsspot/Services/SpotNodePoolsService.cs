@@ -36,6 +36,14 @@ public class SpotNodePoolsService : NodePoolsService<SpotNodePool, SpotNodePoolS
     /// <param name="cancellationToken">Cancels the read.</param>
     public virtual async Task CheckBidAsync(string serverClass, decimal bid, decimal? maxBid = null, CancellationToken cancellationToken = default) =>
         (await GetBidCeilingAsync(serverClass, maxBid, cancellationToken).ConfigureAwait(false)).Ensure(bid);
+
+    /// <summary>Blocking form of <see cref="GetBidCeilingAsync"/>.</summary>
+    public virtual Pricing.BidCeiling GetBidCeiling(string serverClass, decimal? maxBid = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(() => GetBidCeilingAsync(serverClass, maxBid, cancellationToken), nameof(GetBidCeilingAsync));
+
+    /// <summary>Blocking form of <see cref="CheckBidAsync"/>.</summary>
+    public virtual void CheckBid(string serverClass, decimal bid, decimal? maxBid = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(() => CheckBidAsync(serverClass, bid, maxBid, cancellationToken), nameof(CheckBidAsync));
 }
 
 /// <summary>On-demand (fixed-price) node pools of the client's organization.</summary>

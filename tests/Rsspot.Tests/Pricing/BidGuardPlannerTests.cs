@@ -115,7 +115,7 @@ public sealed class BidGuardPlannerTests
         Assert.Equal(PoolBidStatus.Winning, r.Status);
         Assert.StartsWith("pending (winning, no auction yet)", r.Reason, StringComparison.Ordinal);
         Assert.Equal((BidAction.Lower, 0.053m), (r.Action, r.RecommendedBid));
-        Assert.Contains("more than 30% above its target", r.Reason, StringComparison.Ordinal);
+        Assert.Contains("more than 30 % above its target", r.Reason, StringComparison.Ordinal);
         Assert.True(BidGuardPlanner.Plan([pending], new BidGuardPolicy()).AllWinning);
     }
 
