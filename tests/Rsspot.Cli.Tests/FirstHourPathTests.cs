@@ -36,7 +36,7 @@ public sealed class FirstHourPathTests : IDisposable
 
             var created = await Ok(
                 "cloudspaces", "create", "first-hour", "--region", Region,
-                "--spot-nodepool", "desired=2,serverclass=gp.vs1.medium-dfw,bidprice=0.08",
+                "--spot-nodepool", "desired=2,serverclass=gp.vs1.medium-dfw,bidprice=0.02",
                 "--ondemand-nodepool", "desired=1,serverclass=gp.vs1.large-dfw",
                 "--wait", "--timeout", "120", "-o", "json");
             Assert.Equal("Ready", created.Json["cloudspace"]!["status"]!["phase"]!.GetValue<string>());

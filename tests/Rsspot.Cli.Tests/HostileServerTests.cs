@@ -42,6 +42,9 @@ public sealed class HostileCliFixture : IAsyncLifetime
             ["NO_COLOR"] = "1",
             ["RSSPOT_MAX_RETRIES"] = "1",
             ["RSSPOT_RETRY_BACKOFF_FACTOR"] = "0.01",
+
+            // Tests bid round numbers whatever the class; the money tests keep the default ceiling.
+            ["RSSPOT_MAX_BID"] = "1",
         };
         foreach (var (key, value) in extraEnvironment)
         {

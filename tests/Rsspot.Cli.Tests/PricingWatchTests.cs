@@ -28,8 +28,8 @@ public sealed class PricingWatchTests : IClassFixture<CliFixture>
         Assert.Equal(pool, line["pool"]!.GetValue<string>());
         Assert.Equal("at-risk", line["status"]!.GetValue<string>());
         Assert.Equal("raise", line["action"]!.GetValue<string>());
-        Assert.Equal(0.055m, line["recommended_bid"]!.GetValue<decimal>());
-        Assert.Contains("within 10", line["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0.053m, line["recommended_bid"]!.GetValue<decimal>());
+        Assert.Contains("within 5", line["reason"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.True(line["dry_run"]!.GetValue<bool>());
         Assert.Equal("0.052", (await _cli.JsonAsync("nodepools", "spot", "get", pool)).Node["spec"]!["bidPrice"]!.GetValue<string>());
     }

@@ -138,9 +138,11 @@ internal static class NodePoolsCommands
     /// <summary>The flags shared by create and update, with the spellings of the Python rsspot and spotctl.</summary>
     private sealed class PoolFlags
     {
-        public Option<int?> Desired { get; } = new("--desired") { Description = "Number of nodes" };
+        public Option<string?> Desired { get; } = new("--desired") { Description = "Number of nodes", HelpName = "count" };
 
-        public Option<string?> BidPrice { get; } = new("--bid-price", "--bidprice") { Description = "Bid in USD per node-hour, e.g. 0.08 (spot only)", HelpName = "usd" };
+        public Option<string?> BidPrice { get; } = new("--bid-price", "--bidprice") { Description = "Bid in USD per node-hour, e.g. 0.08 (spot only; at most the class's on-demand price unless --max-bid)", HelpName = "usd" };
+
+        public Option<string?> MaxBid { get; } = new("--max-bid") { Description = "Allow a bid up to this USD per node-hour (replaces the default ceiling, the class's on-demand price, and the profile's max_bid)", HelpName = "usd" };
 
         public Option<string[]> Labels { get; } = Cmd.Repeatable(["--label", "--custom-labels"], "Node labels key=value (repeatable or comma-separated)", "key=value");
 
@@ -152,19 +154,19 @@ internal static class NodePoolsCommands
 
         public Option<bool> NoAutoscale { get; } = new("--no-autoscaling", "--no-autoscale") { Description = "Autoscaling off" };
 
-        public Option<int?> AutoscaleMin { get; } = new("--autoscale-min", "--autoscaling-min") { Description = "Autoscaling minimum nodes (spot only)" };
+        public Option<string?> AutoscaleMin { get; } = new("--autoscale-min", "--autoscaling-min") { Description = "Autoscaling minimum nodes (spot only)", HelpName = "count" };
 
-        public Option<int?> AutoscaleMax { get; } = new("--autoscale-max", "--autoscaling-max") { Description = "Autoscaling maximum nodes (spot only)" };
+        public Option<string?> AutoscaleMax { get; } = new("--autoscale-max", "--autoscaling-max") { Description = "Autoscaling maximum nodes (spot only)", HelpName = "count" };
 
         // On-demand pools show the autoscaling flags too, so a script that passes them gets the reason, not "unrecognized".
         public Symbol[] For(bool spot) => spot
-            ? [Desired, BidPrice, Labels, Annotations, Taints, Autoscale, NoAutoscale, AutoscaleMin, AutoscaleMax]
+            ? [Desired, BidPrice, MaxBid, Labels, Annotations, Taints, Autoscale, NoAutoscale, AutoscaleMin, AutoscaleMax]
             : [Desired, Labels, Annotations, Taints, Autoscale, NoAutoscale, AutoscaleMin, AutoscaleMax];
 
         /// <summary>The autoscaling range asked for; null when none; a usage error when the flags disagree.</summary>
         public AutoscalingRange? Autoscaling(ParseResult p, bool spot, int? desired)
         {
-            var (on, off, min, max) = (p.GetValue(Autoscale), p.GetValue(NoAutoscale), p.GetValue(AutoscaleMin), p.GetValue(AutoscaleMax));
+            var (on, off, min, max) = (p.GetValue(Autoscale), p.GetValue(NoAutoscale), Count(p, AutoscaleMin), Count(p, AutoscaleMax));
             var given = new Option[] { Autoscale, AutoscaleMin, AutoscaleMax }.Where(o => p.GetResult(o) is { Implicit: false }).Select(p.TypedName).ToList();
             if (given.Count == 0)
             {
@@ -196,6 +198,14 @@ internal static class NodePoolsCommands
             return new AutoscalingRange(low, high);
         }
 
+        /// <summary>A node count flag read with the one number rule (0 to the SDK's bound), or null when absent.</summary>
+        public static int? Count(ParseResult p, Option<string?> option) =>
+            GuardFlags.Count(p.TypedName(option), p.GetValue(option), 0, NodeLimits.MaxNodesPerPool);
+
+        public decimal? Bid(ParseResult p) => GuardFlags.Usd(p.TypedName(BidPrice), p.GetValue(BidPrice));
+
+        public decimal? Ceiling(ParseResult p) => GuardFlags.Usd(p.TypedName(MaxBid), p.GetValue(MaxBid));
+
         public IReadOnlyList<NodeTaint>? ParseTaints(ParseResult p) =>
             p.GetValue(Taints) is { Length: > 0 } taints ? [.. taints.SelectMany(KeyValues.SplitPairs).Select(NodeTaint.Parse)] : null;
 
@@ -216,22 +226,30 @@ internal static class NodePoolsCommands
             var labels = flags.ParseLabels(p);
             var annotations = flags.ParseAnnotations(p);
             var taints = flags.ParseTaints(p);
-            var desired = p.GetValue(flags.Desired) ?? 1;
+            var desired = PoolFlags.Count(p, flags.Desired) ?? 1;
             var autoscaling = flags.Autoscaling(p, spot, desired);
             JsonNode json;
             if (spot)
             {
-                var bid = p.GetValue(flags.BidPrice) ?? throw new CliUsageException("--bid-price: a spot pool needs a bid in USD per node-hour, e.g. --bid-price 0.08.");
-                var request = new SpotNodePoolRequest(p.GetValue(cloudspace)!, p.GetValue(serverClass)!, Services.BidPrice.Parse(bid))
+                var bid = flags.Bid(p) ?? throw new CliUsageException("--bid-price: a spot pool needs a bid in USD per node-hour, e.g. --bid-price 0.08.");
+                var request = new SpotNodePoolRequest(p.GetValue(cloudspace)!, p.GetValue(serverClass)!, bid)
                 {
                     Name = p.GetValue(name),
+                    MaxBid = flags.Ceiling(p),
                     Desired = desired,
                     Autoscaling = autoscaling,
                     Labels = labels,
                     Annotations = annotations,
                     Taints = taints,
                 };
-                json = JsonModels.ToNode(await s.Client.SpotNodePools.CreateAsync(request, ct).ConfigureAwait(false));
+                try
+                {
+                    json = JsonModels.ToNode(await s.Client.SpotNodePools.CreateAsync(request, ct).ConfigureAwait(false));
+                }
+                catch (BidCeilingException refusal)
+                {
+                    throw GuardFlags.CeilingRefusal(refusal);
+                }
             }
             else
             {
@@ -260,11 +278,12 @@ internal static class NodePoolsCommands
         {
             // --cloudspace is checked below against the pool, with its own message.
             var poolName = await PoolNames.ResolveAsync(s, spot, name.Get(p), null, ct).ConfigureAwait(false);
-            var desired = p.GetValue(flags.Desired);
+            var desired = PoolFlags.Count(p, flags.Desired);
             var update = new NodePoolUpdate
             {
                 Desired = desired,
-                BidPrice = spot && p.GetValue(flags.BidPrice) is { } bid ? Services.BidPrice.Parse(bid) : null,
+                BidPrice = spot ? flags.Bid(p) : null,
+                MaxBid = spot ? flags.Ceiling(p) : null,
                 Autoscaling = flags.Autoscaling(p, spot, desired),
                 DisableAutoscaling = spot && p.GetValue(flags.NoAutoscale),
                 Labels = flags.ParseLabels(p),
@@ -280,9 +299,17 @@ internal static class NodePoolsCommands
                 EnsureUnchanged(p, serverClass, JsonModels.Text(current, "spec.serverClass"), $"the server class of {noun} '{poolName}' cannot change (create a new pool instead); it is");
             }
 
-            var json = spot
-                ? JsonModels.ToNode(await s.Client.SpotNodePools.UpdateAsync(poolName, update, ct).ConfigureAwait(false))
-                : JsonModels.ToNode(await s.Client.OnDemandNodePools.UpdateAsync(poolName, update, ct).ConfigureAwait(false));
+            JsonNode json;
+            try
+            {
+                json = spot
+                    ? JsonModels.ToNode(await s.Client.SpotNodePools.UpdateAsync(poolName, update, ct).ConfigureAwait(false))
+                    : JsonModels.ToNode(await s.Client.OnDemandNodePools.UpdateAsync(poolName, update, ct).ConfigureAwait(false));
+            }
+            catch (BidCeilingException refusal)
+            {
+                throw GuardFlags.CeilingRefusal(refusal);
+            }
             s.Output.Write(new JsonShapes(() => json, () => PythonShapes.Apply(spot ? PythonModels.SpotNodePool : PythonModels.OnDemandNodePool, json)), () => Pairs(json, spot));
         });
     }

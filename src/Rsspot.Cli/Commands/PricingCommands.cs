@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Rsspot.Cli.Infrastructure;
+using Rsspot.Cli.Input;
 using Rsspot.Cli.Output;
 using Rsspot.Cli.Output.Python;
 using Rsspot.Cli.Output.Spotctl;
@@ -39,24 +40,21 @@ internal static class PricingCommands
     {
         var families = Families("--class");
         var generations = Generations();
-        var minVcpu = new Option<decimal?>("--min-vcpu", "--min-cpu") { Description = "At least this many vCPU per node" };
-        var maxVcpu = new Option<decimal?>("--max-vcpu", "--max-cpu") { Description = "At most this many vCPU per node" };
-        var nodes = new Option<int>("--nodes") { Description = "Multiply prices and resources by this node count", DefaultValueFactory = _ => 1 };
-        return Cmd.New("list", "Price rows per server class and region, cheapest market price first (global --region filters)", families, generations, minVcpu, maxVcpu, nodes).Runs(s, async (p, ct) =>
+        var minVcpu = new Option<string?>("--min-vcpu", "--min-cpu") { Description = "At least this many vCPU per node", HelpName = "count" };
+        var maxVcpu = new Option<string?>("--max-vcpu", "--max-cpu") { Description = "At most this many vCPU per node", HelpName = "count" };
+        var nodes = new Option<string>("--nodes") { Description = "Multiply prices and resources by this node count", DefaultValueFactory = _ => "1", HelpName = "count" };
+        var all = new Option<bool>("--all") { Description = "Also list classes that are not available (deprecated, sold out); default: available ones, as the Python rsspot" };
+        return Cmd.New("list", "Price rows per available server class and region, cheapest market price first (global --region filters; --all for every class)", families, generations, minVcpu, maxVcpu, nodes, all).Runs(s, async (p, ct) =>
         {
-            if (p.GetValue(nodes) < 1)
-            {
-                throw new CliUsageException($"--nodes: {p.GetValue(nodes)} is invalid; give 1 or more.");
-            }
-
             var query = new PriceQuery
             {
                 Regions = s.Region is { } region ? [region] : null,
                 Families = Many(p.GetValue(families)),
                 Generations = GenerationsOf(p.GetValue(generations)),
-                MinVcpu = p.GetValue(minVcpu),
-                MaxVcpu = p.GetValue(maxVcpu),
-                Nodes = p.GetValue(nodes),
+                MinVcpu = GuardFlags.Amount(p.TypedName(minVcpu), p.GetValue(minVcpu), MaxVcpuPerNode),
+                MaxVcpu = GuardFlags.Amount(p.TypedName(maxVcpu), p.GetValue(maxVcpu), MaxVcpuPerNode),
+                Nodes = GuardFlags.Count(p.TypedName(nodes), p.GetValue(nodes), 1, NodeLimits.MaxNodesPerPool)!.Value,
+                AvailableOnly = !p.GetValue(all),
             };
             var items = await s.Client.Pricing.ListAsync(query, ct).ConfigureAwait(false);
             s.TableUnlessAsked.Write(new JsonShapes(() => new JsonArray([.. items.Select(i => (JsonNode)ListItemJson(i))]), () => PythonPricing.List(items, p.GetValue(nodes))), () =>
@@ -262,18 +260,21 @@ internal static class PricingCommands
 
     private static Command Build(CliSession s)
     {
-        var nodes = new Option<int?>("--nodes") { Description = "Node count" };
-        var vcpu = new Option<decimal?>("--vcpu") { Description = "Total vCPU wanted (instead of --nodes)" };
-        var memory = new Option<decimal?>("--memory-gb") { Description = "Total memory in GB wanted" };
+        var nodes = new Option<string?>("--nodes") { Description = "Node count", HelpName = "count" };
+        var vcpu = new Option<string?>("--vcpu") { Description = "Total vCPU wanted (instead of --nodes)", HelpName = "count" };
+        var memory = new Option<string?>("--memory-gb") { Description = "Total memory in GB wanted", HelpName = "gb" };
         var risk = new Option<string>("--risk") { Description = "Preemption risk you accept: low | med | high", DefaultValueFactory = _ => "med" };
         risk.CompletionSources.Add("low", "med", "high");
         var families = Families("--classes");
         var generations = Generations();
         var regions = Cmd.Repeatable(["--in-region", "--regions"], "Regions to consider (repeatable or comma-separated; default the global --region, else all)", "region");
-        var maxHourly = new Option<decimal?>("--max-hourly", "--max-hour") { Description = "Cluster budget: max USD per hour" };
-        var minHourly = new Option<decimal?>("--min-hourly", "--min-hour") { Description = "Min USD per hour" };
-        var maxMonthly = new Option<decimal?>("--max-monthly", "--max-month") { Description = "Cluster budget: max USD per month (730 h)" };
-        var minMonthly = new Option<decimal?>("--min-monthly", "--min-month") { Description = "Min USD per month (730 h)" };
+        var maxHourly = new Option<string?>("--max-hourly", "--max-hour") { Description = "Cluster budget: max USD per hour", HelpName = "usd" };
+        var minHourly = new Option<string?>("--min-hourly", "--min-hour") { Description = "Min USD per hour", HelpName = "usd" };
+        var maxMonthly = new Option<string?>("--max-monthly", "--max-month") { Description = "Cluster budget: max USD per month (730 h)", HelpName = "usd" };
+        var minMonthly = new Option<string?>("--min-monthly", "--min-month") { Description = "Min USD per month (730 h)", HelpName = "usd" };
+        var bidPolicy = new Option<string>("--bid-policy") { Description = "How bids are set: market (risk multiplier of the market, as the Python rsspot: low 1.35x, med 1.20x, high 1.05x) | percentile (the risk's percentile of recent clearing prices, never below market x multiplier)", DefaultValueFactory = _ => "market" };
+        bidPolicy.CompletionSources.Add("market", "percentile");
+        var maxBid = new Option<string?>("--max-bid") { Description = "With --apply: allow bids up to this USD per node-hour (default ceiling: the class's on-demand price)", HelpName = "usd" };
         var balanced = new Option<bool>("--balanced") { Description = "Only the scenario spread over several pools (balanced)" };
         var single = new Option<bool>("--single") { Description = "Only the one-pool scenarios (max value, max performance)" };
         var apply = new Option<bool>("--apply") { Description = "Create the chosen scenario's spot pools in --cloudspace (asks first unless --yes)" };
@@ -295,7 +296,7 @@ internal static class PricingCommands
               rsspot pricing build --nodes 4 --apply --cloudspace demo --scenario balanced
               rsspot pricing build --nodes 3 --gen 1 --single --min-hour 0.1 --max-month 400
             """,
-            nodes, vcpu, memory, risk, families, generations, regions, maxHourly, minHourly, maxMonthly, minMonthly, balanced, single, apply, cloudspace, scenario, yes);
+            nodes, vcpu, memory, risk, bidPolicy, families, generations, regions, maxHourly, minHourly, maxMonthly, minMonthly, balanced, single, apply, cloudspace, scenario, maxBid, yes);
         return command.Runs(s, async (p, ct) =>
         {
             if (!RiskLevels.TryParse(p.GetValue(risk), out var riskLevel))
@@ -319,19 +320,20 @@ internal static class PricingCommands
             var csRegion = csName is null ? null : await CloudspaceRegionAsync(s, csName, requestedRegions, ct).ConfigureAwait(false);
             var request = new ClusterBuildRequest
             {
-                Nodes = p.GetValue(nodes),
-                TotalVcpu = p.GetValue(vcpu),
-                TotalMemoryGb = p.GetValue(memory),
+                Nodes = GuardFlags.Count(p.TypedName(nodes), p.GetValue(nodes), 1, NodeLimits.MaxNodesPerPool),
+                TotalVcpu = GuardFlags.Amount(p.TypedName(vcpu), p.GetValue(vcpu), MaxTotal),
+                TotalMemoryGb = GuardFlags.Amount(p.TypedName(memory), p.GetValue(memory), MaxTotal),
                 Risk = riskLevel,
+                BidPolicy = ParseBidPolicy(p.GetValue(bidPolicy)!),
                 Families = Many(p.GetValue(families)),
                 Generations = GenerationsOf(p.GetValue(generations)),
                 Regions = csRegion is null ? requestedRegions : [csRegion],
                 SingleRegion = csRegion is not null,
                 Strategies = p.GetValue(balanced) ? [BuildStrategy.Balanced] : p.GetValue(single) ? [BuildStrategy.MaxValue, BuildStrategy.MaxPerformance] : null,
-                MaxHourly = p.GetValue(maxHourly),
-                MinHourly = p.GetValue(minHourly),
-                MaxMonthly = p.GetValue(maxMonthly),
-                MinMonthly = p.GetValue(minMonthly),
+                MaxHourly = GuardFlags.Usd(p.TypedName(maxHourly), p.GetValue(maxHourly)),
+                MinHourly = GuardFlags.UsdOrZero(p.TypedName(minHourly), p.GetValue(minHourly)),
+                MaxMonthly = GuardFlags.Usd(p.TypedName(maxMonthly), p.GetValue(maxMonthly)),
+                MinMonthly = GuardFlags.UsdOrZero(p.TypedName(minMonthly), p.GetValue(minMonthly)),
             };
             var result = await s.Client.Pricing.BuildAsync(request, ct).ConfigureAwait(false);
             s.TableUnlessAsked.Write(new JsonShapes(() => BuildJson(result), () => PythonPricing.Build(result)), () => BuildTable(result));
@@ -352,11 +354,27 @@ internal static class PricingCommands
             }
 
             var summary = string.Join(", ", chosen.Pools.Select(pl => $"{pl.Nodes} x {pl.ServerClass} at ${BidPrice.Format(pl.BidPerNodeHour)}"));
+            var ceilingRaise = GuardFlags.Usd(p.TypedName(maxBid), p.GetValue(maxBid));
+            var requests = chosen.Pools.Select(pool => new SpotNodePoolRequest(csName!, pool.ServerClass, pool.BidPerNodeHour) { Desired = pool.Nodes, MaxBid = ceilingRaise }).ToList();
+
+            // Every bid is checked against its ceiling before the first pool is created: a glitch never leaves half a plan behind.
+            try
+            {
+                foreach (var request1 in requests)
+                {
+                    await s.Client.SpotNodePools.CheckBidAsync(request1.ServerClass, request1.BidPrice, request1.MaxBid, ct).ConfigureAwait(false);
+                }
+            }
+            catch (BidCeilingException refusal)
+            {
+                throw GuardFlags.CeilingRefusal(refusal);
+            }
+
             s.Confirm($"Create {chosen.Pools.Count} spot pool(s) in cloudspace '{csName}' ({summary})", p.GetValue(yes));
             var created = new List<Generated.Api.Models.SpotNodePool>();
-            foreach (var pool in chosen.Pools)
+            foreach (var request1 in requests)
             {
-                created.Add(await s.Client.SpotNodePools.CreateAsync(new SpotNodePoolRequest(csName!, pool.ServerClass, pool.BidPerNodeHour) { Desired = pool.Nodes }, ct).ConfigureAwait(false));
+                created.Add(await s.Client.SpotNodePools.CreateAsync(request1, ct).ConfigureAwait(false));
             }
 
             s.Err.WriteLine($"Created {created.Count} spot pool(s) in cloudspace '{csName}': {string.Join(", ", created.Select(c => c.Metadata?.Name))}");
@@ -387,6 +405,19 @@ internal static class PricingCommands
         var reasons = result.Scenarios.Select(sc => sc.Failure?.Message).Append(result.Failure?.Message).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         return reasons.Count == 0 ? "No feasible cluster." : "No feasible cluster: " + string.Join(" ", reasons);
     }
+
+    /// <summary>The most vCPU per node a filter takes.</summary>
+    private const decimal MaxVcpuPerNode = 10_000m;
+
+    /// <summary>The largest total vCPU or memory (GB) a build takes.</summary>
+    private const decimal MaxTotal = 10_000_000m;
+
+    private static BidPolicyKind ParseBidPolicy(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "market" or "multiplier" => BidPolicyKind.Market,
+        "percentile" => BidPolicyKind.Percentile,
+        _ => throw new CliUsageException($"--bid-policy: '{text}' is invalid; use market or percentile."),
+    };
 
     private static BuildStrategy ParseStrategy(string text) => text.Replace("_", "-", StringComparison.Ordinal).ToLowerInvariant() switch
     {

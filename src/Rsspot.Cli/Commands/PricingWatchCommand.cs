@@ -24,10 +24,10 @@ internal static class PricingWatchCommand
     {
         var cloudspace = new Option<string?>("--cloudspace") { Description = "Only this cloudspace's spot pools (default: all)", HelpName = "name" };
         var interval = new Option<string>("--interval") { Description = "Seconds between rounds", DefaultValueFactory = _ => "60", HelpName = "seconds" };
-        var maxBid = new Option<string?>("--max-bid") { Description = "Highest bid of any pool, USD per node-hour", HelpName = "usd" };
+        var maxBid = new Option<string?>("--max-bid") { Description = "Highest bid of any pool, USD per node-hour; replaces the default ceiling (each class's on-demand price) and the profile's max_bid", HelpName = "usd" };
         var budgetHourly = new Option<string?>("--budget-hourly") { Description = "Cluster budget: Σ bid × desired nodes, USD per hour", HelpName = "usd" };
         var budgetMonthly = new Option<string?>("--budget-monthly") { Description = "Cluster budget in USD per month (730 h)", HelpName = "usd" };
-        var margin = new Option<string>("--margin") { Description = "Head-room over the market, percent", DefaultValueFactory = _ => "10%", HelpName = "percent" };
+        var margin = new Option<string>("--margin") { Description = "Head-room over the market, percent (default 5%: the lowest bid a plan makes is market x 1.05)", DefaultValueFactory = _ => "5%", HelpName = "percent" };
         var percentile = new Option<string>("--percentile") { Description = "Percentile of recent clearing prices to bid at: 20, 50 or 80", DefaultValueFactory = _ => "80" };
         percentile.CompletionSources.Add("20", "50", "80");
         var apply = new Option<bool>("--apply") { Description = "Patch spec.bidPrice of the pools (default: dry run, nothing changes)" };
@@ -38,8 +38,11 @@ internal static class PricingWatchCommand
             Watch spot pools against their market and recommend (or, with --apply, set) bids that keep them winning.
 
             A pool is winning (bid above the market by more than the margin), at-risk (within the margin, or the market
-            rising towards it) or losing (below the market, or fewer nodes won than desired). Recommended bid:
-            max(percentile, market) x (1 + margin), capped by --max-bid and the cluster budget; a bid far above it is lowered.
+            rising towards it) or losing (below the market, or fewer nodes won than desired). A pool whose auction has
+            not run yet (bid status Pending) is judged by its bid against the market alone and labelled pending.
+            Recommended bid: max(percentile, market) x (1 + margin), capped by the ceiling (--max-bid, else the profile's
+            max_bid, else the class's on-demand price) and the cluster budget; a bid more than 30% above it is lowered.
+            When the market itself is above the ceiling the guard holds and says "market above ceiling" (losing).
             On a terminal the table is redrawn each round; piped, each round prints one JSON line per pool.
             With --once the exit code is 0 when every pool is winning, {AtRisk} when one is at risk, {Losing} when one is losing.
 
@@ -193,6 +196,10 @@ internal static class PricingWatchCommand
             ["target"] = JsonModels.Value(r.Target),
             ["limited_by_max_bid"] = r.LimitedByMaxBid,
             ["limited_by_budget"] = r.LimitedByBudget,
+            ["pending"] = m.IsPending,
+            ["on_demand"] = JsonModels.Value(m.OnDemand),
+            ["ceiling"] = JsonModels.Value(r.Ceiling),
+            ["market_above_ceiling"] = r.MarketAboveCeiling,
             ["reason"] = r.Reason,
             ["dry_run"] = !round.Applied,
             ["applied"] = round.Changes.Any(c => c.Pool == m.Pool),

@@ -293,6 +293,7 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
             PriceDataUrl = options.PriceDataUrl ?? profile.PriceDataUrl,
             RequestTimeout = options.Timeout ?? profile.RequestTimeout,
             VerifySsl = options.VerifySsl ?? profile.VerifySsl,
+            MaxBid = options.MaxBid ?? profile.MaxBid,
             Retry = options.Retry ?? profile.Retry,
             Cache = cache,
             StatePath = options.StatePath ?? profile.StatePath,

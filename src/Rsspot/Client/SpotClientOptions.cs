@@ -76,6 +76,12 @@ public sealed record SpotClientOptions
     /// <summary>Whether to verify TLS certificates.</summary>
     public bool? VerifySsl { get; init; }
 
+    /// <summary>
+    /// The highest bid this client sends, USD per node-hour, replacing each class's default ceiling (its on-demand
+    /// price); overrides the profile's <c>max_bid</c>. Null keeps them. See <see cref="Pricing.BidCeiling"/>.
+    /// </summary>
+    public decimal? MaxBid { get; init; }
+
     /// <summary>Path of state.db (the persistent cache lives there).</summary>
     public string? StatePath { get; init; }
 

@@ -30,6 +30,7 @@ internal static class ConfigKeys
     public const string VerifySsl = "verify_ssl";
     public const string MaxRetries = "max_retries";
     public const string RetryBackoffFactor = "retry_backoff_factor";
+    public const string MaxBid = "max_bid";
 
     public const string DefaultOrg = "default_org";
     public const string DefaultRegion = "default_region";
@@ -52,7 +53,7 @@ internal static class ConfigKeys
     public static readonly string[] ProfileKeys =
     [
         Org, OrgId, Region, ClientId, RefreshToken, AccessToken, BaseUrl, OAuthUrl, PriceDataUrl,
-        RequestTimeoutSeconds, VerifySsl, MaxRetries, RetryBackoffFactor, Retry, Cache,
+        RequestTimeoutSeconds, VerifySsl, MaxRetries, RetryBackoffFactor, Retry, Cache, MaxBid,
     ];
 
     /// <summary>Older spellings that map to a canonical key.</summary>

@@ -105,6 +105,7 @@ internal sealed class ConfigSchemaReader(string? filePath)
             RetryBackoffFactor = Number(obj, ConfigKeys.RetryBackoffFactor, K(ConfigKeys.RetryBackoffFactor), min: 0, max: SettingRanges.MaxDelaySeconds),
             Retry = ReadRetry(Object(obj, ConfigKeys.Retry, K(ConfigKeys.Retry)), K(ConfigKeys.Retry)),
             Cache = ReadCache(Object(obj, ConfigKeys.Cache, K(ConfigKeys.Cache)), K(ConfigKeys.Cache)),
+            MaxBid = Usd(obj, ConfigKeys.MaxBid, K(ConfigKeys.MaxBid)),
         };
     }
 
@@ -339,6 +340,35 @@ internal sealed class ConfigSchemaReader(string? filePath)
         if (value > max)
         {
             throw Error(dotted, $"must be at most {max.ToString(CultureInfo.InvariantCulture)} (got {text})", $"set '{dotted}' to a smaller value");
+        }
+
+        return value;
+    }
+
+    // Money reads one way: digits and a '.', in every locale (InvariantNumber); a JSON number is taken as written.
+    private decimal? Usd(JsonObject obj, string canonical, string dotted)
+    {
+        JsonNode? node = Find(obj, canonical).Value;
+        if (node is null)
+        {
+            return null;
+        }
+
+        string text = node.GetValueKind() switch
+        {
+            JsonValueKind.Number => node.ToJsonString(),
+            JsonValueKind.String => node.GetValue<string>(),
+            _ => throw TypeError(dotted, "a USD amount such as 0.25", node),
+        };
+
+        if (!InvariantNumber.TryParseDecimal(text, allowDollar: true, out decimal value))
+        {
+            throw Error(dotted, InvariantNumber.Complaint(dotted, text, "0.25", allowDollar: true), $"set '{dotted}' to a USD amount such as 0.25");
+        }
+
+        if (value is <= 0m or > 1_000_000m)
+        {
+            throw Error(dotted, InvariantNumber.OutOfRange(dotted, text, "above 0 and at most 1000000 (USD)"), $"set '{dotted}' to a USD amount such as 0.25");
         }
 
         return value;

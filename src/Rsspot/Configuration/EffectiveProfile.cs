@@ -42,6 +42,12 @@ public sealed record EffectiveProfile
     /// <summary>Per-request timeout.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The bid ceiling the user set (<c>max_bid</c> or <c>RSSPOT_MAX_BID</c>), USD per node-hour: it replaces the default
+    /// ceiling of every spot bid (the class's on-demand price). Null keeps the default.
+    /// </summary>
+    public decimal? MaxBid { get; init; }
+
     /// <summary>Whether TLS certificates are verified.</summary>
     public bool VerifySsl { get; init; } = true;
 

@@ -27,6 +27,7 @@ internal sealed class EffectiveProfileBuilder(RsspotConfig config, ConfigEnviron
             PriceDataUrl = EnvUrl(EnvironmentVariables.PriceDataUrl) ?? profile.PriceDataUrl ?? SpotHosts.PriceData,
             RequestTimeout = TimeSpan.FromSeconds(EnvNumber(EnvironmentVariables.RequestTimeoutSeconds, SettingRanges.MinTimeoutSeconds, SettingRanges.MaxTimeoutSeconds) ?? profile.RequestTimeoutSeconds ?? 30),
             VerifySsl = EnvBool(EnvironmentVariables.VerifySsl) ?? profile.VerifySsl ?? true,
+            MaxBid = EnvUsd(EnvironmentVariables.MaxBid) ?? profile.MaxBid,
             Retry = BuildRetry(profile),
             Cache = BuildCache(profile),
             StatePath = statePath,
@@ -119,6 +120,18 @@ internal sealed class EffectiveProfileBuilder(RsspotConfig config, ConfigEnviron
         }
 
         return number;
+    }
+
+    private decimal? EnvUsd(IReadOnlyList<string> aliases)
+    {
+        if (environment.First(aliases) is not var (name, value))
+        {
+            return null;
+        }
+
+        return InvariantNumber.TryParseDecimal(value, allowDollar: true, out decimal amount) && amount is > 0m and <= 1_000_000m
+            ? amount
+            : throw new ConfigException(InvariantNumber.Complaint(name, value, "0.25", allowDollar: true) + $" Fix: correct or unset {name}.", key: name);
     }
 
     private static ConfigException BadVariable(string name, string expected)

@@ -39,6 +39,9 @@ public static class EnvironmentVariables
     /// <summary>Public price data base URL.</summary>
     public static IReadOnlyList<string> PriceDataUrl { get; } = ["RSSPOT_PRICE_DATA_URL"];
 
+    /// <summary>The bid ceiling in USD per node-hour (<c>max_bid</c>).</summary>
+    public static IReadOnlyList<string> MaxBid { get; } = ["RSSPOT_MAX_BID"];
+
     /// <summary>Request timeout in seconds.</summary>
     public static IReadOnlyList<string> RequestTimeoutSeconds { get; } = ["RSSPOT_REQUEST_TIMEOUT_SECONDS"];
 

@@ -71,6 +71,12 @@ public sealed record ProfileConfig
     /// <summary>Per-request timeout in seconds (default 30).</summary>
     public double? RequestTimeoutSeconds { get; init; }
 
+    /// <summary>
+    /// The highest bid any writer may send, USD per node-hour (<c>max_bid</c>); it replaces the default ceiling (the
+    /// class's on-demand price). Null keeps the default.
+    /// </summary>
+    public decimal? MaxBid { get; init; }
+
     /// <summary>Whether TLS certificates are verified (default true).</summary>
     public bool? VerifySsl { get; init; }
 

@@ -6,6 +6,7 @@ using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions.Store;
 using Microsoft.Kiota.Http.HttpClientLibrary;
+using Rsspot.Generated.Api.Models;
 using Rsspot.Serialization;
 
 namespace Rsspot.Http;
@@ -99,6 +100,19 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
 
             try
             {
+                if (root is SpotJsonParseNode node && AnswerKind.Judge(typeof(ModelType), node.Element, response.StatusCode) == AnswerKind.Verdict.Status)
+                {
+                    // A Status in a successful answer is the error it describes (its code and message).
+                    var described = root.GetObjectValue(Status.CreateFromDiscriminatorValue);
+                    if (described.Code is not (>= 400 and <= 599))
+                    {
+                        throw AnswerKind.StatusWithoutCode(response.StatusCode, described.Message);
+                    }
+
+                    described.ResponseStatusCode = described.Code.Value;
+                    throw described;
+                }
+
                 return root is null ? default : root.GetObjectValue(factory);
             }
             catch (Exception e) when (IsParseFailure(e))

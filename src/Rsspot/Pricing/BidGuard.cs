@@ -32,7 +32,7 @@ public sealed class BidGuard
         ArgumentNullException.ThrowIfNull(policy);
         policy.Validate();
         _client = client;
-        Policy = policy;
+        Policy = policy.MaxBid is null && client.Profile.MaxBid is decimal profileMax ? policy with { MaxBid = profileMax } : policy;
         _changes = changes;
         _time = time ?? TimeProvider.System;
     }
@@ -97,7 +97,7 @@ public sealed class BidGuard
             decimal oldBid = change.Pool.Bid!.Value;
             decimal newBid = change.RecommendedBid!.Value;
             decimal delta = (newBid - oldBid) * Math.Max(change.Pool.Desired, 0);
-            bool overCap = Policy.MaxBid is decimal cap && newBid > cap;
+            bool overCap = change.Action == BidAction.Raise && BidGuardPlanner.CeilingOf(change.Pool, Policy) is { } ceiling && !ceiling.Allows(newBid);
             bool overBudget = delta > 0 && plan.HourlyBudget is decimal budget && inForce + delta > Math.Max(budget, plan.HourlyBefore);
             if (overCap || overBudget)
             {
@@ -107,9 +107,10 @@ public sealed class BidGuard
 
             try
             {
-                await _client.SpotNodePools.UpdateAsync(change.Pool.Pool, new NodePoolUpdate { BidPrice = newBid }, cancellationToken).ConfigureAwait(false);
+                // The SDK checks the bid against the class's ceiling again, from a fresh read of the class.
+                await _client.SpotNodePools.UpdateAsync(change.Pool.Pool, new NodePoolUpdate { BidPrice = newBid, MaxBid = Policy.MaxBid }, cancellationToken).ConfigureAwait(false);
             }
-            catch (SpotException ex)
+            catch (Exception ex) when (ex is SpotException or BidCeilingException)
             {
                 failed.Add(new BidChangeFailure(change, ex.Message));
                 continue;
@@ -152,6 +153,7 @@ public sealed class BidGuard
             Market = row?.MarketPerHour,
             Hammer = row?.HammerPerHour,
             Minimum = row?.MinimumBidPerHour,
+            OnDemand = row?.OnDemandPerHour,
             P20 = row?.P20,
             P50 = row?.P50,
             P80 = row?.P80,

@@ -53,10 +53,28 @@ public static class BidGuardPlanner
         decimal? trend = MarketTrend.PerAuction(pool.History, policy.TrendPoints);
         if (pool.Market is not decimal market || market <= 0m || pool.Bid is not decimal bid)
         {
-            var unknownStatus = pool.BidStatus == "Lost" || pool.WonCount < pool.Desired ? PoolBidStatus.Losing : PoolBidStatus.AtRisk;
+            var unknownStatus = !pool.IsPending && (pool.BidStatus == "Lost" || pool.WonCount < pool.Desired) ? PoolBidStatus.Losing : PoolBidStatus.AtRisk;
             return Hold(pool, unknownStatus, trend, pool.Bid is decimal current
-                ? $"{Status(unknownStatus)}: no market price for {pool.ServerClass}; bid left at {Usd(current)}"
-                : $"{Status(unknownStatus)}: the pool's bid is not a price; nothing to compare");
+                ? $"{Label(pool, unknownStatus)}: no market price for {pool.ServerClass}; hold: bid left at {Usd(current)}"
+                : $"{Label(pool, unknownStatus)}: the pool's bid is not a price; nothing to compare; hold");
+        }
+
+        BidCeiling ceiling = CeilingOf(pool, policy);
+        if (ceiling.Ceiling is not decimal limit)
+        {
+            var status = bid < market ? PoolBidStatus.Losing : PoolBidStatus.AtRisk;
+            return Hold(pool, status, trend, $"{Label(pool, status)}: no ceiling is known for {pool.ServerClass} (no on-demand price); hold: bid left at {Usd(bid)}; set a max bid (MaxBid, max_bid) to let the guard act") with { Ceiling = null };
+        }
+
+        if (market > limit)
+        {
+            // A market above the ceiling is a glitch or a price the user has not agreed to: hold, never chase it.
+            return Hold(pool, PoolBidStatus.Losing, trend, $"{Label(pool, PoolBidStatus.Losing)}: market above ceiling: the market {Usd(market)} is above the ceiling {ceiling.Describe()}; hold: bid left at {Usd(bid)}, no raise chases it") with
+            {
+                Ceiling = limit,
+                MarketAboveCeiling = true,
+                LimitedByMaxBid = true,
+            };
         }
 
         decimal? percentile = pool.Percentile(policy.TargetPercentile);
@@ -66,42 +84,75 @@ public static class BidGuardPlanner
         string projectedText = projected > market ? Invariant($", market in {policy.TrendHorizon} auctions {Usd(projected)}") : string.Empty;
         string targetText = Invariant($"target {Usd(target)} = max(p{policy.TargetPercentile} {(percentile is decimal p ? Usd(p) : "unknown")}, market {Usd(market)}{projectedText}) × {1 + policy.Margin:0.00}")
             + (pool.Minimum is decimal min && min > basis * (1 + policy.Margin) ? $", raised to the minimum {Usd(min)}" : string.Empty);
-        PoolBidStatus status = Classify(pool, bid, market, trend, policy, out string why);
+        PoolBidStatus classified = Classify(pool, bid, market, trend, policy, out string why);
+        decimal capped = Math.Min(target, BidPrice.RoundDown(limit));
+        bool limited = capped < target;
         var recommendation = new BidRecommendation
         {
             Pool = pool,
-            Status = status,
+            Status = classified,
             Action = BidAction.Hold,
             RecommendedBid = bid,
             Target = target,
             PercentileUsed = percentile,
             TrendPerAuction = trend,
-            Reason = $"{Status(status)}: {why}; {targetText}",
+            Ceiling = limit,
+            Reason = $"{Label(pool, classified)}: {why}; {targetText}",
         };
 
-        if (status != PoolBidStatus.Winning)
+        if (classified != PoolBidStatus.Winning)
         {
-            decimal capped = policy.MaxBid is decimal cap ? Math.Min(target, cap) : target;
-            bool limited = capped < target;
-            string capText = limited ? $", capped at the max bid {Usd(capped)}" : string.Empty;
+            string capText = limited ? $", capped at the ceiling {ceiling.Describe()}" : string.Empty;
             string belowMarket = capped < market ? " (still below the market: the pool stays outbid)" : string.Empty;
-            return capped > bid
-                ? recommendation with { Action = BidAction.Raise, RecommendedBid = capped, LimitedByMaxBid = limited, Reason = $"{recommendation.Reason}; raise {Usd(bid)} → {Usd(capped)}{capText}{belowMarket}" }
-                : recommendation with { LimitedByMaxBid = limited, Reason = limited ? $"{recommendation.Reason}; hold: the max bid {Usd(capped)} allows no raise{belowMarket}" : $"{recommendation.Reason}; hold: the bid is at its target" };
+            if (capped > bid)
+            {
+                return recommendation with { Action = BidAction.Raise, RecommendedBid = capped, LimitedByMaxBid = limited, Reason = $"{recommendation.Reason}; raise {Usd(bid)} → {Usd(capped)}{capText}{belowMarket}" };
+            }
+
+            string holdWhy = limited && bid >= capped
+                ? $"hold: the ceiling {ceiling.Describe()} allows no raise{belowMarket}"
+                : bid == target ? $"hold: the bid {Usd(bid)} is at its target" : $"hold: the bid {Usd(bid)} is already above its target {Usd(target)}; a raise would not help";
+            return recommendation with { LimitedByMaxBid = limited, Reason = $"{recommendation.Reason}; {holdWhy}" };
         }
 
-        decimal lowered = policy.MaxBid is decimal max ? Math.Min(target, max) : target;
-        if (bid > target * (1 + policy.LowerAbove) || (policy.MaxBid is decimal over && bid > over))
+        if (bid > limit)
         {
             return recommendation with
             {
                 Action = BidAction.Lower,
-                RecommendedBid = lowered,
-                Reason = Invariant($"{recommendation.Reason}; lower {Usd(bid)} → {Usd(lowered)}: the bid is more than {policy.LowerAbove:P0} above its target"),
+                RecommendedBid = capped,
+                LimitedByMaxBid = limited,
+                Reason = $"{recommendation.Reason}; lower {Usd(bid)} → {Usd(capped)}: the bid is above the ceiling {ceiling.Describe()}",
             };
         }
 
-        return recommendation with { Reason = $"{recommendation.Reason}; hold" };
+        decimal lowerLine = target * (1 + policy.LowerAbove);
+        if (bid > lowerLine)
+        {
+            return recommendation with
+            {
+                Action = BidAction.Lower,
+                RecommendedBid = capped,
+                Reason = Invariant($"{recommendation.Reason}; lower {Usd(bid)} → {Usd(capped)}: the bid is more than {policy.LowerAbove:P0} above its target (above {Usd(lowerLine)})"),
+            };
+        }
+
+        return recommendation with
+        {
+            Reason = bid > target
+                ? Invariant($"{recommendation.Reason}; hold: the bid is above its target but within {policy.LowerAbove:P0} of it (lowered only above {Usd(lowerLine)})")
+                : $"{recommendation.Reason}; hold",
+        };
+    }
+
+    /// <summary>The ceiling the guard plans under for a pool: the policy's max bid when set, else its class's on-demand price (see <see cref="BidCeiling"/>).</summary>
+    /// <param name="pool">The pool and its market.</param>
+    /// <param name="policy">The policy.</param>
+    public static BidCeiling CeilingOf(PoolMarket pool, BidGuardPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(policy);
+        return BidCeiling.For(pool.ServerClass, pool.OnDemand, pool.Market, policy.MaxBid);
     }
 
     private static PoolBidStatus Classify(PoolMarket pool, decimal bid, decimal market, decimal? trend, BidGuardPolicy policy, out string why)
@@ -112,7 +163,8 @@ public static class BidGuardPlanner
             return PoolBidStatus.Losing;
         }
 
-        if (pool.WonCount is int won && won < pool.Desired)
+        // A pending pool has won nothing because no auction has run: its won count says nothing yet.
+        if (!pool.IsPending && pool.WonCount is int won && won < pool.Desired)
         {
             why = Invariant($"won {won} of {pool.Desired} node(s) (bid status {pool.BidStatus ?? "unknown"})");
             return PoolBidStatus.Losing;
@@ -133,6 +185,10 @@ public static class BidGuardPlanner
         why = Invariant($"bid {Usd(bid)} is {(bid / market) - 1:P0} above the market {Usd(market)}");
         return PoolBidStatus.Winning;
     }
+
+    // "pending (winning)" for a pool whose auction has not run: judged by its bid, labelled for what it is.
+    private static string Label(PoolMarket pool, PoolBidStatus status) =>
+        pool.IsPending ? $"pending ({Status(status)}, no auction yet)" : Status(status);
 
     private static void FitBudget(BidRecommendation[] recommendations, decimal budget)
     {

@@ -3,19 +3,25 @@ namespace Rsspot.Pricing;
 /// <summary>
 /// How the bid guard bids. The target bid of a pool is max(target percentile, market, rising market projected
 /// <see cref="TrendHorizon"/> auctions ahead) × (1 + <see cref="Margin"/>),
-/// never below the class's minimum bid, then capped by <see cref="MaxBid"/> and the cluster budget.
+/// never below the class's minimum bid, then capped by the pool's ceiling (<see cref="MaxBid"/> when set, else the
+/// class's on-demand price, see <see cref="BidCeiling"/>) and the cluster budget.
 /// A pool is raised when its bid is within the margin of the market (or the market is rising towards it) and lowered
 /// only when its bid is more than <see cref="LowerAbove"/> above the target: the band between the two keeps bids from flapping.
+/// The defaults agree with <see cref="BidPolicy"/>: the margin is the lowest multiplier a plan bids (1.05), and the
+/// band is wide enough for the highest (1.35), so a pool created from a plan is neither at risk nor lowered while the market holds.
 /// </summary>
 public sealed record BidGuardPolicy
 {
-    /// <summary>Head-room over the market, as a share (0.10 = 10 %). Default 0.10.</summary>
-    public decimal Margin { get; init; } = 0.10m;
+    /// <summary>Head-room over the market, as a share (0.05 = 5 %). Default 0.05 (<see cref="BidPolicy.AtRiskMultiplier"/> − 1).</summary>
+    public decimal Margin { get; init; } = BidPolicy.AtRiskMultiplier - 1m;
 
     /// <summary>The percentile of recent clearing prices to bid at: 20, 50 or 80. Default 80.</summary>
     public int TargetPercentile { get; init; } = 80;
 
-    /// <summary>Highest bid of any one pool, USD per node-hour; null for no cap.</summary>
+    /// <summary>
+    /// Highest bid of any one pool, USD per node-hour: it replaces each pool's default ceiling (its class's on-demand
+    /// price, see <see cref="BidCeiling"/>), so it may lower or raise it. Null keeps the default ceiling (or the profile's <c>max_bid</c>).
+    /// </summary>
     public decimal? MaxBid { get; init; }
 
     /// <summary>Cluster budget: the sum of bid × desired nodes over the pools, USD per hour; null for none.</summary>
@@ -24,8 +30,8 @@ public sealed record BidGuardPolicy
     /// <summary>Cluster budget in USD per month of 730 hours; null for none. The lower of the two budgets applies.</summary>
     public decimal? BudgetMonthly { get; init; }
 
-    /// <summary>Lower a bid only when it is more than this share above its target (0.25 = 25 %). Default 0.25.</summary>
-    public decimal LowerAbove { get; init; } = 0.25m;
+    /// <summary>Lower a bid only when it is more than this share above its target (0.30 = 30 %). Default 0.30.</summary>
+    public decimal LowerAbove { get; init; } = 0.30m;
 
     /// <summary>How many recent auctions the trend is measured over. Default 6.</summary>
     public int TrendPoints { get; init; } = 6;

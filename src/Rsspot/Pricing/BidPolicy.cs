@@ -6,21 +6,28 @@ using static System.FormattableString;
 namespace Rsspot.Pricing;
 
 /// <summary>
-/// Suggests bids per node-hour.
+/// Suggests bids per node-hour; the one bid rule of the SDK, used by the pricing builder and the bid guard.
 /// <list type="number">
-/// <item>Target: the 80th percentile for <see cref="RiskLevel.Low"/>, the 50th for <see cref="RiskLevel.Medium"/>,
-/// the 20th for <see cref="RiskLevel.High"/>, from the percentiles document of the class's region.</item>
-/// <item>When that percentile is known: bid = max(percentile, market price, minimum bid); source
-/// <see cref="BidSource.Percentile"/>. The market floor matters when prices rose above the recent percentile:
-/// a bid below the market would not win the auction.</item>
-/// <item>Otherwise: bid = max(market × 1.35 / 1.20 / 1.05 for low / med / high, minimum bid); source
-/// <see cref="BidSource.MarketMultiplier"/> (the Python tool's rule).</item>
-/// <item>The bid is rounded up to 3 decimals, the most the API takes (so it never drops below its floor). No bid is suggested when the
-/// market price is unknown or not positive.</item>
+/// <item><see cref="BidPolicyKind.Market"/> (the default, as the Python rsspot and the pricing article document):
+/// bid = market × 1.35 / 1.20 / 1.05 for <see cref="RiskLevel.Low"/> / <see cref="RiskLevel.Medium"/> /
+/// <see cref="RiskLevel.High"/>, at least the minimum bid; source <see cref="BidSource.MarketMultiplier"/>.</item>
+/// <item><see cref="BidPolicyKind.Percentile"/>: bid = max(the risk's percentile of recent clearing prices (80th / 50th
+/// / 20th), market × <see cref="AtRiskMultiplier"/>, minimum bid); source <see cref="BidSource.Percentile"/>. Without
+/// that percentile it falls back to the market rule.</item>
+/// <item>Every bid is rounded up to the API's 0.001 step (<see cref="BidPrice.RoundUp"/>), so it never drops below the
+/// amount it came from. No bid is suggested when the market price is unknown or not positive.</item>
+/// <item>No policy bids below market × <see cref="AtRiskMultiplier"/> (the high-risk multiplier), the bid guard's default
+/// at-risk line: a pool created from a plan is never at risk by the guard's rule while the market holds.</item>
 /// </list>
 /// </summary>
 public static class BidPolicy
 {
+    /// <summary>
+    /// The lowest multiple of the market any policy bids (the high-risk multiplier, 1.05); the bid guard's default margin
+    /// is this minus 1, so the two agree on what is at risk.
+    /// </summary>
+    public const decimal AtRiskMultiplier = 1.05m;
+
     /// <summary>The market-price multiplier of a risk level: 1.35, 1.20 or 1.05.</summary>
     public static decimal Multiplier(RiskLevel risk) => risk switch
     {
@@ -48,33 +55,44 @@ public static class BidPolicy
         _ => throw new ArgumentOutOfRangeException(nameof(risk), risk, "Unknown risk level."),
     };
 
+    /// <summary>The suggested bid for a row under the market rule, or null when its market price is unknown or not positive.</summary>
+    public static SuggestedBid? Suggest(PriceRow row, RiskLevel risk) => Suggest(row, risk, BidPolicyKind.Market);
+
     /// <summary>The suggested bid for a row, or null when its market price is unknown or not positive.</summary>
-    public static SuggestedBid? Suggest(PriceRow row, RiskLevel risk)
+    /// <param name="row">The class's prices.</param>
+    /// <param name="risk">The risk accepted.</param>
+    /// <param name="kind">Which rule sets the bid.</param>
+    public static SuggestedBid? Suggest(PriceRow row, RiskLevel risk, BidPolicyKind kind)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return Compute(row, risk) is BidQuote quote ? new SuggestedBid(quote.PerNodeHour, quote.Source, Basis(row, quote)) : null;
+        return Compute(row, risk, kind) is BidQuote quote ? new SuggestedBid(quote.PerNodeHour, quote.Source, Basis(row, quote)) : null;
     }
 
     /// <summary>The bid without its readable basis (the builder prices thousands of rows and describes a few).</summary>
-    internal static BidQuote? Compute(PriceRow row, RiskLevel risk)
+    internal static BidQuote? Compute(PriceRow row, RiskLevel risk, BidPolicyKind kind = BidPolicyKind.Market)
     {
         if (row.MarketPerHour is not decimal market || market <= 0m)
         {
             return null;
         }
 
-        int target = TargetPercentile(risk);
-        decimal floor = Math.Max(market, row.MinimumBidPerHour ?? 0m);
-        decimal? percentile = target switch
-        {
-            80 => row.P80,
-            50 => row.P50,
-            _ => row.P20,
-        };
+        decimal minimum = row.MinimumBidPerHour ?? 0m;
+        decimal? percentile = kind == BidPolicyKind.Percentile
+            ? TargetPercentile(risk) switch
+            {
+                80 => row.P80,
+                50 => row.P50,
+                _ => row.P20,
+            }
+            : null;
 
-        return percentile is decimal value
-            ? new BidQuote(BidPrice.RoundUp(Math.Max(value, floor)), BidSource.Percentile, risk, value, floor)
-            : new BidQuote(BidPrice.RoundUp(Math.Max(market * Multiplier(risk), row.MinimumBidPerHour ?? 0m)), BidSource.MarketMultiplier, risk, null, floor);
+        if (percentile is decimal value)
+        {
+            decimal floor = Math.Max(market * AtRiskMultiplier, minimum);
+            return new BidQuote(BidPrice.RoundUp(Math.Max(value, floor)), BidSource.Percentile, risk, value, floor);
+        }
+
+        return new BidQuote(BidPrice.RoundUp(Math.Max(market * Multiplier(risk), minimum)), BidSource.MarketMultiplier, risk, null, market, kind);
     }
 
     /// <summary>A readable derivation of a computed bid.</summary>
@@ -84,7 +102,7 @@ public static class BidPolicy
         int target = TargetPercentile(quote.Risk);
         if (quote.Percentile is decimal value)
         {
-            string floorNote = value < quote.Floor ? $", raised to the floor {PriceText.FormatUsd(quote.Floor)}" : string.Empty;
+            string floorNote = value < quote.Floor ? $", raised to the floor {PriceText.FormatUsd(quote.Floor)} = max(market × {AtRiskMultiplier.ToString("0.00", CultureInfo.InvariantCulture)}, minimum bid)" : string.Empty;
             return Invariant($"{target}th percentile {PriceText.FormatUsd(value)} (market {PriceText.FormatUsd(market)}{floorNote})");
         }
 
@@ -92,9 +110,9 @@ public static class BidPolicy
         string minimumNote = row.MinimumBidPerHour > market * multiplier
             ? $", raised to the minimum bid {PriceText.FormatUsd(row.MinimumBidPerHour.Value)}"
             : string.Empty;
-        string why = row.HasPercentiles
-            ? Invariant($"no {target}th percentile")
-            : $"no percentile data for {row.ClassName} in {DescribeRegion(row.Region)}";
+        string why = quote.Kind == BidPolicyKind.Market
+            ? $"risk {quote.Risk.ToShortName()}"
+            : row.HasPercentiles ? Invariant($"no {target}th percentile") : $"no percentile data for {row.ClassName} in {DescribeRegion(row.Region)}";
         return $"market {PriceText.FormatUsd(market)} × {multiplier.ToString("0.00", CultureInfo.InvariantCulture)} ({why}{minimumNote})";
     }
 
@@ -102,4 +120,4 @@ public static class BidPolicy
 }
 
 /// <summary>A computed bid: the amount, its source, and what the readable basis needs.</summary>
-internal readonly record struct BidQuote(decimal PerNodeHour, BidSource Source, RiskLevel Risk, decimal? Percentile, decimal Floor);
+internal readonly record struct BidQuote(decimal PerNodeHour, BidSource Source, RiskLevel Risk, decimal? Percentile, decimal Floor, BidPolicyKind Kind = BidPolicyKind.Percentile);

@@ -32,6 +32,12 @@ public sealed record BidRecommendation
     /// <summary>True when the cluster budget held the recommendation below <see cref="Target"/>.</summary>
     public bool LimitedByBudget { get; init; }
 
+    /// <summary>The ceiling the plan kept under, USD per node-hour (see <see cref="BidGuardPlanner.CeilingOf"/>); null when none is known.</summary>
+    public decimal? Ceiling { get; init; }
+
+    /// <summary>True when the market itself is above the ceiling: the guard held the bid instead of chasing the market.</summary>
+    public bool MarketAboveCeiling { get; init; }
+
     /// <summary>Why, in one line, with the figures.</summary>
     public required string Reason { get; init; }
 

@@ -32,7 +32,7 @@ internal static class BudgetCheck
     }
 
     private static string Cost(Candidate candidate) =>
-        $"{BuildText.Nodes(candidate.Nodes)} × {BuildText.Usd(candidate.Bid.PerNodeHour)}";
+        $"{BuildText.Nodes(candidate.Nodes)} × market {BuildText.Usd(candidate.Row.MarketPerHour ?? candidate.Bid.PerNodeHour)}";
 
     /// <summary>The first bound a scenario total breaks, as a readable phrase, or null when it fits.</summary>
     public static string? Violation(decimal hourly, ClusterBuildRequest request)

@@ -13,8 +13,10 @@ internal sealed class Candidate
         MemoryGb = memoryGb;
         Nodes = nodes;
         CapacityPerNode = CapacityOf(row, cpu, memoryGb);
-        HourlyCost = nodes * bid.PerNodeHour;
-        ValuePerDollar = CapacityPerNode / bid.PerNodeHour;
+        // Totals and value come from the market price, as the Python rsspot computes them; the bid is the ceiling of what a node may cost.
+        decimal market = row.MarketPerHour is decimal m && m > 0m ? m : bid.PerNodeHour;
+        HourlyCost = nodes * market;
+        ValuePerDollar = CapacityPerNode / market;
         BalancedScore = CapacityPerNode * ValuePerDollar;
     }
 
@@ -36,7 +38,7 @@ internal sealed class Candidate
 
     public decimal MonthlyCost => HourlyCost * ClusterCost.HoursPerMonth;
 
-    /// <summary>Capacity per dollar of bid.</summary>
+    /// <summary>Capacity per dollar of market price.</summary>
     public decimal ValuePerDollar { get; }
 
     /// <summary>Capacity × capacity per dollar: the product of the performance and value scores.</summary>

@@ -70,7 +70,7 @@ internal static class CandidateScreen
             return Miss.Filter(row, BuildConstraint.Availability, $"{name}: availability is '{row.Availability}'");
         }
 
-        BidQuote? bid = BidPolicy.Compute(row, request.Risk);
+        BidQuote? bid = Pricing.BidPolicy.Compute(row, request.Risk, request.BidPolicy);
         if (bid is not BidQuote quote)
         {
             string why = row.MarketPerHour is null

@@ -20,6 +20,9 @@ public sealed record ClusterBuildRequest
     /// <summary>Risk level: sets the bids and the balanced pool count.</summary>
     public RiskLevel Risk { get; init; } = RiskLevel.Medium;
 
+    /// <summary>Which rule sets the bids: the market multiplier of the risk (default) or a percentile of recent prices.</summary>
+    public BidPolicyKind BidPolicy { get; init; } = BidPolicyKind.Market;
+
     /// <summary>Class families (<c>gp</c>, <c>ch</c>, <c>mh</c>) or categories to consider.</summary>
     public IReadOnlyList<string>? Families { get; init; }
 

@@ -1,8 +1,8 @@
 namespace Rsspot.Pricing;
 
 /// <summary>
-/// One proposed cluster. Costs are bid-based (the most it costs while the bids hold); <see cref="MarketHourlyCost"/>
-/// is what it costs at today's market prices. An infeasible scenario has no pools, zero totals and a <see cref="Failure"/>.
+/// One proposed cluster. Costs are market-based, as the Python rsspot computes them (what it costs at today's market
+/// prices); <see cref="BidHourlyCost"/> is the most it costs while the bids hold. An infeasible scenario has no pools, zero totals and a <see cref="Failure"/>.
 /// </summary>
 public sealed record ClusterScenario
 {
@@ -27,8 +27,11 @@ public sealed record ClusterScenario
     /// <summary>Total nodes.</summary>
     public int Nodes => Pools.Sum(static p => p.Nodes);
 
-    /// <summary>Σ bid × nodes, USD per hour.</summary>
+    /// <summary>Σ market price × nodes, USD per hour.</summary>
     public decimal HourlyCost => Pools.Sum(static p => p.HourlyCost);
+
+    /// <summary>Σ bid × nodes, USD per hour: the most the cluster costs while its bids hold.</summary>
+    public decimal BidHourlyCost => Pools.Sum(static p => p.BidHourlyCost);
 
     /// <summary><see cref="HourlyCost"/> × 730, USD per month.</summary>
     public decimal MonthlyCost => HourlyCost * ClusterCost.HoursPerMonth;

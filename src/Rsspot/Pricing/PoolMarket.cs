@@ -30,6 +30,9 @@ public sealed record PoolMarket
     /// <summary>The class's last clearing (hammer) price, when known.</summary>
     public decimal? Hammer { get; init; }
 
+    /// <summary>The class's on-demand price, USD per node-hour, when known: the default bid ceiling.</summary>
+    public decimal? OnDemand { get; init; }
+
     /// <summary>The class's minimum (reserve) bid, when a source states one.</summary>
     public decimal? Minimum { get; init; }
 
@@ -44,6 +47,9 @@ public sealed record PoolMarket
 
     /// <summary>Recent clearing prices, oldest first (the public history document).</summary>
     public IReadOnlyList<decimal> History { get; init; } = [];
+
+    /// <summary>True when the pool's auction has not run yet (<c>bidStatus: Pending</c>): no node could have been won.</summary>
+    public bool IsPending => string.Equals(BidStatus, "Pending", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The percentile a policy bids at (20, 50 or 80), or null when unknown.</summary>
     public decimal? Percentile(int percent) => percent switch

@@ -68,7 +68,7 @@ public sealed class PriceCatalog
     {
         query ??= new PriceQuery();
         FilterCheck.EnsureKnown(Rows, query.Regions, query.Families, query.Generations);
-        return PriceListing.Apply(Rows, query);
+        return PriceListing.Apply(query.AvailableOnly ? [.. Rows.Where(r => r.IsAvailable)] : Rows, query);
     }
 
     private static Dictionary<RowKey, T> Index<T>(IEnumerable<T>? quotes, Func<T, RowKey> keyOf)

@@ -18,6 +18,9 @@ public sealed record PriceQuery
     /// <summary>Largest vCPU count per node; rows with unknown CPU are dropped when set.</summary>
     public decimal? MaxVcpu { get; init; }
 
+    /// <summary>Only classes whose availability reads as available (or is unknown); false lists deprecated ones too.</summary>
+    public bool AvailableOnly { get; init; }
+
     /// <summary>Number of nodes the prices are multiplied by (at least 1).</summary>
     public int Nodes { get; init; } = 1;
 }

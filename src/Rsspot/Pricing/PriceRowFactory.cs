@@ -70,7 +70,7 @@ internal static class PriceRowFactory
             : server.OnDemandCost + "/" + server.OnDemandInterval.Trim();
     }
 
-    private static decimal? OnDemandPerHour(ServerClassQuote? server)
+    internal static decimal? OnDemandPerHour(ServerClassQuote? server)
     {
         decimal? cost = PriceText.ParseUsd(server?.OnDemandCost);
         string interval = server?.OnDemandInterval?.Trim() ?? string.Empty;

@@ -30,11 +30,14 @@ public sealed record ScenarioPool
     /// <summary>Memory per node, GB.</summary>
     public required decimal MemoryGbPerNode { get; init; }
 
-    /// <summary>Bid × nodes, USD per hour.</summary>
-    public decimal HourlyCost => BidPerNodeHour * Nodes;
+    /// <summary>Market price × nodes, USD per hour: what the pool costs at today's market (the Python rsspot's total).</summary>
+    public decimal HourlyCost => MarketPerHour * Nodes;
 
-    /// <summary>Bid × nodes × 730, USD per month.</summary>
+    /// <summary><see cref="HourlyCost"/> × 730, USD per month.</summary>
     public decimal MonthlyCost => HourlyCost * ClusterCost.HoursPerMonth;
+
+    /// <summary>Bid × nodes, USD per hour: the most the pool costs while its bid holds.</summary>
+    public decimal BidHourlyCost => BidPerNodeHour * Nodes;
 
     /// <summary>Total vCPUs of the pool.</summary>
     public decimal Vcpu => VcpuPerNode * Nodes;

@@ -44,8 +44,22 @@ internal sealed class SpotJsonParseNode : IParseNode, IDisposable
     /// <inheritdoc />
     public Action<IParsable>? OnAfterAssignFieldValues { get; set; }
 
+    /// <summary>The element this node reads (the answer's root for a root node).</summary>
+    internal JsonElement Element => _element;
+
     /// <inheritdoc />
-    public string? GetStringValue() => _element.ValueKind == JsonValueKind.String ? _element.GetString() : null;
+    /// <remarks>
+    /// The published file types prices (and most values) as strings; a server that sends a JSON number there is read as
+    /// the number's invariant text (<c>0.003</c>, also from <c>3e-3</c>), never dropped. A boolean, object or array where
+    /// a string belongs makes the answer the wrong shape (an error), not an empty value.
+    /// </remarks>
+    public string? GetStringValue() => _element.ValueKind switch
+    {
+        JsonValueKind.String => _element.GetString(),
+        JsonValueKind.Number => _element.TryGetDecimal(out var number) ? number.ToString(CultureInfo.InvariantCulture) : _element.GetRawText(),
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        var other => throw new FormatException($"a JSON {other.ToString().ToLowerInvariant()} where a string belongs"),
+    };
 
     /// <inheritdoc />
     public bool? GetBoolValue() => _element.ValueKind switch

@@ -10,13 +10,7 @@ public static partial class BidPrice
     /// <exception cref="ArgumentException">Not a positive decimal.</exception>
     public static decimal Parse(string text, string field = "bidPrice")
     {
-        var trimmed = text?.Trim() ?? string.Empty;
-        if (trimmed.StartsWith('$'))
-        {
-            trimmed = trimmed[1..].Trim();
-        }
-
-        if (!decimal.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value <= 0)
+        if (!Configuration.InvariantNumber.TryParseDecimal(text, allowDollar: true, out var value) || value <= 0)
         {
             throw new ArgumentException($"Bid price '{text}' is invalid: give USD per node-hour as a positive decimal such as 0.08.", field);
         }
@@ -40,14 +34,19 @@ public static partial class BidPrice
         }
     }
 
-    /// <summary>The smallest bid step the API takes: its bid pattern allows three decimals.</summary>
-    internal const decimal Step = 0.001m;
+    /// <summary>The smallest bid step the API takes: its bid pattern allows three decimals (0.001 USD).</summary>
+    public const decimal Step = 0.001m;
 
-    /// <summary>Rounds up to a bid the API takes (three decimals).</summary>
-    internal static decimal RoundUp(decimal value) => Math.Ceiling(value / Step) * Step;
+    /// <summary>
+    /// Rounds up to a bid the API takes (three decimals): <c>market × 1.2</c> such as 0.0414 becomes 0.042, so the bid
+    /// never drops below the amount it was computed from.
+    /// </summary>
+    /// <param name="value">USD per node-hour, any precision.</param>
+    public static decimal RoundUp(decimal value) => Math.Ceiling(value / Step) * Step;
 
-    /// <summary>Rounds down to a bid the API takes (three decimals).</summary>
-    internal static decimal RoundDown(decimal value) => Math.Floor(value / Step) * Step;
+    /// <summary>Rounds down to a bid the API takes (three decimals), e.g. to stay within a budget or ceiling.</summary>
+    /// <param name="value">USD per node-hour, any precision.</param>
+    public static decimal RoundDown(decimal value) => Math.Floor(value / Step) * Step;
 
     [GeneratedRegex(SpecConstraints.SpotNodePoolSpecBidPricePattern)]
     private static partial Regex WirePattern();

@@ -109,6 +109,12 @@ public class CloudspacesService : SpotService
             {
                 throw new ArgumentException($"Server class '{name}' of a pool is in region {region}, not in the cloudspace's region {request.Region}; nothing was created.", "serverClass");
             }
+
+            foreach (var pool in request.SpotPools.Where(p => string.Equals(p.ServerClass, name, StringComparison.Ordinal)))
+            {
+                SpotPoolChecks.Of(serverClass, name, pool.MaxBid ?? Context.Profile.MaxBid).Ensure(pool.BidPrice);
+                SpotPoolChecks.WarnAboveCapacity(Context, serverClass, name, Math.Max(pool.Desired, pool.Autoscaling?.MaxNodes ?? 0));
+            }
         }
     }
 

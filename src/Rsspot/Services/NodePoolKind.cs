@@ -27,6 +27,12 @@ internal abstract class NodePoolKind<TPool, TSummary, TRequest>(string group, st
 
     public abstract TSummary Summarize(TPool pool);
 
+    /// <summary>Checks a new pool's money before it is sent (the bid ceiling); nothing for on-demand pools.</summary>
+    public virtual Task CheckCreateAsync(SpotContext context, TRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Checks a change's money before it is sent (the bid ceiling); nothing for on-demand pools.</summary>
+    public virtual Task CheckUpdateAsync(SpotContext context, string ns, string name, NodePoolUpdate update, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public abstract string? Cloudspace(TSummary summary);
 
     public abstract string? ServerClass(TSummary summary);
@@ -72,6 +78,43 @@ internal sealed class SpotPoolKind() : NodePoolKind<SpotNodePool, SpotNodePoolSu
     public override SpotNodePool ToPatch(NodePoolUpdate update) => update.ToSpotPatch();
 
     public override SpotNodePoolSummary Summarize(SpotNodePool pool) => SpotNodePoolSummary.From(pool);
+
+    public override Task CheckCreateAsync(SpotContext context, SpotNodePoolRequest request, CancellationToken cancellationToken) =>
+        SpotPoolChecks.EnsureAsync(context, request.ServerClass, request.BidPrice, request.MaxBid, Math.Max(request.Desired, request.Autoscaling?.MaxNodes ?? 0), cancellationToken);
+
+    public override async Task CheckUpdateAsync(SpotContext context, string ns, string name, NodePoolUpdate update, CancellationToken cancellationToken)
+    {
+        if (update.BidPrice is null && update.Desired is null && update.Autoscaling is null)
+        {
+            return;
+        }
+
+        // The bid's ceiling is its class's: read the pool as it is now (past the cache) to learn the class.
+        var pool = await ApiCall.RunAsync(
+            context,
+            $"get {Noun} \"{name}\"",
+            ct => context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools[name].GetAsync(c => c.Options.Add(Http.BypassCacheOption.Instance), ct),
+            cancellationToken,
+            context.Operation(Group, "get")).ConfigureAwait(false);
+        if (pool?.Spec?.ServerClass is not { Length: > 0 } serverClass)
+        {
+            if (update.BidPrice is null)
+            {
+                return;
+            }
+
+            throw new SpotException($"The Spot API's answer for {Noun} \"{name}\" names no server class, so the bid's ceiling cannot be known; nothing was sent.");
+        }
+
+        int? nodes = update.Desired is null && update.Autoscaling is null ? null : Math.Max(update.Desired ?? 0, update.Autoscaling?.MaxNodes ?? 0);
+        var (ceiling, found) = await SpotPoolChecks.ReadAsync(context, serverClass, update.MaxBid, cancellationToken).ConfigureAwait(false);
+        if (update.BidPrice is decimal bid)
+        {
+            ceiling.Ensure(bid);
+        }
+
+        SpotPoolChecks.WarnAboveCapacity(context, found, serverClass, nodes);
+    }
 
     public override string? Cloudspace(SpotNodePoolSummary summary) => summary.Cloudspace;
 

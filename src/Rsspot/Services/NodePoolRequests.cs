@@ -9,9 +9,9 @@ public sealed record AutoscalingRange(int MinNodes, int MaxNodes)
 {
     internal Autoscaling ToModel(string field)
     {
-        if (MinNodes < SpecConstraints.AutoscalingMinNodesMinimum || MaxNodes < MinNodes)
+        if (MinNodes < SpecConstraints.AutoscalingMinNodesMinimum || MaxNodes < MinNodes || MaxNodes > NodeLimits.MaxNodesPerPool)
         {
-            throw new ArgumentException($"Autoscaling {MinNodes}..{MaxNodes} is invalid: need {SpecConstraints.AutoscalingMinNodesMinimum} ≤ min ≤ max.", field);
+            throw new ArgumentException($"Autoscaling {MinNodes}..{MaxNodes} is invalid: need {SpecConstraints.AutoscalingMinNodesMinimum} ≤ min ≤ max ≤ {NodeLimits.MaxNodesPerPool}.", field);
         }
 
         return new Autoscaling { Enabled = true, MinNodes = MinNodes, MaxNodes = MaxNodes };
@@ -71,8 +71,14 @@ public sealed record SpotNodePoolRequest(string Cloudspace, string ServerClass, 
     /// <summary>Pool name (a lower-case UUID); a new one when left out.</summary>
     public string? Name { get; init; }
 
-    /// <summary>Nodes wanted (≥ 0).</summary>
+    /// <summary>Nodes wanted (≥ 0, at most <see cref="NodeLimits.MaxNodesPerPool"/>).</summary>
     public int Desired { get; init; } = 1;
+
+    /// <summary>
+    /// Allows a bid up to this USD per node-hour, replacing the default ceiling (the class's on-demand price) and the
+    /// profile's <c>max_bid</c>; null keeps them. A bid above the ceiling is refused before any request.
+    /// </summary>
+    public decimal? MaxBid { get; init; }
 
     /// <summary>Autoscaling bounds, when the pool scales itself.</summary>
     public AutoscalingRange? Autoscaling { get; init; }
@@ -165,8 +171,14 @@ public sealed record NodePoolUpdate
     /// <summary>New node count (≥ 0).</summary>
     public int? Desired { get; init; }
 
-    /// <summary>New bid price (spot pools only).</summary>
+    /// <summary>New bid price (spot pools only); refused above the class's ceiling, see <see cref="MaxBid"/>.</summary>
     public decimal? BidPrice { get; init; }
+
+    /// <summary>
+    /// Allows <see cref="BidPrice"/> up to this USD per node-hour, replacing the default ceiling (the class's on-demand
+    /// price) and the profile's <c>max_bid</c>; null keeps them. Not sent.
+    /// </summary>
+    public decimal? MaxBid { get; init; }
 
     /// <summary>New autoscaling bounds (spot pools only).</summary>
     public AutoscalingRange? Autoscaling { get; init; }
@@ -250,9 +262,9 @@ internal static class NodePoolModels
 
     public static void EnsureDesired(int desired, int minimum)
     {
-        if (desired < minimum)
+        if (desired < minimum || desired > NodeLimits.MaxNodesPerPool)
         {
-            throw new ArgumentException($"Desired node count {desired} is invalid: it must be {minimum} or more.", "desired");
+            throw new ArgumentException($"Desired node count {desired} is invalid: it must be from {minimum} to {NodeLimits.MaxNodesPerPool} (a sane bound far above any server class's capacity).", "desired");
         }
     }
 

@@ -61,23 +61,28 @@ public abstract class NodePoolsService<TPool, TSummary, TRequest> : SpotService
 
     /// <summary>Creates a pool in an existing cloudspace.</summary>
     /// <exception cref="ArgumentException">The request is invalid (nothing was sent).</exception>
+    /// <exception cref="BidCeilingException">A spot pool's bid is above its class's ceiling (nothing was sent).</exception>
     public virtual async Task<TPool> CreateAsync(TRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
-        return await _kind.PostAsync(Context, ns, _kind.ToModel(request, ns), cancellationToken).ConfigureAwait(false);
+        var body = _kind.ToModel(request, ns);
+        await _kind.CheckCreateAsync(Context, request, cancellationToken).ConfigureAwait(false);
+        return await _kind.PostAsync(Context, ns, body, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Blocking form of <see cref="CreateAsync"/>.</summary>
     public virtual TPool Create(TRequest request, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => CreateAsync(request, cancellationToken: cancellationToken), nameof(CreateAsync));
 
     /// <summary>Changes a pool with a merge patch: desired count and node metadata, and for spot pools the bid and autoscaling.</summary>
+    /// <exception cref="BidCeilingException">A new bid is above the pool's class's ceiling (nothing was sent).</exception>
     public virtual async Task<TPool> UpdateAsync(string name, NodePoolUpdate update, CancellationToken cancellationToken = default)
     {
         SpotNames.EnsurePoolName(name);
         ArgumentNullException.ThrowIfNull(update);
         var patch = _kind.ToPatch(update);
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
+        await _kind.CheckUpdateAsync(Context, ns, name, update, cancellationToken).ConfigureAwait(false);
         return await CallAsync($"update {_kind.Noun} \"{name}\"", ct => _kind.PatchAsync(Context.Api, ns, name, patch, ct), cancellationToken).ConfigureAwait(false)
             ?? throw MissingBody($"{_kind.Noun} \"{name}\"");
     }

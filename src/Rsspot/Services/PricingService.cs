@@ -191,17 +191,28 @@ internal static class PriceDocuments
     private static IEnumerable<(string Key, JsonObject Value)> Entries(JsonObject? map) =>
         map is null ? [] : map.Where(kv => kv.Value is JsonObject).Select(kv => (kv.Key, (JsonObject)kv.Value!));
 
+    // A value the document types as text is read from a string or a JSON number (as its invariant text); a boolean,
+    // object or array where a price belongs makes the document unusable (an error), never an empty column.
     private static string? Text(JsonObject node, string name) => node[name] switch
     {
+        null => null,
         JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
-        JsonValue value when value.GetValueKind() == JsonValueKind.Number => value.ToJsonString(),
-        _ => null,
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number => value.TryGetValue<decimal>(out var number) ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : value.ToJsonString(),
+        JsonValue value when value.GetValueKind() == JsonValueKind.Null => null,
+        var other => throw WrongType(name, other),
     };
 
     private static decimal? Number(JsonObject node, string name) => node[name] switch
     {
+        null => null,
         JsonValue value when value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<decimal>(out var number) => number,
-        JsonValue value when value.GetValueKind() == JsonValueKind.String && decimal.TryParse(value.GetValue<string>(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
-        _ => null,
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => PriceText.ParseUsd(value.GetValue<string>()),
+        JsonValue value when value.GetValueKind() == JsonValueKind.Null => null,
+        var other => throw WrongType(name, other),
     };
+
+    private static SpotException WrongType(string name, JsonNode node) =>
+        ApiCall.FromHttp(
+            "read the public price documents",
+            new UnexpectedResponseException($"the price document has a JSON {node.GetValueKind().ToString().ToLowerInvariant()} in '{Security.ServerText.Clean(name)}' where a price or text belongs", HttpStatusCode.OK));
 }

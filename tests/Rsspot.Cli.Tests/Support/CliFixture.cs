@@ -18,7 +18,14 @@ public sealed class CliFixture : IAsyncLifetime
 
     public string StatePath => Path.Combine(Home, "rsspot", "state.db");
 
-    public Dictionary<string, string> Environment => new()
+    /// <summary>
+    /// The environment of every rsspot process. Tests bid round numbers such as 0.08 whatever the class, so the bid
+    /// ceiling is raised to 1 USD here; <see cref="EnvironmentWithDefaultCeiling"/> keeps the default (on-demand) ceiling.
+    /// </summary>
+    public Dictionary<string, string> Environment => new(EnvironmentWithDefaultCeiling) { ["RSSPOT_MAX_BID"] = "1" };
+
+    /// <summary>The environment without a raised bid ceiling: what a user who set none gets.</summary>
+    public Dictionary<string, string> EnvironmentWithDefaultCeiling => new()
     {
         ["HOME"] = Home,
         ["RSSPOT_CONFIG"] = ConfigPath,

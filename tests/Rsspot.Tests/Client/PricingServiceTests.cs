@@ -85,7 +85,7 @@ public sealed class PricingServiceTests(EmulatorFixture fixture) : IClassFixture
             Assert.All(s.Pools, p => Assert.True(p.BidPerNodeHour >= p.MarketPerHour));
         });
         Assert.True(result.Get(BuildStrategy.Balanced)!.Pools.Count > 1);
-        Assert.Contains(result.Scenarios.SelectMany(s => s.Pools), p => p.BidSource == BidSource.Percentile);
+        Assert.All(result.Scenarios.SelectMany(s => s.Pools), p => Assert.Equal(BidSource.MarketMultiplier, p.BidSource)); // the documented rule by default
     }
 
     [Fact]

@@ -65,13 +65,98 @@ public sealed class BidGuardPlannerTests
     }
 
     [Fact]
-    public void The_max_bid_caps_a_raise_and_says_when_the_pool_stays_outbid()
+    public void The_max_bid_caps_a_raise()
     {
-        var r = BidGuardPlanner.Recommend(Pool(0.0400m, 0.0600m), new BidGuardPolicy { MaxBid = 0.0500m });
+        var r = BidGuardPlanner.Recommend(Pool(0.0400m, 0.0480m), new BidGuardPolicy { MaxBid = 0.0500m });
         Assert.Equal(BidAction.Raise, r.Action);
         Assert.Equal(0.0500m, r.RecommendedBid);
         Assert.True(r.LimitedByMaxBid);
-        Assert.Contains("stays outbid", r.Reason, StringComparison.Ordinal);
+        Assert.Contains("capped at the ceiling $0.05 (the max bid you set)", r.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_market_above_the_max_bid_is_held_and_reported_instead_of_chased()
+    {
+        var r = BidGuardPlanner.Recommend(Pool(0.0400m, 0.0600m), new BidGuardPolicy { MaxBid = 0.0500m });
+        Assert.Equal((PoolBidStatus.Losing, BidAction.Hold, 0.0400m), (r.Status, r.Action, r.RecommendedBid));
+        Assert.True(r.MarketAboveCeiling);
+        Assert.Contains("market above ceiling", r.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_price_feed_glitch_above_the_on_demand_price_is_never_bid()
+    {
+        var glitch = Pool(0.0300m, 99_999m, p80: 99_999m) with { OnDemand = 0.024m };
+
+        var r = BidGuardPlanner.Recommend(glitch, new BidGuardPolicy());
+
+        Assert.Equal((PoolBidStatus.Losing, BidAction.Hold, 0.0300m, 0.024m), (r.Status, r.Action, r.RecommendedBid, r.Ceiling));
+        Assert.False(r.ChangesBid);
+        Assert.Contains("market above ceiling", r.Reason, StringComparison.Ordinal);
+        Assert.Contains("$0.024 (its on-demand price)", r.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_raise_stops_at_the_on_demand_price()
+    {
+        var r = BidGuardPlanner.Recommend(Pool(0.0200m, 0.0230m, p80: 0.0235m) with { OnDemand = 0.024m }, new BidGuardPolicy());
+        Assert.Equal((BidAction.Raise, 0.024m), (r.Action, r.RecommendedBid));
+        Assert.True(r.LimitedByMaxBid);
+    }
+
+    [Fact]
+    public void A_pending_pool_is_judged_by_its_bid_labelled_pending_and_its_far_too_high_bid_lowered()
+    {
+        // Right after creation: no auction yet, nothing won. Bidding 10× the market is not "losing".
+        var pending = Pool(0.5000m, 0.0500m, p80: 0.0500m, desired: 2) with { BidStatus = "Pending", WonCount = 0, OnDemand = 1m };
+
+        var r = BidGuardPlanner.Recommend(pending, new BidGuardPolicy());
+
+        Assert.Equal(PoolBidStatus.Winning, r.Status);
+        Assert.StartsWith("pending (winning, no auction yet)", r.Reason, StringComparison.Ordinal);
+        Assert.Equal((BidAction.Lower, 0.053m), (r.Action, r.RecommendedBid));
+        Assert.Contains("more than 30 % above its target", r.Reason, StringComparison.Ordinal);
+        Assert.True(BidGuardPlanner.Plan([pending], new BidGuardPolicy()).AllWinning);
+    }
+
+    [Fact]
+    public void A_pending_pool_below_the_market_is_losing_on_price_and_says_so()
+    {
+        var r = BidGuardPlanner.Recommend(Pool(0.0400m, 0.0500m) with { BidStatus = "Pending", WonCount = 0 }, new BidGuardPolicy());
+        Assert.Equal(PoolBidStatus.Losing, r.Status);
+        Assert.Contains("below the market", r.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_losing_pool_whose_bid_is_above_target_says_a_raise_would_not_help()
+    {
+        var r = BidGuardPlanner.Recommend(Pool(0.0800m, 0.0500m, p80: 0.0500m, desired: 3, won: 1), new BidGuardPolicy());
+        Assert.Equal((PoolBidStatus.Losing, BidAction.Hold), (r.Status, r.Action));
+        Assert.Contains("already above its target", r.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("at its target", r.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(RiskLevel.Low, "0.0214")]
+    [InlineData(RiskLevel.Medium, "0.0214")]
+    [InlineData(RiskLevel.High, "0.0214")]
+    [InlineData(RiskLevel.High, "0.0345")]
+    [InlineData(RiskLevel.Low, "0.0007")]
+    [InlineData(RiskLevel.High, "0.9999")]
+    public void A_plans_bid_is_neither_at_risk_nor_lowered_by_the_guards_defaults(RiskLevel risk, string marketText)
+    {
+        decimal market = decimal.Parse(marketText, System.Globalization.CultureInfo.InvariantCulture);
+        var row = PriceCatalog.Create(
+            [new ServerClassQuote("gp.vs1.medium-dfw", "us-central-dfw-1") { Cpu = "2", Memory = "4GB", MarketPricePerHour = marketText }],
+            [new PercentileQuote("us-central-dfw-1", "gp.vs1.medium-dfw") { P20 = market, P50 = market, P80 = market }]).Rows[0];
+        foreach (var kind in new[] { BidPolicyKind.Market, BidPolicyKind.Percentile })
+        {
+            decimal bid = BidPolicy.Suggest(row, risk, kind)!.PerNodeHour;
+
+            var r = BidGuardPlanner.Recommend(Pool(bid, market, p80: market), new BidGuardPolicy());
+
+            Assert.True((PoolBidStatus.Winning, BidAction.Hold) == (r.Status, r.Action), $"{kind} {risk} bid {bid} at market {market}: {r.Reason}");
+        }
     }
 
     [Fact]

@@ -104,7 +104,7 @@ public sealed class BidGuardTests : IAsyncLifetime
     {
         FlatHistory(Medium, 0.0500m);
         var pool = await CreatePoolAsync(Medium, 0.1000m, desired: 1);
-        var guard = new BidGuard(_client, new BidGuardPolicy(), _state);
+        var guard = new BidGuard(_client, new BidGuardPolicy { Margin = 0.10m }, _state);
 
         var first = await guard.RunAsync("guarded", apply: true);
         var change = Assert.Single(first.Changes);
@@ -124,7 +124,7 @@ public sealed class BidGuardTests : IAsyncLifetime
     {
         FlatHistory(Medium, 0.0500m);
         var pool = await CreatePoolAsync(Medium, 0.0520m, desired: 1);
-        var guard = new BidGuard(_client, new BidGuardPolicy(), _state);
+        var guard = new BidGuard(_client, new BidGuardPolicy { Margin = 0.10m }, _state);
         _emulator.ClearRequestLog();
 
         var round = await guard.RunAsync("guarded", apply: false);
@@ -145,7 +145,7 @@ public sealed class BidGuardTests : IAsyncLifetime
     {
         FlatHistory(Medium, 0.0500m);
         var pool = await CreatePoolAsync(Medium, 0.0490m, desired: 1);
-        var guard = new BidGuard(_client, new BidGuardPolicy(), _state);
+        var guard = new BidGuard(_client, new BidGuardPolicy { Margin = 0.10m }, _state);
         _emulator.SetFaults(new FaultSettings { FailCount = 20, FailStatus = 503, Method = "PATCH" });
 
         var failed = await guard.RunAsync("guarded", apply: true);

@@ -7,33 +7,61 @@ namespace Rsspot.Tests.Pricing;
 public class BidPolicyTests
 {
     [Theory]
-    [InlineData(RiskLevel.Low, "0.040")]
-    [InlineData(RiskLevel.Medium, "0.032")]
-    [InlineData(RiskLevel.High, "0.030")] // the 20th percentile (0.025) is below the market (0.030): floored
-    public void Percentile_bids_follow_the_risk_and_never_go_below_market(RiskLevel risk, string expected)
+    [InlineData(RiskLevel.Low, "0.041")] // 0.030 × 1.35 = 0.0405, rounded up to the 0.001 step
+    [InlineData(RiskLevel.Medium, "0.036")] // 0.030 × 1.20
+    [InlineData(RiskLevel.High, "0.032")] // 0.0315 rounded up
+    public void The_documented_rule_bids_the_risks_multiple_of_the_market_even_with_percentiles(RiskLevel risk, string expected)
     {
         PriceRow row = Standard().Find("gp.vs1.large-dfw", Dfw)!;
 
         SuggestedBid bid = BidPolicy.Suggest(row, risk)!;
 
         Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), bid.PerNodeHour);
+        Assert.Equal(BidSource.MarketMultiplier, bid.Source);
+        Assert.Contains($"risk {risk.ToShortName()}", bid.Basis, StringComparison.Ordinal);
+        Assert.Equal(bid.PerNodeHour, BidPolicy.Suggest(row, risk, BidPolicyKind.Market)!.PerNodeHour);
+    }
+
+    [Theory]
+    [InlineData(RiskLevel.Low, "0.040")]
+    [InlineData(RiskLevel.Medium, "0.032")]
+    [InlineData(RiskLevel.High, "0.032")] // the 20th percentile (0.025) is below market × 1.05 (0.0315): floored, rounded up
+    public void The_percentile_rule_follows_the_risk_and_never_bids_below_market_times_1_05(RiskLevel risk, string expected)
+    {
+        PriceRow row = Standard().Find("gp.vs1.large-dfw", Dfw)!;
+
+        SuggestedBid bid = BidPolicy.Suggest(row, risk, BidPolicyKind.Percentile)!;
+
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), bid.PerNodeHour);
         Assert.Equal(BidSource.Percentile, bid.Source);
-        Assert.True(bid.PerNodeHour >= row.MarketPerHour);
+        Assert.True(bid.PerNodeHour >= row.MarketPerHour * BidPolicy.AtRiskMultiplier);
     }
 
     [Theory]
     [InlineData(RiskLevel.Low, "0.013")] // 0.009 × 1.35 = 0.01215, rounded up to three decimals
     [InlineData(RiskLevel.Medium, "0.011")] // 0.0108
     [InlineData(RiskLevel.High, "0.010")] // 0.00945 rounded up
-    public void Without_percentile_data_the_market_multiplier_is_used_and_said(RiskLevel risk, string expected)
+    public void Without_percentile_data_the_percentile_rule_falls_back_to_the_multiplier_and_says_so(RiskLevel risk, string expected)
     {
         PriceRow row = Standard().Find("gp.vs1.medium-lon", Lon)!;
 
-        SuggestedBid bid = BidPolicy.Suggest(row, risk)!;
+        SuggestedBid bid = BidPolicy.Suggest(row, risk, BidPolicyKind.Percentile)!;
 
         Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), bid.PerNodeHour);
         Assert.Equal(BidSource.MarketMultiplier, bid.Source);
         Assert.Contains("no percentile data for gp.vs1.medium-lon in uk-lon-1", bid.Basis, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0.0414", "0.042", "0.041")]
+    [InlineData("0.0345", "0.035", "0.034")]
+    [InlineData("0.042", "0.042", "0.042")]
+    public void Rounding_to_the_apis_step_is_public(string value, string up, string down)
+    {
+        static decimal D(string text) => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(D(up), Services.BidPrice.RoundUp(D(value)));
+        Assert.Equal(D(down), Services.BidPrice.RoundDown(D(value)));
+        Assert.Equal(0.001m, Services.BidPrice.Step);
     }
 
     [Fact]

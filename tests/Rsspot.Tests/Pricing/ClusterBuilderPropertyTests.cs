@@ -49,6 +49,7 @@ public class ClusterBuilderPropertyTests
         from vcpu in Gen.Int[1, 300].Nullable(0.3)
         from memory in Gen.Int[1, 1000].Nullable(0.5)
         from risk in Gen.OneOf(RiskLevel.Low, RiskLevel.Medium, RiskLevel.High)
+        from policy in Gen.OneOf(BidPolicyKind.Market, BidPolicyKind.Percentile)
         from hourly in Gen.Select(GenBudget, GenBudget)
         from monthly in Gen.Select(GenBudget.Select(b => b * 500), GenBudget.Select(b => b * 500))
         from region in Gen.Frequency((3, Gen.Const((string?)null)), (1, Gen.OneOf(Sites).Select(s => (string?)s)))
@@ -58,6 +59,7 @@ public class ClusterBuilderPropertyTests
             TotalVcpu = mode == 0 ? null : vcpu ?? (memory is null ? 8 : null),
             TotalMemoryGb = mode == 0 ? null : memory,
             Risk = risk,
+            BidPolicy = policy,
             MinHourly = Min(hourly.Item1, hourly.Item2),
             MaxHourly = Max(hourly.Item1, hourly.Item2),
             MinMonthly = Min(monthly.Item1, monthly.Item2),
@@ -122,7 +124,8 @@ public class ClusterBuilderPropertyTests
                     Assert.True(pool.Nodes >= 1);
                     Assert.True(pool.BidPerNodeHour >= row.MarketPerHour!.Value);
                     Assert.True(pool.BidPerNodeHour >= (row.MinimumBidPerHour ?? 0m));
-                    Assert.Equal(TargetPercentile(row, request.Risk) is null ? BidSource.MarketMultiplier : BidSource.Percentile, pool.BidSource);
+                    Assert.True(pool.BidPerNodeHour >= row.MarketPerHour!.Value * BidPolicy.AtRiskMultiplier);
+                    Assert.Equal(request.BidPolicy == BidPolicyKind.Percentile && TargetPercentile(row, request.Risk) is not null ? BidSource.Percentile : BidSource.MarketMultiplier, pool.BidSource);
                     Assert.DoesNotContain(scenario.Exclusions, e => e.ServerClass == row.ClassName && e.Region == row.Region);
                 }
             }
@@ -161,7 +164,8 @@ public class ClusterBuilderPropertyTests
             ScenarioPool value = result.Get(BuildStrategy.MaxValue)!.Pools[0];
 
             Assert.Equal(eligible.Max(Capacity), Capacity(Row(rows, performance)));
-            Assert.Equal(eligible.Max(r => Capacity(r) / BidPolicy.Suggest(r, request.Risk)!.PerNodeHour), Capacity(Row(rows, value)) / value.BidPerNodeHour);
+            // Value is capacity per dollar of market price, as the Python rsspot ranks it.
+            Assert.Equal(eligible.Max(r => Capacity(r) / r.MarketPerHour!.Value), Capacity(Row(rows, value)) / value.MarketPerHour);
         }, iter: Iterations);
 
     [Fact]

@@ -8,7 +8,8 @@ namespace Rsspot.Tests.Pricing;
 
 public class ClusterBuilderTests
 {
-    private static ClusterBuildResult Build(ClusterBuildRequest request) => ClusterBuilder.Build(Standard(), request);
+    // These cases pin the percentile rule (--bid-policy percentile); the documented market rule has its own tests below.
+    private static ClusterBuildResult Build(ClusterBuildRequest request) => ClusterBuilder.Build(Standard(), request with { BidPolicy = BidPolicyKind.Percentile });
 
     private static string[] Classes(ClusterScenario scenario) => [.. scenario.Pools.Select(p => p.ServerClass)];
 
@@ -59,13 +60,14 @@ public class ClusterBuilderTests
     [InlineData(RiskLevel.Low)]
     [InlineData(RiskLevel.Medium)]
     [InlineData(RiskLevel.High)]
-    public void Max_value_takes_the_most_capacity_per_dollar_of_bid(RiskLevel risk)
+    public void Max_value_takes_the_most_capacity_per_dollar_of_market_price(RiskLevel risk)
     {
         ClusterScenario scenario = Build(new ClusterBuildRequest { Nodes = 3, Risk = risk }).Get(BuildStrategy.MaxValue)!;
 
         ScenarioPool pool = Assert.Single(scenario.Pools);
-        Assert.Equal(("gp.vs1.large-dfw", 3), (pool.ServerClass, pool.Nodes));
-        Assert.Equal(pool.BidPerNodeHour * 3, scenario.HourlyCost);
+        Assert.Equal(("gp.vs1.medium-lon", 3), (pool.ServerClass, pool.Nodes));
+        Assert.Equal(pool.MarketPerHour * 3, scenario.HourlyCost);
+        Assert.Equal(pool.BidPerNodeHour * 3, scenario.BidHourlyCost);
     }
 
     [Fact]
@@ -78,9 +80,10 @@ public class ClusterBuilderTests
         Assert.Equal([2, 1, 1], scenario.Pools.Select(p => p.Nodes));
         Assert.Equal([0.10m, 0.04m, 0.013m], scenario.Pools.Select(p => p.BidPerNodeHour));
         Assert.Equal([BidSource.Percentile, BidSource.Percentile, BidSource.MarketMultiplier], scenario.Pools.Select(p => p.BidSource));
-        Assert.Equal(0.253m, scenario.HourlyCost);
-        Assert.Equal(0.253m * 730m, scenario.MonthlyCost);
-        Assert.Equal(0.179m, scenario.MarketHourlyCost); // 2 × 0.07 + 0.03 + 0.009
+        Assert.Equal(0.179m, scenario.HourlyCost); // totals from the market, as the Python rsspot: 2 × 0.07 + 0.03 + 0.009
+        Assert.Equal(0.179m * 730m, scenario.MonthlyCost);
+        Assert.Equal(0.179m, scenario.MarketHourlyCost);
+        Assert.Equal(0.253m, scenario.BidHourlyCost);
         Assert.Equal((4, 14m, 78.75m), (scenario.Nodes, scenario.Vcpu, scenario.MemoryGb));
         Assert.Empty(scenario.Notes);
     }
@@ -101,7 +104,7 @@ public class ClusterBuilderTests
         ClusterScenario scenario = Build(new ClusterBuildRequest { Nodes = 5, Risk = RiskLevel.High }).Get(BuildStrategy.Balanced)!;
 
         ScenarioPool pool = Assert.Single(scenario.Pools);
-        Assert.Equal(("mh.vs2.large-iad", 5, 0.07m), (pool.ServerClass, pool.Nodes, pool.BidPerNodeHour));
+        Assert.Equal(("mh.vs2.large-iad", 5, 0.074m), (pool.ServerClass, pool.Nodes, pool.BidPerNodeHour)); // p20 below market × 1.05 = 0.0735
     }
 
     [Fact]
@@ -161,8 +164,9 @@ public class ClusterBuilderTests
         ClusterScenario scenario = ClusterBuilder.Build(catalog, request).Get(BuildStrategy.Balanced)!;
 
         Assert.Equal(["a.vs1.a-dfw"], Classes(scenario));
-        Assert.Equal(0.12m, scenario.HourlyCost);
-        Assert.Equal(["2 pools: $0.24/h exceeds max hourly $0.15; spread over 1 pool instead."], scenario.Notes);
+        Assert.Equal(0.10m, scenario.HourlyCost); // one node at the market price
+        Assert.Equal(0.12m, scenario.BidHourlyCost);
+        Assert.Equal(["2 pools: $0.20/h exceeds max hourly $0.15; spread over 1 pool instead."], scenario.Notes);
     }
 
     [Fact]
@@ -224,14 +228,14 @@ public class ClusterBuilderTests
         Assert.Equal(
             new BuildFailure(
                 BuildConstraint.MaxHourly,
-                "No candidate fits max hourly $0.01. Closest: gp.vs1.medium-dfw: 8 nodes × $0.011 = $0.088/h exceeds max hourly $0.01"),
+                "No candidate fits max hourly $0.01. Closest: gp.vs1.medium-lon: 8 nodes × market $0.009 = $0.072/h exceeds max hourly $0.01"),
             result.Failure);
         Assert.All(result.Scenarios, s =>
         {
             Assert.False(s.IsFeasible);
             Assert.Empty(s.Pools);
             Assert.Equal(result.Failure, s.Failure);
-            Assert.Contains(s.Exclusions, e => e.Reason == "gp.vs1.large-dfw: 8 nodes × $0.032 = $0.256/h exceeds max hourly $0.01");
+            Assert.Contains(s.Exclusions, e => e.Reason == "gp.vs1.large-dfw: 8 nodes × market $0.03 = $0.24/h exceeds max hourly $0.01");
         });
     }
 
@@ -257,14 +261,14 @@ public class ClusterBuilderTests
     [Fact]
     public void A_budget_that_excludes_some_keeps_every_scenario_inside_it()
     {
-        ClusterBuildResult result = Build(new ClusterBuildRequest { Nodes = 4, Risk = RiskLevel.Medium, MaxHourly = 0.30m });
+        ClusterBuildResult result = Build(new ClusterBuildRequest { Nodes = 4, Risk = RiskLevel.Medium, MaxHourly = 0.25m });
 
         Assert.Equal("ch.vs1.xlarge-dfw", result.Get(BuildStrategy.MaxPerformance)!.Pools[0].ServerClass);
         Assert.All(result.Scenarios, s =>
         {
-            Assert.True(s.HourlyCost <= 0.30m);
+            Assert.True(s.HourlyCost <= 0.25m);
             Assert.Contains(
-                new CandidateExclusion("mh.vs2.large-iad", Iad, BuildConstraint.MaxHourly, "mh.vs2.large-iad: 4 nodes × $0.08 = $0.32/h exceeds max hourly $0.30"),
+                new CandidateExclusion("mh.vs2.large-iad", Iad, BuildConstraint.MaxHourly, "mh.vs2.large-iad: 4 nodes × market $0.07 = $0.28/h exceeds max hourly $0.25"),
                 s.Exclusions);
         });
     }

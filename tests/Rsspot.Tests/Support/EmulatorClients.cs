@@ -10,6 +10,9 @@ public static class EmulatorClients
         SpotClientOptions.Isolated(emulator.BaseUrl, emulator.RefreshToken, emulator.OrganizationName, stateDirectory) with
         {
             Retry = new RetrySettings(3, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50), 0.2, [429, 500, 502, 503, 504]),
+
+            // Tests bid round numbers such as 0.08 whatever the class; the money tests use clients without this.
+            MaxBid = 1m,
         };
 
     public static SpotClient Create(EmulatorHost emulator, string stateDirectory, Func<SpotClientOptions, SpotClientOptions>? adjust = null)
