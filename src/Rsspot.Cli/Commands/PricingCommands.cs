@@ -57,7 +57,7 @@ internal static class PricingCommands
                 AvailableOnly = !p.GetValue(all),
             };
             var items = await s.Client.Pricing.ListAsync(query, ct).ConfigureAwait(false);
-            s.TableUnlessAsked.Write(new JsonShapes(() => new JsonArray([.. items.Select(i => (JsonNode)ListItemJson(i))]), () => PythonPricing.List(items, p.GetValue(nodes))), () =>
+            s.TableUnlessAsked.Write(new JsonShapes(() => new JsonArray([.. items.Select(i => (JsonNode)ListItemJson(i))]), () => PythonPricing.List(items, query.Nodes)), () =>
             {
                 var table = new TableView("CLASS", "REGION", "VCPU", "MEM GB", "MARKET/H", "MARKET/MO", "HAMMER/H", "ON-DEMAND/H", "P50");
                 foreach (var i in items)

@@ -244,7 +244,7 @@ public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
         Assert.Equal(running, cloudspace["kubernetes_version"]!.GetValue<string>());
     }
 
-    [Fact(Skip = "Needs the SDK's bid ceiling (the money guard-rails work): MCP writes go through SpotNodePools.UpdateAsync, which is where it is checked.")]
+    [Fact]
     public async Task Apply_bid_far_above_the_on_demand_price_is_refused()
     {
         await using var mcp = await McpStdioSession.StartAsync(_accounts.Environment, "--profile", "prod", "--allow-writes");
