@@ -74,7 +74,8 @@ public sealed class MoneySafetyTests : IClassFixture<CliFixture>
             Assert.True(McpStdioSession.IsError(refused), refused.ToJsonString());
         }
 
-        var glitch = await mcp.CallAsync("apply_bid", new JsonObject { ["name"] = pool, ["bid"] = 123456.789 });
+        // Within the tool's schema (at most 100 USD) but far above the class's ceiling: the SDK refuses it.
+        var glitch = await mcp.CallAsync("apply_bid", new JsonObject { ["name"] = pool, ["bid"] = 99.999 });
         Assert.Contains("above its ceiling", McpStdioSession.Text(glitch), StringComparison.Ordinal);
         Assert.DoesNotContain(_cli.Emulator.GetRequestLog(), e => e.Method == "PATCH");
         Assert.Equal("0.02", (await _cli.JsonAsync("nodepools", "spot", "get", pool)).Node["spec"]!["bidPrice"]!.GetValue<string>());

@@ -28,6 +28,8 @@ internal static class EmulatorCommand
         ("--drop-count", "Fault: drop the connection of the next n requests"),
         ("--fault-path", "Fault: only paths starting with this prefix"),
         ("--fault-method", "Fault: only this HTTP method"),
+        ("--deletion-grace", "Seconds a deleted cloudspace or pool stays Terminating before it is gone (default 0)"),
+        ("--continue-lifetime", "Seconds a list's continue value stays valid (default 300)"),
     ];
 
     public static Command Create(CliSession s)

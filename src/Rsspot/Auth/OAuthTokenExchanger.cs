@@ -47,9 +47,31 @@ public sealed class OAuthTokenExchanger(SpotOAuthClient client, string clientId)
             throw Failed(ServerText.Clean(error.Message), error);
         }
 
-        return response?.IdToken is { Length: > 0 } idToken && !idToken.Any(char.IsWhiteSpace)
+        return response?.IdToken is { Length: > 0 } idToken && IsJwtShaped(idToken)
             ? idToken
             : throw Failed("the answer has no usable id_token");
+    }
+
+    /// <summary>
+    /// An id_token is a JWT: header, payload and signature in base64url, joined by dots. Anything else (a number the
+    /// parser read as text, an opaque string) would only be refused by the API later, as an auth error it is not.
+    /// </summary>
+    private static bool IsJwtShaped(string token)
+    {
+        int dots = 0;
+        foreach (char c in token)
+        {
+            if (c == '.')
+            {
+                dots++;
+            }
+            else if (!char.IsAsciiLetterOrDigit(c) && c != '-' && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return dots == 2 && token[0] != '.' && token.IndexOf("..", StringComparison.Ordinal) < 0;
     }
 
     /// <summary>400 invalid_grant (or another 400 about the grant) and 401 mean the refresh token itself was refused.</summary>

@@ -32,7 +32,12 @@ public sealed class BidGuard
         ArgumentNullException.ThrowIfNull(policy);
         policy.Validate();
         _client = client;
-        Policy = policy.MaxBid is null && client.Profile.MaxBid is decimal profileMax ? policy with { MaxBid = profileMax } : policy;
+        Policy = (policy.MaxBid, client.Profile.MaxBid) switch
+        {
+            (null, decimal profileMax) => policy with { MaxBid = profileMax, MaxBidOnlyLowers = false },
+            (decimal asked, decimal profileMax) when policy.MaxBidOnlyLowers => policy with { MaxBid = Math.Min(asked, profileMax), MaxBidOnlyLowers = false },
+            _ => policy,
+        };
         _changes = changes;
         _time = time ?? TimeProvider.System;
     }

@@ -152,6 +152,12 @@ public static class BidGuardPlanner
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(policy);
+        if (policy.MaxBidOnlyLowers && policy.MaxBid is decimal max)
+        {
+            var standing = BidCeiling.For(pool.ServerClass, pool.OnDemand, pool.Market);
+            return standing.Ceiling is decimal limit && limit <= max ? standing : standing with { Ceiling = standing.Ceiling is null ? null : max, Source = standing.Ceiling is null ? standing.Source : BidCeilingSource.Explicit };
+        }
+
         return BidCeiling.For(pool.ServerClass, pool.OnDemand, pool.Market, policy.MaxBid);
     }
 

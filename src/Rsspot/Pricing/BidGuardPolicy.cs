@@ -24,6 +24,13 @@ public sealed record BidGuardPolicy
     /// </summary>
     public decimal? MaxBid { get; init; }
 
+    /// <summary>
+    /// When true, <see cref="MaxBid"/> may only lower each pool's ceiling (its class's on-demand price, or the profile's
+    /// <c>max_bid</c>), never raise it: for callers that act for the account's owner without being them, such as an
+    /// agent over MCP. Default false (the CLI's <c>--max-bid</c> is the user's own word and replaces the ceiling).
+    /// </summary>
+    public bool MaxBidOnlyLowers { get; init; }
+
     /// <summary>Cluster budget: the sum of bid × desired nodes over the pools, USD per hour; null for none.</summary>
     public decimal? BudgetHourly { get; init; }
 

@@ -50,10 +50,10 @@ public sealed class PythonOutputShapeTests(PythonShapeFixture cli) : IClassFixtu
     [Fact]
     public async Task Update_and_deletes_print_the_apis_object_and_status()
     {
-        var update = await cli.RunAsync("nodepools", "spot", "update", "--name", SpotPool, "--cloudspace", "demo", "--server-class", "gp.vs1.medium-dfw", "--bid-price", "0.09", "--desired", "3");
+        var update = await cli.RunAsync("nodepools", "spot", "update", "--name", SpotPool, "--cloudspace", "demo", "--server-class", "gp.vs1.medium-dfw", "--bid-price", "0.025", "--desired", "3");
         Assert.True(update.ExitCode == 0, update.ToString());
         ShapeAssert.Matches(Reference("nodepools-spot-update"), update.Json);
-        Assert.Equal("0.09", update.Json["spec"]!["bidPrice"]!.GetValue<string>());
+        Assert.Equal("0.025", update.Json["spec"]!["bidPrice"]!.GetValue<string>());
 
         var poolDeleted = await cli.RunAsync("nodepools", "spot", "delete", DoomedPool);
         Assert.True(poolDeleted.ExitCode == 0, poolDeleted.ToString());

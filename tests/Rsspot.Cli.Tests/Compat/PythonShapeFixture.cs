@@ -30,8 +30,8 @@ public sealed class PythonShapeFixture : IAsyncLifetime
         [
             ["cloudspaces", "create", "--name", "demo", "--region", "us-central-dfw-1"],
             ["cloudspaces", "create", "--name", "doomed", "--region", "us-central-dfw-1"],
-            ["nodepools", "spot", "create", "--name", SpotPool, "--cloudspace", "demo", "--server-class", "gp.vs1.medium-dfw", "--bid-price", "0.08", "--desired", "2"],
-            ["nodepools", "spot", "create", "--name", DoomedPool, "--cloudspace", "doomed", "--server-class", "gp.vs1.medium-dfw", "--bid-price", "0.08"],
+            ["nodepools", "spot", "create", "--name", SpotPool, "--cloudspace", "demo", "--server-class", "gp.vs1.medium-dfw", "--bid-price", "0.02", "--desired", "2"],
+            ["nodepools", "spot", "create", "--name", DoomedPool, "--cloudspace", "doomed", "--server-class", "gp.vs1.medium-dfw", "--bid-price", "0.02"],
             ["nodepools", "ondemand", "create", "--name", OnDemandPool, "--cloudspace", "demo", "--server-class", "gp.vs1.medium-dfw"],
         ];
         foreach (var args in setup)

@@ -249,13 +249,13 @@ public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
     {
         await using var mcp = await McpStdioSession.StartAsync(_accounts.Environment, "--profile", "prod", "--allow-writes");
         await mcp.CallJsonAsync("create_cloudspace", new JsonObject { ["name"] = "mcp-ceiling", ["region"] = "us-central-dfw-1" });
-        var pool = await mcp.CallJsonAsync("create_spot_pool", new JsonObject { ["cloudspace"] = "mcp-ceiling", ["server_class"] = "gp.vs1.medium-dfw", ["bid"] = 0.05 });
+        var pool = await mcp.CallJsonAsync("create_spot_pool", new JsonObject { ["cloudspace"] = "mcp-ceiling", ["server_class"] = "gp.vs1.medium-dfw", ["bid"] = 0.02 });
         var onDemand = (await mcp.CallJsonAsync("get_price", new JsonObject { ["server_class"] = "gp.vs1.medium-dfw" }))["items"]![0]!["on_demand_per_hour"]!.GetValue<decimal>();
 
         var result = await mcp.CallAsync("apply_bid", new JsonObject { ["name"] = pool["name"]!.DeepClone(), ["bid"] = onDemand * 10 });
 
         Assert.True(McpStdioSession.IsError(result));
-        Assert.Equal(0.05m, (await mcp.CallJsonAsync("get_spot_pool", new JsonObject { ["name"] = pool["name"]!.DeepClone() }))["bid"]!.GetValue<decimal>());
+        Assert.Equal(0.02m, (await mcp.CallJsonAsync("get_spot_pool", new JsonObject { ["name"] = pool["name"]!.DeepClone() }))["bid"]!.GetValue<decimal>());
     }
 
     private static JsonNode Tool(JsonArray tools, string name) => tools.Single(t => t!["name"]!.GetValue<string>() == name)!;

@@ -192,8 +192,8 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
         Assert.Equal("raise", pool["action"]!.GetValue<string>());
         Assert.Equal(0.052m, pool["bid"]!.GetValue<decimal>());
         Assert.Equal(0.05m, pool["market"]!.GetValue<decimal>());
-        Assert.Equal(0.055m, pool["recommended_bid"]!.GetValue<decimal>());
-        Assert.Contains("within 10", pool["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0.053m, pool["recommended_bid"]!.GetValue<decimal>());
+        Assert.Contains("within 5", pool["reason"]!.GetValue<string>(), StringComparison.Ordinal);
 
         // The same verdict as the CLI gives, and nothing changed.
         var watch = await _cli.RunAsync("pricing", "watch", "--once", "--cloudspace", "mcp-guard");

@@ -84,6 +84,20 @@ public sealed class BidGuardPlannerTests
     }
 
     [Fact]
+    public void A_max_bid_that_may_only_lower_never_raises_the_on_demand_ceiling()
+    {
+        var glitch = Pool(0.0200m, 99_999m, p80: 99_999m) with { OnDemand = 0.024m };
+
+        var raisedByCaller = BidGuardPlanner.Recommend(glitch, new BidGuardPolicy { MaxBid = 50m, MaxBidOnlyLowers = true });
+        var lowered = BidGuardPlanner.Recommend(Pool(0.0100m, 0.0180m) with { OnDemand = 0.024m }, new BidGuardPolicy { MaxBid = 0.0150m, MaxBidOnlyLowers = true });
+
+        Assert.Equal((BidAction.Hold, 0.0200m, 0.024m), (raisedByCaller.Action, raisedByCaller.RecommendedBid, raisedByCaller.Ceiling));
+        Assert.True(raisedByCaller.MarketAboveCeiling);
+        Assert.Equal(0.0150m, lowered.Ceiling);
+        Assert.Equal(0.0150m, BidGuardPlanner.CeilingOf(Pool(0.0100m, 0.0180m) with { OnDemand = 0.024m }, new BidGuardPolicy { MaxBid = 0.0150m, MaxBidOnlyLowers = true }).Ceiling);
+    }
+
+    [Fact]
     public void A_price_feed_glitch_above_the_on_demand_price_is_never_bid()
     {
         var glitch = Pool(0.0300m, 99_999m, p80: 99_999m) with { OnDemand = 0.024m };

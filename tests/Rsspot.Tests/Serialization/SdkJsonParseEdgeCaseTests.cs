@@ -8,6 +8,7 @@ using Microsoft.Kiota.Http.HttpClientLibrary;
 using Rsspot.Configuration;
 using Rsspot.Generated.Api;
 using Rsspot.Generated.Api.Models;
+using Rsspot.Http;
 using Rsspot.Tests.Support;
 
 namespace Rsspot.Tests.Serialization;
@@ -134,7 +135,7 @@ public sealed class SdkJsonParseEdgeCaseTests
     }
 
     [Fact]
-    public async Task An_answer_without_a_body_or_content_type_gives_no_model_as_with_Kiota()
+    public async Task An_answer_without_a_body_to_a_read_is_refused_where_Kiota_gives_no_model()
     {
         // Per pair of requests (SDK, then Kiota): 204; 200 without a content type; empty JSON with a length; empty chunked JSON.
         await using var server = await LoopbackServer.StartAsync(async (context, count) =>
@@ -163,7 +164,9 @@ public sealed class SdkJsonParseEdgeCaseTests
         {
             for (var i = 0; i < 4; i++)
             {
-                Assert.Null(await sdkClient.Apis.NgpcRxtIo.V1.Regions.GetAsync());
+                // A read that answers nothing is not an empty result: the SDK refuses it (exit 5 in the CLI).
+                var refused = await Assert.ThrowsAsync<UnexpectedResponseException>(() => sdkClient.Apis.NgpcRxtIo.V1.Regions.GetAsync());
+                Assert.Contains("without a body to a read", refused.Message, StringComparison.Ordinal);
                 Assert.Null(await kiotaClient.Apis.NgpcRxtIo.V1.Regions.GetAsync());
             }
         }

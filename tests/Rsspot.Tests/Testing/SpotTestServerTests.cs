@@ -38,7 +38,7 @@ public sealed class SpotTestServerTests
         Assert.Empty(await other.SpotNodePools.ListAsync());
         await spot.SeedCloudspaceAsync(new CloudspaceCreateRequest("seeded", "us-central-dfw-1")
         {
-            SpotPools = [new SpotNodePoolRequest("seeded", "gp.vs1.medium-dfw", 0.08m)],
+            SpotPools = [new SpotNodePoolRequest("seeded", "gp.vs1.medium-dfw", 0.02m)],
         });
 
         Assert.Contains(await client.Cloudspaces.ListAsync(), c => c.Metadata?.Name == "seeded");

@@ -44,18 +44,19 @@ internal static class BidGuardTools
 
     private static ToolSchema PolicySchema() => new ToolSchema()
         .Cloudspace("cloudspace", "Only this cloudspace's spot pools (default: every cloudspace).")
-        .Number("margin_percent", "Head-room over the market in percent (default 10).", 1000m, atLeast: 0m)
+        .Number("margin_percent", "Head-room over the market in percent (default 5).", 1000m, atLeast: 0m)
         .Integers("percentile", "Percentile of recent clearing prices to bid at (default 80).", 20, 50, 80)
-        .Number("max_bid", "Highest bid of any pool, USD per node-hour.", WriteTools.MaxBid, above: 0m)
+        .Number("max_bid", "Highest bid of any pool, USD per node-hour; it can only lower each pool's ceiling (its class's on-demand price, or the profile's max_bid), never raise it.", WriteTools.MaxBid, above: 0m)
         .Number("budget_hourly", "Cluster budget: the sum of bid x desired nodes, USD per hour.", MaxBudget, above: 0m)
         .Number("budget_monthly", "Cluster budget in USD per month (730 h).", MaxBudget, above: 0m)
         .Paged();
 
     private static BidGuardPolicy Policy(ToolCall call) => new()
     {
-        Margin = (call.Decimal("margin_percent") ?? 10m) / 100m,
+        Margin = call.Decimal("margin_percent") is decimal margin ? margin / 100m : new BidGuardPolicy().Margin,
         TargetPercentile = call.Int("percentile") ?? 80,
         MaxBid = call.Decimal("max_bid"),
+        MaxBidOnlyLowers = true,
         BudgetHourly = call.Decimal("budget_hourly"),
         BudgetMonthly = call.Decimal("budget_monthly"),
     };
