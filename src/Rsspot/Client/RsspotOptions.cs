@@ -56,6 +56,12 @@ public sealed class RsspotOptions
     /// <summary>Most connections to one server (default 100).</summary>
     public int? MaxConnectionsPerServer { get; set; }
 
+    /// <summary>
+    /// Highest bid any writer of the client sends, USD per node-hour: it replaces the default ceiling (a class's
+    /// on-demand price); unset keeps the default (or the profile's <c>max_bid</c>).
+    /// </summary>
+    public decimal? MaxBid { get; set; }
+
     /// <summary>True turns the response cache off.</summary>
     public bool NoCache { get; set; }
 
@@ -87,6 +93,7 @@ public sealed class RsspotOptions
             OperationTimeout = OperationTimeout ?? options.OperationTimeout,
             MaxResponseBytes = MaxResponseBytes ?? options.MaxResponseBytes,
             MaxConnectionsPerServer = MaxConnectionsPerServer ?? options.MaxConnectionsPerServer,
+            MaxBid = MaxBid ?? options.MaxBid,
             NoCache = NoCache || options.NoCache,
             VerifySsl = VerifySsl ?? options.VerifySsl,
             StatePath = StatePath ?? options.StatePath,

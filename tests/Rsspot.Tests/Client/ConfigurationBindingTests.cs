@@ -25,6 +25,7 @@ public sealed class ConfigurationBindingTests
                 "Region": "us-central-dfw-1",
                 "Timeout": "00:00:42",
                 "MaxConnectionsPerServer": 3,
+                "MaxBid": 0.05,
                 "NoCache": true
               }
             }
@@ -44,6 +45,7 @@ public sealed class ConfigurationBindingTests
         var bound = host.Services.GetRequiredService<IOptions<RsspotOptions>>().Value;
         Assert.Equal(server.BaseUrl, bound.BaseUrl);
         Assert.Equal(3, bound.MaxConnectionsPerServer);
+        Assert.Equal(0.05m, bound.MaxBid);
         Assert.Equal(TimeSpan.FromSeconds(42), bound.Timeout);
 
         var client = host.Services.GetRequiredService<SpotClient>();
@@ -52,6 +54,7 @@ public sealed class ConfigurationBindingTests
         Assert.Equal("us-central-dfw-1", client.Profile.Region);
         Assert.Equal(TimeSpan.FromSeconds(42), client.Profile.RequestTimeout);
         Assert.False(client.Profile.Cache.Enabled);
+        Assert.Equal(0.05m, client.Profile.MaxBid);
 
         await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => client.Regions.ListAsync())).WaitAsync(TimeSpan.FromMinutes(2));
         Assert.Equal(60, server.RequestCount);
