@@ -59,9 +59,9 @@ public class BidPolicyTests
     public void Rounding_to_the_apis_step_is_public(string value, string up, string down)
     {
         static decimal D(string text) => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(D(up), Services.BidPrice.RoundUp(D(value)));
-        Assert.Equal(D(down), Services.BidPrice.RoundDown(D(value)));
-        Assert.Equal(0.001m, Services.BidPrice.Step);
+        Assert.Equal(D(up), Rsspot.Services.BidPrice.RoundUp(D(value)));
+        Assert.Equal(D(down), Rsspot.Services.BidPrice.RoundDown(D(value)));
+        Assert.Equal(0.001m, Rsspot.Services.BidPrice.Step);
     }
 
     [Fact]

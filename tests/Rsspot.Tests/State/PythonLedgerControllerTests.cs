@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Rsspot.Emulator;
 using Rsspot.State;
+using Rsspot.Tests.Samples;
 using Rsspot.Tests.Workflows;
 using Rsspot.Workflows;
 using Xunit.Abstractions;

@@ -5,12 +5,14 @@ using Npgsql;
 using Rsspot.Emulator;
 using Rsspot.Postgres;
 using Rsspot.State;
+using Rsspot.Tests.Postgres;
 using Rsspot.Tests.State;
+using Rsspot.Tests.Workflows;
 using Rsspot.Tests.Workflows.Ledger;
 using Rsspot.Workflows;
 using Xunit.Abstractions;
 
-namespace Rsspot.Tests.Workflows;
+namespace Rsspot.Tests.Samples;
 
 /// <summary>
 /// samples/RegistrationController as child processes under the faults an operator meets: the database stopped

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Rsspot.Tests.Workflows;
+namespace Rsspot.Tests.Samples;
 
 /// <summary>
 /// samples/RegistrationController run as a child process (the test project references it with

@@ -2,7 +2,7 @@ using Rsspot.Pricing;
 using Rsspot.Services;
 using Rsspot.Tests.Support;
 
-namespace Rsspot.Tests.Client;
+namespace Rsspot.Tests.Services;
 
 /// <summary>The flattened list helpers agree with the generated models they come from.</summary>
 public sealed class SummaryTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>

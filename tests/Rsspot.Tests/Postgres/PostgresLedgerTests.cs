@@ -3,7 +3,7 @@ using Rsspot.Postgres;
 using Rsspot.State;
 using Rsspot.Workflows;
 
-namespace Rsspot.Tests.Workflows.Ledger;
+namespace Rsspot.Tests.Postgres;
 
 /// <summary>What only the PostgreSQL ledger has: its schema migration and the secrecy of its connection string.</summary>
 public sealed class PostgresLedgerTests : IAsyncLifetime

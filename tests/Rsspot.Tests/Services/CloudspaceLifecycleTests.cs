@@ -2,7 +2,7 @@ using System.Net;
 using Rsspot.Services;
 using Rsspot.Tests.Support;
 
-namespace Rsspot.Tests.Client;
+namespace Rsspot.Tests.Services;
 
 public sealed class CloudspaceLifecycleTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {

@@ -2,7 +2,7 @@ using Rsspot.Emulator;
 using Rsspot.Services;
 using Rsspot.Tests.Support;
 
-namespace Rsspot.Tests.Client;
+namespace Rsspot.Tests.Services;
 
 /// <summary>A create with pools either builds everything or leaves nothing behind (unless asked to keep it).</summary>
 public sealed class CloudspaceCreationTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>

@@ -2,7 +2,7 @@ using System.Net;
 using Rsspot.Pricing;
 using Rsspot.Tests.Support;
 
-namespace Rsspot.Tests.Client;
+namespace Rsspot.Tests.Services;
 
 public sealed class PricingServiceTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {

@@ -2,10 +2,11 @@ using System.Text.Json.Nodes;
 using Rsspot.Emulator;
 using Rsspot.State;
 using Rsspot.Tests.State;
+using Rsspot.Tests.Workflows;
 using Rsspot.Workflows;
 using Xunit.Abstractions;
 
-namespace Rsspot.Tests.Workflows;
+namespace Rsspot.Tests.Samples;
 
 /// <summary>
 /// samples/RegistrationController against one in-process emulator and one state.db, killed mid-way and restarted:

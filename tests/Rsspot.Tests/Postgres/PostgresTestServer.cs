@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Rsspot.Tests.Workflows.Ledger;
+namespace Rsspot.Tests.Postgres;
 
 /// <summary>The PostgreSQL server of the test run (<c>RSSPOT_TEST_POSTGRES</c>, started by .ci/run), or none.</summary>
 public static class PostgresTestServer

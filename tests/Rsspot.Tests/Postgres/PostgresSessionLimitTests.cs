@@ -3,7 +3,7 @@ using Npgsql;
 using Rsspot.Postgres;
 using Rsspot.Workflows;
 
-namespace Rsspot.Tests.Workflows.Ledger;
+namespace Rsspot.Tests.Postgres;
 
 /// <summary>
 /// The session limits of the PostgreSQL ledger on a real server: a session stuck idle inside a transaction with a

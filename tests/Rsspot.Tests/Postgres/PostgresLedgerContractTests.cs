@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using Rsspot.Postgres;
 using Rsspot.Tests.State;
+using Rsspot.Tests.Workflows.Ledger;
 using Rsspot.Workflows;
 
-namespace Rsspot.Tests.Workflows.Ledger;
+namespace Rsspot.Tests.Postgres;
 
 /// <summary>
 /// The ledger contract on a real PostgreSQL server, found through <c>RSSPOT_TEST_POSTGRES</c> (a connection string);

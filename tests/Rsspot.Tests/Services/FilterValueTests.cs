@@ -1,7 +1,7 @@
 using Rsspot.Pricing;
 using Rsspot.Tests.Support;
 
-namespace Rsspot.Tests.Client;
+namespace Rsspot.Tests.Services;
 
 /// <summary>A filter naming a region, family or generation Spot does not have is refused, never an empty answer.</summary>
 public sealed class FilterValueTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
