@@ -20,14 +20,10 @@ internal static class ClusterSpecFile
     /// <param name="defaultRegion">The region of a document that names none (the profile's), or null to require one.</param>
     public static IReadOnlyList<CloudspaceSpec> Load(string path, string flag, string? defaultRegion)
     {
-        IReadOnlyList<JsonNode?> documents;
+        string text;
         try
         {
-            documents = StructuredText.ParseAll(BoundedFile.ReadAllText(path));
-        }
-        catch (YamlDotNet.Core.YamlException ex)
-        {
-            throw new CliUsageException($"{flag}: '{path}' is not valid YAML/JSON at line {ex.Start.Line}: {ex.Message}", ex);
+            text = BoundedFile.ReadAllText(path);
         }
         catch (InvalidDataException ex)
         {
@@ -38,21 +34,41 @@ internal static class ClusterSpecFile
             throw new CliUsageException($"{flag}: {ex.Message}; give the path of a YAML or JSON spec file.", ex);
         }
 
+        return FromText(text, flag, $"{flag}: '{path}'", defaultRegion);
+    }
+
+    /// <summary>The specs of <paramref name="text"/>; <paramref name="source"/> (e.g. <c>--file: 'a.yaml'</c>) starts every complaint.</summary>
+    public static IReadOnlyList<CloudspaceSpec> FromText(string text, string flag, string source, string? defaultRegion)
+    {
+        IReadOnlyList<JsonNode?> documents;
+        try
+        {
+            documents = StructuredText.ParseAll(text);
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            throw new CliUsageException($"{source} is not valid YAML/JSON at line {ex.Start.Line}: {ex.Message}", ex);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new CliUsageException($"{source} is refused: {ex.Message}. A clusters-as-code file is a few small mappings (name, region, pools).", ex);
+        }
+
         if (documents.Count == 0)
         {
-            throw new CliUsageException($"{flag}: '{path}' has no cloudspace in it; write one YAML mapping (name, region, pools) per cloudspace.");
+            throw new CliUsageException($"{source} has no cloudspace in it; write one YAML mapping (name, region, pools) per cloudspace.");
         }
 
         var specs = new List<CloudspaceSpec>();
         for (var i = 0; i < documents.Count; i++)
         {
-            var source = documents.Count == 1 ? $"{flag}: '{path}'" : $"{flag}: '{path}' (document {i + 1})";
-            var root = documents[i] as JsonObject ?? throw new CliUsageException($"{source}: is not a YAML/JSON mapping.");
-            specs.Add(ToSpec(CloudspaceSpecFile.FromMapping(root, flag, source), source, defaultRegion));
+            var where = documents.Count == 1 ? source : $"{source} (document {i + 1})";
+            var root = documents[i] as JsonObject ?? throw new CliUsageException($"{where}: is not a YAML/JSON mapping.");
+            specs.Add(ToSpec(CloudspaceSpecFile.FromMapping(root, flag, where), where, defaultRegion));
         }
 
         var twice = specs.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        return twice is null ? specs : throw new CliUsageException($"{flag}: '{path}' names cloudspace '{twice.Key}' twice; write each cloudspace once.");
+        return twice is null ? specs : throw new CliUsageException($"{source} names cloudspace '{twice.Key}' twice; write each cloudspace once.");
     }
 
     private static CloudspaceSpec ToSpec(CloudspaceSpecFile file, string source, string? defaultRegion)

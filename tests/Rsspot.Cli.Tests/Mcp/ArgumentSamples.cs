@@ -49,7 +49,7 @@ internal static class ArgumentSamples
         CloudspacePattern => (["mcp-gen", "a", "mcp-gen-2"], ["Bad_Name", string.Empty, new string('a', 64), "-a", 5, null]),
         { } pattern when pattern.Contains("[0-9a-f]{8}", StringComparison.Ordinal) => ([Uuid, Guid.NewGuid().ToString()], ["not-a-uuid", Uuid.ToUpperInvariant(), string.Empty, null]),
         { } => (["1.31.1", "1.30"], ["v1.31", "latest", string.Empty, 1.31]),
-        null => (["gp.vs1.medium-dfw", "us-central-dfw-1", "mcp-gen", "env=prod"], [string.Empty, 7, true, new string('s', 254), null]),
+        null => (["gp.vs1.medium-dfw", "us-central-dfw-1", "mcp-gen", "env=prod"], [string.Empty, 7, true, new string('s', (property["maxLength"]?.GetValue<int>() ?? 253) + 1), null]),
     };
 
     private static (JsonNode?[], JsonNode?[]) Integers(JsonNode property)

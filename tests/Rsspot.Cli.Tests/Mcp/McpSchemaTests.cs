@@ -44,7 +44,7 @@ public sealed class McpSchemaTests : IClassFixture<CliFixture>
             }
         }
 
-        string[] destructive = ["update_cloudspace", "delete_cloudspace", "update_spot_pool", "apply_bid", "delete_spot_pool", "update_on_demand_pool", "delete_on_demand_pool", "apply_bid_guard"];
+        string[] destructive = ["update_cloudspace", "delete_cloudspace", "update_spot_pool", "apply_bid", "delete_spot_pool", "update_on_demand_pool", "delete_on_demand_pool", "apply_bid_guard", "apply_cloudspaces"];
         string[] additive = ["create_cloudspace", "create_spot_pool", "create_on_demand_pool"];
         foreach (var tool in tools)
         {
