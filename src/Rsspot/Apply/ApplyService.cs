@@ -68,6 +68,11 @@ public class ApplyService : SpotService
                 continue;
             }
 
+            if (existing.Metadata?.DeletionTimestamp is not null)
+            {
+                throw new SpotException($"Cloudspace \"{spec.Name}\" is being deleted; plan again once it is gone.");
+            }
+
             var spot = await ListSpotAsync(ns, spec.Name, cancellationToken).ConfigureAwait(false);
             var onDemand = await ListOnDemandAsync(ns, spec.Name, cancellationToken).ConfigureAwait(false);
             changes.AddRange(await planner.CompareAsync(spec, existing, spot, onDemand, cancellationToken).ConfigureAwait(false));

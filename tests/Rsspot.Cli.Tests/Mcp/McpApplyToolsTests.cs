@@ -39,7 +39,7 @@ public sealed class McpApplyToolsTests : IClassFixture<CliFixture>
 
         var unconfirmed = await mcp.CallAsync("apply_cloudspaces", new JsonObject { ["spec"] = Spec, ["confirm"] = "other" });
         Assert.True(McpStdioSession.IsError(unconfirmed), unconfirmed.ToJsonString());
-        Assert.Contains("confirm: \\\"mcp-apply\\\"", unconfirmed.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("confirm: \"mcp-apply\"", McpStdioSession.Text(unconfirmed), StringComparison.Ordinal);
         var invalid = await mcp.CallAsync("apply_cloudspaces", new JsonObject { ["spec"] = "name: mcp-apply\nregoin: x\n", ["confirm"] = "mcp-apply" });
         Assert.True(McpStdioSession.IsError(invalid), invalid.ToJsonString());
         Assert.DoesNotContain(_cli.Emulator.GetRequestLog(), e => e.Method is "POST" or "PATCH" or "DELETE" && !e.Path.StartsWith("/oauth", StringComparison.Ordinal));
