@@ -39,6 +39,12 @@ internal static class FileSpecs
     public static async Task<ApplyResult> ApplyAsync(CliSession s, ApplyPlan plan, CancellationToken ct)
     {
         var progress = new InlineProgress<ApplyChange>(change => s.Err.WriteLine(TerminalText.CleanLines("done: " + change.Headline())));
+        if (s.Interrupts is { } interrupts)
+        {
+            // The changes done so far are listed above ("done: ..."); the file is still the truth to converge on.
+            interrupts.LeftBehind = "the changes listed as done were applied, the others not; 'rsspot diff -f FILE' shows what is left and 'rsspot apply -f FILE' finishes it";
+        }
+
         try
         {
             return await s.Client.Apply.ApplyAsync(plan, progress, ct).ConfigureAwait(false);
@@ -46,6 +52,13 @@ internal static class FileSpecs
         catch (BidCeilingException refusal)
         {
             throw GuardFlags.CeilingRefusal(refusal);
+        }
+        finally
+        {
+            if (s.Interrupts is { } done)
+            {
+                done.LeftBehind = null;
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ using Rsspot.Emulator;
 namespace Rsspot.Cli.Tests.Commands.Apply;
 
 /// <summary><c>rsspot apply|diff|delete -f</c> against the emulator, checked by its request log.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class ApplyCommandTests : IClassFixture<CliFixture>, IDisposable
 {
     private const string Medium = "gp.vs1.medium-dfw";
@@ -180,6 +181,32 @@ public sealed class ApplyCommandTests : IClassFixture<CliFixture>, IDisposable
         Assert.True(deleted.ExitCode == 0, deleted.ToString());
         Assert.Equal(2, deleted.Json["applied"]!.GetValue<int>());
         Assert.DoesNotContain("apply-high", (await _cli.RunAsync("cloudspaces", "list", "-o", "json")).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task On_a_terminal_apply_shows_the_plan_asks_and_only_yes_applies()
+    {
+        var file = Write("terminal.yaml", $"name: apply-tty\nregion: us-central-dfw-1\nonDemandNodePools:\n  - {{key: web, serverClass: {Large}, desired: 1}}\n");
+        _cli.Emulator.ClearRequestLog();
+        await using (var declined = TerminalSession.Start(_cli.Environment, "apply", "-f", file))
+        {
+            await declined.WaitForAsync("? [y/N] ");
+            Assert.Contains("+ create on-demand pool apply-tty/web", declined.Screen, StringComparison.Ordinal);
+            await declined.TypeLineAsync("n");
+            Assert.Equal(1, await declined.ExitCodeAsync());
+        }
+
+        Assert.Empty(Writes());
+        await using (var confirmed = TerminalSession.Start(_cli.Environment, "apply", "-f", file))
+        {
+            await confirmed.WaitForAsync("? [y/N] ");
+            await confirmed.TypeLineAsync("y");
+            Assert.True(await confirmed.ExitCodeAsync() == 0, confirmed.Screen);
+            Assert.Contains("Applied 2 change(s).", confirmed.Screen, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, (await _cli.RunAsync("diff", "-f", file)).ExitCode);
+        Assert.Equal(0, (await _cli.RunAsync("delete", "-f", file, "--yes")).ExitCode);
     }
 
     private static string TwoPools(string name, string bid, int onDemandDesired) => $"""
