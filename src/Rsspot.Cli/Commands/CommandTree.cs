@@ -47,6 +47,9 @@ internal static class CommandTree
         ("registration", [], RegistrationCommands.Create),
         ("emulator", [], EmulatorCommand.Create),
         ("mcp", [], Mcp.McpCommand.Create),
+        ("apply", [], Apply.ApplyCommand.Create),
+        ("diff", [], Apply.DiffCommand.Create),
+        ("delete", [], Apply.DeleteFileCommand.Create),
     ];
 
     /// <summary>The whole tree.</summary>

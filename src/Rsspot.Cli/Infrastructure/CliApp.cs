@@ -28,7 +28,7 @@ internal static class CliApp
         }
         else if (parse.Action is HelpAction && UnknownCommand(parse, args) is { } unknown)
         {
-            // `rsspot apply --help`: help for a command that does not exist is an error, not the root's help.
+            // `rsspot nosuch --help`: help for a command that does not exist is an error, not the root's help.
             error.WriteLine($"error: '{unknown}' is not an rsspot command. See 'rsspot --help'.");
             exit = ExitCodes.Usage;
         }

@@ -57,7 +57,13 @@ internal sealed record CloudspaceSpecFile(
             throw new CliUsageException($"{flag}: {ex.Message}; give the path of a YAML or JSON spec file.", ex);
         }
 
-        var fields = CloudspaceSpecSchema.Shipped.Check(root, $"{flag}: '{path}'");
+        return FromMapping(root, flag, $"{flag}: '{path}'");
+    }
+
+    /// <summary>One spec mapping (a document of a file); <paramref name="source"/> starts every complaint.</summary>
+    public static CloudspaceSpecFile FromMapping(JsonObject root, string flag, string source)
+    {
+        var fields = CloudspaceSpecSchema.Shipped.Check(root, source);
 
         // The Kubernetes shape too (metadata.name, spec.*); keys at the top win.
         if (fields["spec"] is JsonObject spec)

@@ -50,7 +50,7 @@ internal static class PoolSpecs
 
     public static SpotNodePoolRequest Spot(IReadOnlyDictionary<string, string> fields, string cloudspace, string flag)
     {
-        Known(fields, flag, "serverclass", "desired", "bidprice", "name", "min", "max");
+        Known(fields, flag, "serverclass", "desired", "bidprice", "name", "min", "max", "key");
         var serverClass = Required(fields, "serverclass", flag);
         var bid = Checked(fields, "bidprice", flag, text => BidPrice.Parse(text));
         var min = Int(fields, "min", flag);
@@ -63,6 +63,7 @@ internal static class PoolSpecs
         return new SpotNodePoolRequest(cloudspace, serverClass, bid)
         {
             Name = PoolName(fields, flag),
+            PoolLabels = KeyLabel(fields),
             Desired = Int(fields, "desired", flag) ?? 1,
             Autoscaling = min is not null || max is not null ? new AutoscalingRange(min ?? max!.Value, max ?? min!.Value) : null,
         };
@@ -70,13 +71,18 @@ internal static class PoolSpecs
 
     public static OnDemandNodePoolRequest OnDemand(IReadOnlyDictionary<string, string> fields, string cloudspace, string flag)
     {
-        Known(fields, flag, "serverclass", "desired", "name");
+        Known(fields, flag, "serverclass", "desired", "name", "key");
         return new OnDemandNodePoolRequest(cloudspace, Required(fields, "serverclass", flag))
         {
             Name = PoolName(fields, flag),
+            PoolLabels = KeyLabel(fields),
             Desired = Int(fields, "desired", flag) ?? 1,
         };
     }
+
+    // A pool created with a key is the same pool to `rsspot apply` later.
+    private static Dictionary<string, string>? KeyLabel(IReadOnlyDictionary<string, string> fields) =>
+        fields.TryGetValue("key", out var key) ? new(StringComparer.Ordinal) { [Rsspot.Apply.ApplyService.PoolKeyLabel] = key } : null;
 
     private static string? PoolName(IReadOnlyDictionary<string, string> fields, string flag) =>
         fields.ContainsKey("name") ? Checked(fields, "name", flag, text => { SpotNames.EnsurePoolName(text); return text; }) : null;

@@ -15,6 +15,10 @@ internal static class StructuredText
         return stream.Documents.Count == 0 ? null : ToJson(stream.Documents[0].RootNode);
     }
 
+    /// <summary>Every document of a YAML stream (documents separated by <c>---</c>), in order; empty documents are left out.</summary>
+    public static IReadOnlyList<JsonNode?> ParseAll(string text) =>
+        [.. Security.BoundedYaml.Load(text).Documents.Select(d => ToJson(d.RootNode)).Where(n => n is not null)];
+
     private static JsonNode? ToJson(YamlNode node) => node switch
     {
         YamlMappingNode map => new JsonObject(map.Children.Select(kv => KeyValuePair.Create(Key(kv.Key), ToJson(kv.Value)))),

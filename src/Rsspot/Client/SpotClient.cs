@@ -46,6 +46,7 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
         OnDemandNodePools = null!;
         Inventory = null!;
         Raw = null!;
+        Apply = null!;
         Market = null!;
         Api = null!;
         Tokens = null!;
@@ -132,6 +133,7 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
         Raw = new RawService(context);
         Pricing = new PricingService(context, ServerClasses);
         Market = new MarketReader(context);
+        Apply = new Apply.ApplyService(context, this);
         Tokens = tokens;
     }
 
@@ -170,6 +172,9 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
 
     /// <summary>Any method and path, JSON in and out.</summary>
     public virtual RawService Raw { get; }
+
+    /// <summary>Clusters as code: plan and apply the changes that make cloudspaces and their pools match specs.</summary>
+    public virtual Apply.ApplyService Apply { get; }
 
     /// <summary>The generated Kiota request builders of the API host, for anything the services do not cover.</summary>
     public SpotApiClient Api { get; }

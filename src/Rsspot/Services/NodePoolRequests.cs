@@ -83,6 +83,12 @@ public sealed record SpotNodePoolRequest(string Cloudspace, string ServerClass, 
     /// <summary>Autoscaling bounds, when the pool scales itself.</summary>
     public AutoscalingRange? Autoscaling { get; init; }
 
+    /// <summary>
+    /// Labels of the pool object itself (its metadata, not its nodes), beside the cloudspace label the SDK sets; e.g.
+    /// the key <see cref="Apply.ApplyService.PoolKeyLabel"/> that clusters-as-code files match pools by.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? PoolLabels { get; init; }
+
     /// <summary>Labels put on the pool's nodes.</summary>
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
 
@@ -104,7 +110,7 @@ public sealed record SpotNodePoolRequest(string Cloudspace, string ServerClass, 
         {
             ApiVersion = NodePoolModels.ApiVersion,
             Kind = "SpotNodePool",
-            Metadata = NodePoolModels.Metadata(name, ns, Cloudspace),
+            Metadata = NodePoolModels.Metadata(name, ns, Cloudspace, PoolLabels),
             Spec = new SpotNodePoolSpec
             {
                 CloudSpace = Cloudspace,
@@ -131,6 +137,12 @@ public sealed record OnDemandNodePoolRequest(string Cloudspace, string ServerCla
     /// <summary>Nodes wanted (≥ 0).</summary>
     public int Desired { get; init; } = 1;
 
+    /// <summary>
+    /// Labels of the pool object itself (its metadata, not its nodes), beside the cloudspace label the SDK sets; e.g.
+    /// the key <see cref="Apply.ApplyService.PoolKeyLabel"/> that clusters-as-code files match pools by.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? PoolLabels { get; init; }
+
     /// <summary>Labels put on the pool's nodes.</summary>
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
 
@@ -151,7 +163,7 @@ public sealed record OnDemandNodePoolRequest(string Cloudspace, string ServerCla
         {
             ApiVersion = NodePoolModels.ApiVersion,
             Kind = "OnDemandNodePool",
-            Metadata = NodePoolModels.Metadata(name, ns, Cloudspace),
+            Metadata = NodePoolModels.Metadata(name, ns, Cloudspace, PoolLabels),
             Spec = new OnDemandNodePoolSpec
             {
                 CloudSpace = Cloudspace,
@@ -268,12 +280,17 @@ internal static class NodePoolModels
         }
     }
 
-    public static ObjectMeta Metadata(string name, string ns, string cloudspace) => new()
+    public static ObjectMeta Metadata(string name, string ns, string cloudspace, IReadOnlyDictionary<string, string>? labels = null)
     {
-        Name = name,
-        Namespace = ns,
-        Labels = ModelMaps.ToStringMap(new Dictionary<string, string> { [CloudspaceLabel] = cloudspace }),
-    };
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in labels ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        all[CloudspaceLabel] = cloudspace;
+        return new() { Name = name, Namespace = ns, Labels = ModelMaps.ToStringMap(all) };
+    }
 
     public static List<Taint>? Taints(IReadOnlyList<NodeTaint>? taints)
     {

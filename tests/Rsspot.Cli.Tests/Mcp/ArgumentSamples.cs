@@ -8,6 +8,9 @@ namespace Rsspot.Cli.Tests.Mcp;
 /// </summary>
 internal static class ArgumentSamples
 {
+    /// <summary>The one long text argument the tools take is a clusters-as-code spec (plan_cloudspaces, apply_cloudspaces).</summary>
+    public const string SpecSample = "name: mcp-gen-spec\nregion: us-central-dfw-1\n";
+
     private const string CloudspacePattern = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
     private const string Uuid = "0b9c6c3e-2f55-4f63-9d3c-6a1f1d0e8e21";
 
@@ -49,6 +52,7 @@ internal static class ArgumentSamples
         CloudspacePattern => (["mcp-gen", "a", "mcp-gen-2"], ["Bad_Name", string.Empty, new string('a', 64), "-a", 5, null]),
         { } pattern when pattern.Contains("[0-9a-f]{8}", StringComparison.Ordinal) => ([Uuid, Guid.NewGuid().ToString()], ["not-a-uuid", Uuid.ToUpperInvariant(), string.Empty, null]),
         { } => (["1.31.1", "1.30"], ["v1.31", "latest", string.Empty, 1.31]),
+        null when property["maxLength"]?.GetValue<int>() is int max && max > 253 => ([SpecSample], [string.Empty, 7, true, new string('s', max + 1), null]),
         null => (["gp.vs1.medium-dfw", "us-central-dfw-1", "mcp-gen", "env=prod"], [string.Empty, 7, true, new string('s', 254), null]),
     };
 

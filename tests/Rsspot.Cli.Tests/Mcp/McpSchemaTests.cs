@@ -29,7 +29,7 @@ public sealed class McpSchemaTests : IClassFixture<CliFixture>
     {
         await using var mcp = await McpStdioSession.StartAsync(_cli, "--allow-writes", "--allow-profiles", "*");
         var tools = await mcp.ListToolsAsync();
-        Assert.Equal(29, tools.Count);
+        Assert.Equal(31, tools.Count);
         foreach (var tool in tools)
         {
             foreach (var which in new[] { "inputSchema", "outputSchema" })
@@ -44,7 +44,7 @@ public sealed class McpSchemaTests : IClassFixture<CliFixture>
             }
         }
 
-        string[] destructive = ["update_cloudspace", "delete_cloudspace", "update_spot_pool", "apply_bid", "delete_spot_pool", "update_on_demand_pool", "delete_on_demand_pool", "apply_bid_guard"];
+        string[] destructive = ["update_cloudspace", "delete_cloudspace", "update_spot_pool", "apply_bid", "delete_spot_pool", "update_on_demand_pool", "delete_on_demand_pool", "apply_bid_guard", "apply_cloudspaces"];
         string[] additive = ["create_cloudspace", "create_spot_pool", "create_on_demand_pool"];
         foreach (var tool in tools)
         {
@@ -141,6 +141,9 @@ public sealed class McpSchemaTests : IClassFixture<CliFixture>
         await Call("delete_spot_pool", new JsonObject { ["name"] = spot, ["confirm"] = spot });
         await Call("delete_on_demand_pool", new JsonObject { ["name"] = onDemand, ["confirm"] = onDemand });
         await Call("delete_cloudspace", new JsonObject { ["name"] = "mcp-out", ["confirm"] = "mcp-out" });
+        const string spec = "name: mcp-out-spec\nregion: us-central-dfw-1\nonDemandNodePools:\n  - {key: web, serverClass: gp.vs1.medium-dfw}\n";
+        await Call("plan_cloudspaces", new JsonObject { ["spec"] = spec });
+        await Call("apply_cloudspaces", new JsonObject { ["spec"] = spec, ["confirm"] = "mcp-out-spec" });
 
         Assert.Equal(tools.Select(t => t!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal), called.Order(StringComparer.Ordinal));
     }
@@ -151,6 +154,11 @@ public sealed class McpSchemaTests : IClassFixture<CliFixture>
         if (Number(arguments["min_nodes"]) is { } min && Number(arguments["max_nodes"]) is { } max && min > max)
         {
             return false;
+        }
+
+        if (tool == "apply_cloudspaces" && arguments["confirm"]?.ToJsonString() != "\"mcp-gen-spec\"")
+        {
+            return false; // confirm repeats the names of the spec's cloudspaces
         }
 
         return !tool.StartsWith("delete_", StringComparison.Ordinal) || JsonNode.DeepEquals(arguments["confirm"], arguments["name"]);

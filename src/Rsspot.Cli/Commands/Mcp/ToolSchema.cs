@@ -40,6 +40,10 @@ internal sealed class ToolSchema
         return Add(name, required, schema);
     }
 
+    /// <summary>A long text argument (a document such as a YAML spec), at most <paramref name="maxLength"/> characters.</summary>
+    public ToolSchema Text(string name, string description, int maxLength, bool required = false) =>
+        Add(name, required, new JsonObject { ["type"] = "string", ["minLength"] = 1, ["maxLength"] = maxLength, ["description"] = description });
+
     public ToolSchema Cloudspace(string name, string description, bool required = false) =>
         Add(name, required, new JsonObject { ["type"] = "string", ["minLength"] = 1, ["maxLength"] = 63, ["pattern"] = CloudspacePattern, ["description"] = description + " A DNS label: a-z, 0-9 and '-', at most 63 characters." });
 
