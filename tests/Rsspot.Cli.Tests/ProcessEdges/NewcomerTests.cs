@@ -47,10 +47,10 @@ public sealed class NewcomerTests(CliFixture cli) : IClassFixture<CliFixture>
     [Fact]
     public async Task An_unknown_command_with_help_is_an_error_exit_2()
     {
-        var result = await cli.RunAsync("apply", "--help");
+        var result = await cli.RunAsync("nosuch", "--help");
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains("apply", OneErrorLine(result), StringComparison.Ordinal);
+        Assert.Contains("nosuch", OneErrorLine(result), StringComparison.Ordinal);
         Assert.Empty(result.Stdout);
     }
 
