@@ -47,6 +47,7 @@ internal static class CommandTree
         ("registration", [], RegistrationCommands.Create),
         ("emulator", [], EmulatorCommand.Create),
         ("mcp", [], Mcp.McpCommand.Create),
+        ("run", [], Run.RunCommand.Create),
     ];
 
     /// <summary>The whole tree.</summary>
