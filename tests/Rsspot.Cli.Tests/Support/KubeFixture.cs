@@ -20,7 +20,7 @@ public sealed class KubeFixture : IAsyncLifetime
 
     /// <summary>The real kubectl on PATH, or null (the tests that need it are then skipped).</summary>
     public static string? Kubectl { get; } =
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        (System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(d => Path.Combine(d, "kubectl")).FirstOrDefault(File.Exists);
 
     public Dictionary<string, string> Environment => new()
