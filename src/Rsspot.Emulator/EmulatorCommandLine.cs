@@ -30,6 +30,7 @@ public static class EmulatorCommandLine
           --org <name>             name of your first organization (default {EmulatorOptions.DefaultOrganizationName})
           --client-id <id>         an OAuth client id accepted besides the public one
           --token-lifetime <s>     id_token lifetime in seconds (default 3600)
+          --kube-token-ttl <s>     lifetime of the token in a generated kubeconfig, in seconds (default 3600)
           --ready-after <s>        seconds a new cloudspace stays Provisioning (default {DefaultReadyAfterSeconds}; 0 = at once)
           --data <file>            keep the state in this JSON file across restarts (default: in memory)
           --org-page-size <n>      organizations per page (default 2)
@@ -162,6 +163,7 @@ public static class EmulatorCommandLine
                 case "--org": options.OrganizationName = Text(arg, Value()); break;
                 case "--client-id": options.ClientId = Text(arg, Value()); break;
                 case "--token-lifetime": options.TokenLifetime = TimeSpan.FromSeconds(Int(arg, Value(), 1, int.MaxValue)); break;
+                case "--kube-token-ttl": options.KubeTokenLifetime = TimeSpan.FromSeconds(Int(arg, Value(), 1, 604_800)); break;
                 case "--ready-after": options.ReadyAfter = TimeSpan.FromSeconds(Int(arg, Value(), 0, int.MaxValue)); break;
                 case "--data": options.DataFile = Text(arg, Value()); break;
                 case "--org-page-size": options.OrganizationPageSize = Int(arg, Value(), 1, 1000); break;
@@ -204,6 +206,7 @@ public static class EmulatorCommandLine
           and the public price documents (/history/<class>, /percentiles.json, /comparable_prices.json).
           refresh token : {host.RefreshToken}
           organization  : {host.OrganizationName} (id {host.OrganizationId}, namespace {host.Namespace})
+          kube API      : each Ready cloudspace's APIServerEndpoint (TLS on {host.KubeBaseUrl}; kubeconfig tokens live {host.Options.KubeTokenLifetime.TotalSeconds} s)
           admin         : {host.BaseUrl}/_emulator/info, /_emulator/faults, /_emulator/requests, /_emulator/counters, /_emulator/market/<class>
           market        : {(host.Options.MarketSeed is { } seed ? $"seed {seed}, an auction every {host.Options.MarketStep.TotalSeconds} s" : "fixed prices (use --market-seed <n> to move them)")}
           state         : {(host.Options.DataFile is { } file ? "kept in " + Path.GetFullPath(file) : "in memory (use --data <file> to keep it)")}

@@ -39,6 +39,12 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>Base address as a <see cref="Uri"/>.</summary>
     public Uri BaseUri { get; }
 
+    /// <summary>
+    /// Base address of the TLS listener that serves each Ready cloudspace's Kubernetes API (its <c>APIServerEndpoint</c>),
+    /// such as <c>https://127.0.0.1:40137</c>.
+    /// </summary>
+    public string KubeBaseUrl => _services.KubePaths.BaseUrl;
+
     /// <summary>The port the emulator listens on.</summary>
     public int Port => BaseUri.Port;
 
@@ -85,7 +91,9 @@ public sealed class EmulatorHost : IAsyncDisposable
             throw;
         }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        var address = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal));
+        services.KubePaths.BaseUrl = addresses.First(a => a.StartsWith("https://", StringComparison.Ordinal)).Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
         return new EmulatorHost(app, services, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
     }
 
@@ -131,8 +139,12 @@ public sealed class EmulatorHost : IAsyncDisposable
     public decimal? GetMarketPrice(string serverClass) =>
         _services.Catalog.FindClass(serverClass) is { } c ? _services.Market.Priced(c).MarketPrice : null;
 
-    /// <summary>Makes every id_token issued so far expired (new exchanges give valid ones again).</summary>
-    public void ExpireTokens() => _services.Tokens.ExpireAll();
+    /// <summary>Makes every id_token and kubeconfig token issued so far expired (new exchanges give valid ones again).</summary>
+    public void ExpireTokens()
+    {
+        _services.Tokens.ExpireAll();
+        _services.KubeTokens.ExpireAll();
+    }
 
     /// <summary>A valid id_token, as the token endpoint would issue it (not counted as an exchange).</summary>
     public string CreateIdToken() => _services.Tokens.CreateIdToken();

@@ -27,6 +27,12 @@ public sealed class EmulatorOptions
     /// <summary>Lifetime of issued id_tokens (the JWT <c>exp</c> claim). Default one hour.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Lifetime of the bearer token in a generated kubeconfig, after which the cloudspace's kube API refuses it.
+    /// Default one hour.
+    /// </summary>
+    public TimeSpan KubeTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How long a new cloudspace stays Provisioning before it is Ready. Default zero: ready at once.</summary>
     public TimeSpan ReadyAfter { get; set; } = TimeSpan.Zero;
 
@@ -83,6 +89,11 @@ public sealed class EmulatorOptions
         if (TokenLifetime <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(TokenLifetime), TokenLifetime, "The token lifetime must be positive.");
+        }
+
+        if (KubeTokenLifetime < TimeSpan.FromSeconds(1) || KubeTokenLifetime > TimeSpan.FromDays(7))
+        {
+            throw new ArgumentOutOfRangeException(nameof(KubeTokenLifetime), KubeTokenLifetime, "The kubeconfig token lifetime must be from 1 second to 7 days.");
         }
 
         if (ReadyAfter < TimeSpan.Zero)

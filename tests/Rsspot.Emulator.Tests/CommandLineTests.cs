@@ -12,7 +12,7 @@ public class CommandLineTests
             "--port", "0", "--refresh-token=secret", "--org", "acme", "--token-lifetime", "30", "--ready-after", "0",
             "--data", "state.json", "--org-page-size", "3", "--latency-ms", "5", "--fail-rate", "0.25", "--fail-status", "502",
             "--rate-limit-rate", "0.1", "--retry-after", "4", "--drop-rate", "0.05", "--fault-method", "get", "--fault-path", "/apis/",
-            "--deletion-grace", "20", "--continue-lifetime=60",
+            "--deletion-grace", "20", "--continue-lifetime=60", "--kube-token-ttl", "5",
         ]);
 
         Assert.Equal(0, options.Port);
@@ -24,6 +24,7 @@ public class CommandLineTests
         Assert.Equal(3, options.OrganizationPageSize);
         Assert.Equal(TimeSpan.FromSeconds(20), options.DeletionGracePeriod);
         Assert.Equal(TimeSpan.FromSeconds(60), options.ContinueLifetime);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.KubeTokenLifetime);
         var faults = options.Faults!;
         Assert.Equal(5, faults.LatencyMs);
         Assert.Equal(0.25, faults.FailRate);

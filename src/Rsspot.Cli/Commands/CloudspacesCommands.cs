@@ -25,7 +25,8 @@ internal static class CloudspacesCommands
         Delete(s),
         GetConfig(s),
         Wait(s),
-        SpecSchema(s));
+        SpecSchema(s),
+        Cloudspaces.CredentialCommand.Create(s));
 
     internal static NameInput NameArg() => new("name", "cloudspace name");
 
@@ -222,6 +223,7 @@ internal static class CloudspacesCommands
             s.Confirm($"Delete cloudspace '{csName}' and all its node pools", p.GetValue(yes), name.GivenAsArgument(p));
             var status = await s.Client.Cloudspaces.DeleteAsync(csName, ct).ConfigureAwait(false);
             s.Output.Write(new JsonShapes(() => StatusJson("cloudspace", csName, status), () => PythonStatus(status)), () => TableView.Pairs([("deleted", "cloudspace " + csName), ("status", status?.StatusProp ?? "Success")]));
+            await Cloudspaces.ExecKubeconfig.OfferContextRemovalAsync(s, csName, p.GetValue(yes), ct).ConfigureAwait(false);
         });
     }
 
@@ -240,9 +242,15 @@ internal static class CloudspacesCommands
         var name = NameArg();
         var file = new Option<string?>("--file", "-f") { Description = "Write the kubeconfig here (mode 0600) instead of stdout; with --name (spotctl's form) the default is <name>.yaml", HelpName = "path" };
         var force = new Option<bool>("--force") { Description = "Replace --file if it exists" };
-        return Cmd.New("get-config", "Print or save the kubeconfig of a cloudspace (a secret: --file writes it with mode 0600)", [.. name.Symbols, file, force]).Runs(s, async (p, ct) =>
+        var exec = new Cloudspaces.ExecKubeconfigOptions();
+        return Cmd.New("get-config", "Print or save the kubeconfig of a cloudspace (a secret: --file writes it with mode 0600)", [.. name.Symbols, file, force, .. exec.Symbols]).Runs(s, async (p, ct) =>
         {
             var csName = name.Get(p);
+            if (await exec.TryRunAsync(s, p, csName, p.GetValue(file), p.GetValue(force), ct).ConfigureAwait(false))
+            {
+                return;
+            }
+
             if ((p.GetValue(file) ?? SpotctlDefaultFile(p, name, csName)) is { } path)
             {
                 // What chose the path: the user's --file, or spotctl's `--name N` default of N.yaml.

@@ -50,6 +50,7 @@ internal static class CommandTree
         ("apply", [], Apply.ApplyCommand.Create),
         ("diff", [], Apply.DiffCommand.Create),
         ("delete", [], Apply.DeleteFileCommand.Create),
+        ("run", [], Run.RunCommand.Create),
     ];
 
     /// <summary>The whole tree.</summary>

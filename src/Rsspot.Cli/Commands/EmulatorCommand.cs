@@ -30,6 +30,7 @@ internal static class EmulatorCommand
         ("--fault-method", "Fault: only this HTTP method"),
         ("--deletion-grace", "Seconds a deleted cloudspace or pool stays Terminating before it is gone (default 0)"),
         ("--continue-lifetime", "Seconds a list's continue value stays valid (default 300)"),
+        ("--kube-token-ttl", "Seconds the token in a generated kubeconfig stays valid at the cloudspace's kube API (default 3600)"),
     ];
 
     public static Command Create(CliSession s)

@@ -6,6 +6,7 @@ using Rsspot.Emulator.Api;
 using Rsspot.Emulator.Auth;
 using Rsspot.Emulator.Catalog;
 using Rsspot.Emulator.Contract;
+using Rsspot.Emulator.Kube;
 using Rsspot.Emulator.State;
 
 namespace Rsspot.Emulator.Controllers;
@@ -18,7 +19,9 @@ namespace Rsspot.Emulator.Controllers;
 internal sealed class KubeconfigController(
     TokenService tokens,
     OrganizationDirectory organizations,
-    ResourceService resources) : KubeconfigControllerBase
+    ResourceService resources,
+    KubeTokenService kubeTokens,
+    KubePaths kubePaths) : KubeconfigControllerBase
 {
     public override async Task<ActionResult<KubeconfigResponse>> GenerateKubeconfig(KubeconfigRequest body, CancellationToken cancellationToken = default)
     {
@@ -76,7 +79,7 @@ internal sealed class KubeconfigController(
 
         var response = new JsonObject
         {
-            ["data"] = new JsonObject { ["kubeconfig"] = KubeconfigDocument.Render(org.Name, cloudspaceName, endpoint, tokens.CreateIdToken()) },
+            ["data"] = new JsonObject { ["kubeconfig"] = KubeconfigDocument.Render(org.Name, cloudspaceName, endpoint, kubePaths.CertificateAuthorityData, kubeTokens.Issue(org.Namespace, cloudspaceName, cloudspace.Body["metadata"]?["uid"]?.GetValue<string>() ?? string.Empty)) },
             ["message"] = "Kubeconfig generated successfully",
             ["status_code"] = 200,
         };
@@ -90,7 +93,7 @@ internal sealed class KubeconfigController(
 /// <summary>The kubeconfig YAML for one cloudspace.</summary>
 internal static class KubeconfigDocument
 {
-    public static string Render(string organization, string cloudspace, string endpoint, string token)
+    public static string Render(string organization, string cloudspace, string endpoint, string certificateAuthorityData, string token)
     {
         var name = $"{organization}-{cloudspace}";
         return $"""
@@ -100,7 +103,7 @@ internal static class KubeconfigDocument
             - name: {name}
               cluster:
                 server: {endpoint}
-                insecure-skip-tls-verify: true
+                certificate-authority-data: {certificateAuthorityData}
             contexts:
             - name: {name}
               context:

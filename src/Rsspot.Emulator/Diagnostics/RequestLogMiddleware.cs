@@ -14,7 +14,7 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, RequestJournal 
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments(AdminPaths.Root, StringComparison.Ordinal))
+        if (context.Request.Path.StartsWithSegments(AdminPaths.Root, StringComparison.Ordinal) || context.Request.Path.StartsWithSegments(Kube.KubePaths.Root, StringComparison.Ordinal))
         {
             await next(context).ConfigureAwait(false);
             return;

@@ -10,7 +10,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments(AdminPaths.Root, StringComparison.Ordinal))
+        if (context.Request.Path.StartsWithSegments(AdminPaths.Root, StringComparison.Ordinal) || context.Request.Path.StartsWithSegments(Kube.KubePaths.Root, StringComparison.Ordinal))
         {
             await next(context).ConfigureAwait(false);
             return;

@@ -34,6 +34,7 @@ internal static class AdminEndpoints
         admin.MapPost("/tokens/expire", (EmulatorServices s) =>
         {
             s.Tokens.ExpireAll();
+            s.KubeTokens.ExpireAll();
             return Results.NoContent();
         });
 

@@ -24,7 +24,11 @@ internal static class EmulatorApplication
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseKestrelCore();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, services.Options.Port));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, services.Options.Port);
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(services.KubePaths.Certificate));
+        });
         builder.Services.AddLogging();
         builder.Services.AddRouting();
         services.Register(builder.Services);
@@ -55,6 +59,7 @@ internal static class EmulatorApplication
         app.UseRouting();
         app.MapControllers();
         AdminEndpoints.Map(app);
+        Kube.KubeApiEndpoints.Map(app);
         app.MapFallback(context => KubeStatus.NotFoundPath(context.Request.Path).WriteAsync(context));
         return app;
     }

@@ -3,6 +3,7 @@ using Rsspot.Emulator.Auth;
 using Rsspot.Emulator.Catalog;
 using Rsspot.Emulator.Diagnostics;
 using Rsspot.Emulator.Faults;
+using Rsspot.Emulator.Kube;
 using Rsspot.Emulator.Market;
 using Rsspot.Emulator.Schema;
 using Rsspot.Emulator.State;
@@ -21,7 +22,9 @@ internal sealed class EmulatorServices
         Prices = new PriceDocuments(Catalog, Market);
         Organizations = new OrganizationDirectory(options.OrganizationName);
         State = new EmulatorState(options.DataFile is null ? null : new StateFile(options.DataFile));
-        Reconciler = new StatusReconciler(Catalog, Market, options);
+        KubePaths = new KubePaths();
+        KubeTokens = new KubeTokenService(options);
+        Reconciler = new StatusReconciler(Catalog, Market, options, KubePaths);
         Resources = new ResourceService(State, Organizations, new ResourceValidator(Catalog, new SchemaValidator(SpecSchemas.Shared)), Reconciler, options);
         Vms = new VmInventory(State, options);
         Journal = new RequestJournal();
@@ -52,6 +55,10 @@ internal sealed class EmulatorServices
 
     public StatusReconciler Reconciler { get; }
 
+    public KubePaths KubePaths { get; }
+
+    public KubeTokenService KubeTokens { get; }
+
     public ResourceService Resources { get; }
 
     public VmInventory Vms { get; }
@@ -74,5 +81,7 @@ internal sealed class EmulatorServices
         services.AddSingleton(Vms);
         services.AddSingleton(Journal);
         services.AddSingleton(Faults);
+        services.AddSingleton(KubePaths);
+        services.AddSingleton(KubeTokens);
     }
 }

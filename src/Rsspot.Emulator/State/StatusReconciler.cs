@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Rsspot.Emulator.Catalog;
+using Rsspot.Emulator.Kube;
 using Rsspot.Emulator.Market;
 
 namespace Rsspot.Emulator.State;
@@ -11,7 +12,7 @@ namespace Rsspot.Emulator.State;
 /// when their bid reaches the class's current market price (see <see cref="MarketBoard"/>), and a change of outcome
 /// is written to the organization's events. Run before every read, so time alone moves phases and prices.
 /// </summary>
-internal sealed class StatusReconciler(SpotCatalog catalog, MarketBoard market, EmulatorOptions options)
+internal sealed class StatusReconciler(SpotCatalog catalog, MarketBoard market, EmulatorOptions options, KubePaths kube)
 {
     public const string DefaultKubernetesVersion = "1.31.1";
 
@@ -65,8 +66,8 @@ internal sealed class StatusReconciler(SpotCatalog catalog, MarketBoard market, 
         }
     }
 
-    public static string ApiServerEndpoint(StoredResource cloudspace) =>
-        $"https://hcp-{cloudspace.Uid[..8]}.{cloudspace.SpecString("region") ?? "local"}.spot-emulator.invalid:6443";
+    // The emulator's own kube API for this cloudspace (see Kube/KubeApiEndpoints), so kubectl can reach it.
+    private string ApiServerEndpoint(StoredResource cloudspace) => kube.Endpoint(cloudspace.Namespace, cloudspace.Name);
 
     private JsonObject CloudSpaceStatus(StoredResource cloudspace, IEnumerable<StoredResource> pools, DateTimeOffset now)
     {

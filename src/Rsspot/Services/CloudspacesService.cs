@@ -5,7 +5,7 @@ using Rsspot.Security;
 namespace Rsspot.Services;
 
 /// <summary>Cloudspaces (managed Kubernetes clusters) of the client's organization.</summary>
-public class CloudspacesService : SpotService
+public partial class CloudspacesService : SpotService
 {
     /// <summary>The phase of a cloudspace that can take workloads.</summary>
     public const string ReadyPhase = "Ready";
