@@ -39,8 +39,11 @@ public sealed record EffectiveProfile
     /// <summary>Public price data base URL.</summary>
     public string PriceDataUrl { get; init; } = SpotHosts.PriceData;
 
-    /// <summary>Per-request timeout.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>The per-request timeout when nothing sets one: 30 seconds, as the Python rsspot.</summary>
+    public static TimeSpan DefaultRequestTimeout { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Per-request timeout (<c>request_timeout_seconds</c>, <see cref="SpotClientOptions.Timeout"/>).</summary>
+    public TimeSpan RequestTimeout { get; init; } = DefaultRequestTimeout;
 
     /// <summary>
     /// The bid ceiling the user set (<c>max_bid</c> or <c>RSSPOT_MAX_BID</c>), USD per node-hour: it replaces the default
