@@ -17,7 +17,7 @@ public static class EmulatorCommandLine
     /// <summary>Default ready delay of the command line, so a sandbox user sees Provisioning turn Ready.</summary>
     public const int DefaultReadyAfterSeconds = 5;
 
-    /// <summary>The help text.</summary>
+    /// <summary>The help text, written from the option table.</summary>
     public static string Usage => $"""
         Usage: rsspot-emulator [options]
 
@@ -25,32 +25,9 @@ public static class EmulatorCommandLine
         the OAuth token endpoint (POST /oauth/token) and the public price documents.
 
         Options:
-          --port <n>               TCP port on 127.0.0.1 (default {DefaultPort}; 0 picks a free one)
-          --refresh-token <value>  refresh token to accept (default {EmulatorOptions.DefaultRefreshToken})
-          --org <name>             name of your first organization (default {EmulatorOptions.DefaultOrganizationName})
-          --client-id <id>         an OAuth client id accepted besides the public one
-          --token-lifetime <s>     id_token lifetime in seconds (default 3600)
-          --kube-token-ttl <s>     lifetime of the token in a generated kubeconfig, in seconds (default 3600)
-          --ready-after <s>        seconds a new cloudspace stays Provisioning (default {DefaultReadyAfterSeconds}; 0 = at once)
-          --data <file>            keep the state in this JSON file across restarts (default: in memory)
-          --org-page-size <n>      organizations per page (default 2)
-          --market-seed <n>        move prices on a seeded, repeatable schedule (default: fixed prices)
-          --market-step-seconds <s> seconds between two auctions of the seeded market (default 60)
-          --vm-count <n>           seed n VMs spread over VM cloudspaces (250 each) and pools (default: 3 in one)
-          --deletion-grace <s>     seconds a deleted cloudspace or pool stays Terminating before it is gone (default 0)
-          --continue-lifetime <s>  seconds a list's continue value stays valid (default 300)
+        {Lines(fault: false)}
         Faults (also switchable at run time: PUT /_emulator/faults):
-          --latency-ms <ms>        delay added to every request
-          --fail-rate <0..1>       share of requests answered with --fail-status
-          --fail-count <n>         answer the next n requests with --fail-status
-          --fail-status <code>     500, 502, 503 or 504 (default 503)
-          --rate-limit-rate <0..1> share of requests answered 429
-          --rate-limit-count <n>   answer the next n requests 429
-          --retry-after <s>        Retry-After of a 429 (default 1)
-          --drop-rate <0..1>       share of requests whose connection is dropped
-          --drop-count <n>         drop the connection of the next n requests
-          --fault-path <prefix>    limit faults to paths starting with this prefix
-          --fault-method <method>  limit faults to this HTTP method
+        {Lines(fault: true)}
           -h, --help               show this help
 
         Examples:
@@ -58,6 +35,36 @@ public static class EmulatorCommandLine
           dotnet run --project src/Rsspot.Emulator -- --data ~/.rsspot-sandbox.json --ready-after 30
           dotnet run --project src/Rsspot.Emulator -- --rate-limit-rate 0.2 --retry-after 2
         """;
+
+    // Every option once: its name, its help line and what it sets. The help text and the parser both read it.
+    private static readonly CommandLineOption[] Table =
+    [
+        new("--port", "<n>", $"TCP port on 127.0.0.1 (default {DefaultPort}; 0 picks a free one)", (o, _, a, v) => o.Port = Int(a, v, 0, 65535)),
+        new("--refresh-token", "<value>", $"refresh token to accept (default {EmulatorOptions.DefaultRefreshToken})", (o, _, a, v) => o.RefreshToken = Text(a, v)),
+        new("--org", "<name>", $"name of your first organization (default {EmulatorOptions.DefaultOrganizationName})", (o, _, a, v) => o.OrganizationName = Text(a, v)),
+        new("--client-id", "<id>", "an OAuth client id accepted besides the public one", (o, _, a, v) => o.ClientId = Text(a, v)),
+        new("--token-lifetime", "<s>", "id_token lifetime in seconds (default 3600)", (o, _, a, v) => o.TokenLifetime = TimeSpan.FromSeconds(Int(a, v, 1, int.MaxValue))),
+        new("--kube-token-ttl", "<s>", "lifetime of the token in a generated kubeconfig, in seconds (default 3600)", (o, _, a, v) => o.KubeTokenLifetime = TimeSpan.FromSeconds(Int(a, v, 1, 604_800))),
+        new("--ready-after", "<s>", $"seconds a new cloudspace stays Provisioning (default {DefaultReadyAfterSeconds}; 0 = at once)", (o, _, a, v) => o.ReadyAfter = TimeSpan.FromSeconds(Int(a, v, 0, int.MaxValue))),
+        new("--data", "<file>", "keep the state in this JSON file across restarts (default: in memory)", (o, _, a, v) => o.DataFile = Text(a, v)),
+        new("--org-page-size", "<n>", "organizations per page (default 2)", (o, _, a, v) => o.OrganizationPageSize = Int(a, v, 1, 1000)),
+        new("--market-seed", "<n>", "move prices on a seeded, repeatable schedule (default: fixed prices)", (o, _, a, v) => o.MarketSeed = Int(a, v, int.MinValue, int.MaxValue)),
+        new("--market-step-seconds", "<s>", "seconds between two auctions of the seeded market (default 60)", (o, _, a, v) => o.MarketStep = TimeSpan.FromSeconds(Int(a, v, 1, 86_400))),
+        new("--vm-count", "<n>", "seed n VMs spread over VM cloudspaces (250 each) and pools (default: 3 in one)", (o, _, a, v) => o.VmCount = Int(a, v, 0, 100_000)),
+        new("--deletion-grace", "<s>", "seconds a deleted cloudspace or pool stays Terminating before it is gone (default 0)", (o, _, a, v) => o.DeletionGracePeriod = TimeSpan.FromSeconds(Int(a, v, 0, 86_400))),
+        new("--continue-lifetime", "<s>", "seconds a list's continue value stays valid (default 300)", (o, _, a, v) => o.ContinueLifetime = TimeSpan.FromSeconds(Int(a, v, 1, 86_400))),
+        new("--latency-ms", "<ms>", "delay added to every request", (_, f, a, v) => f.LatencyMs = Int(a, v, 0, 600_000), Fault: true),
+        new("--fail-rate", "<0..1>", "share of requests answered with --fail-status", (_, f, a, v) => f.FailRate = Share(a, v), Fault: true),
+        new("--fail-count", "<n>", "answer the next n requests with --fail-status", (_, f, a, v) => f.FailCount = Int(a, v, 0, int.MaxValue), Fault: true),
+        new("--fail-status", "<code>", "500, 502, 503 or 504 (default 503)", (_, f, a, v) => f.FailStatus = Int(a, v, 500, 504), Fault: true),
+        new("--rate-limit-rate", "<0..1>", "share of requests answered 429", (_, f, a, v) => f.RateLimitRate = Share(a, v), Fault: true),
+        new("--rate-limit-count", "<n>", "answer the next n requests 429", (_, f, a, v) => f.RateLimitCount = Int(a, v, 0, int.MaxValue), Fault: true),
+        new("--retry-after", "<s>", "Retry-After of a 429 (default 1)", (_, f, a, v) => f.RetryAfterSeconds = Int(a, v, 0, 86_400), Fault: true),
+        new("--drop-rate", "<0..1>", "share of requests whose connection is dropped", (_, f, a, v) => f.DropRate = Share(a, v), Fault: true),
+        new("--drop-count", "<n>", "drop the connection of the next n requests", (_, f, a, v) => f.DropCount = Int(a, v, 0, int.MaxValue), Fault: true),
+        new("--fault-path", "<prefix>", "limit faults to paths starting with this prefix", (_, f, a, v) => f.PathPrefix = Text(a, v), Fault: true),
+        new("--fault-method", "<method>", "limit faults to this HTTP method", (_, f, a, v) => f.Method = Text(a, v).ToUpperInvariant(), Fault: true),
+    ];
 
     /// <summary>Parses <paramref name="args"/>, runs the emulator until <paramref name="cancellationToken"/> fires, returns the exit code.</summary>
     /// <param name="args">The command-line arguments.</param>
@@ -156,35 +163,8 @@ public static class EmulatorCommandLine
                 return args[++i];
             }
 
-            switch (arg)
-            {
-                case "--port": options.Port = Int(arg, Value(), 0, 65535); break;
-                case "--refresh-token": options.RefreshToken = Text(arg, Value()); break;
-                case "--org": options.OrganizationName = Text(arg, Value()); break;
-                case "--client-id": options.ClientId = Text(arg, Value()); break;
-                case "--token-lifetime": options.TokenLifetime = TimeSpan.FromSeconds(Int(arg, Value(), 1, int.MaxValue)); break;
-                case "--kube-token-ttl": options.KubeTokenLifetime = TimeSpan.FromSeconds(Int(arg, Value(), 1, 604_800)); break;
-                case "--ready-after": options.ReadyAfter = TimeSpan.FromSeconds(Int(arg, Value(), 0, int.MaxValue)); break;
-                case "--data": options.DataFile = Text(arg, Value()); break;
-                case "--org-page-size": options.OrganizationPageSize = Int(arg, Value(), 1, 1000); break;
-                case "--market-seed": options.MarketSeed = Int(arg, Value(), int.MinValue, int.MaxValue); break;
-                case "--market-step-seconds": options.MarketStep = TimeSpan.FromSeconds(Int(arg, Value(), 1, 86_400)); break;
-                case "--vm-count": options.VmCount = Int(arg, Value(), 0, 100_000); break;
-                case "--deletion-grace": options.DeletionGracePeriod = TimeSpan.FromSeconds(Int(arg, Value(), 0, 86_400)); break;
-                case "--continue-lifetime": options.ContinueLifetime = TimeSpan.FromSeconds(Int(arg, Value(), 1, 86_400)); break;
-                case "--latency-ms": faults.LatencyMs = Int(arg, Value(), 0, 600_000); break;
-                case "--fail-rate": faults.FailRate = Share(arg, Value()); break;
-                case "--fail-count": faults.FailCount = Int(arg, Value(), 0, int.MaxValue); break;
-                case "--fail-status": faults.FailStatus = Int(arg, Value(), 500, 504); break;
-                case "--rate-limit-rate": faults.RateLimitRate = Share(arg, Value()); break;
-                case "--rate-limit-count": faults.RateLimitCount = Int(arg, Value(), 0, int.MaxValue); break;
-                case "--retry-after": faults.RetryAfterSeconds = Int(arg, Value(), 0, 86_400); break;
-                case "--drop-rate": faults.DropRate = Share(arg, Value()); break;
-                case "--drop-count": faults.DropCount = Int(arg, Value(), 0, int.MaxValue); break;
-                case "--fault-path": faults.PathPrefix = Text(arg, Value()); break;
-                case "--fault-method": faults.Method = Text(arg, Value()).ToUpperInvariant(); break;
-                default: throw new ArgumentException($"unknown option {args[i]}");
-            }
+            var option = Array.Find(Table, o => o.Name == arg) ?? throw new ArgumentException($"unknown option {args[i]}");
+            option.Apply(options, faults, arg, Value());
         }
 
         try
@@ -206,7 +186,6 @@ public static class EmulatorCommandLine
           and the public price documents (/history/<class>, /percentiles.json, /comparable_prices.json).
           refresh token : {host.RefreshToken}
           organization  : {host.OrganizationName} (id {host.OrganizationId}, namespace {host.Namespace})
-          kube API      : each Ready cloudspace's APIServerEndpoint (TLS on {host.KubeBaseUrl}; kubeconfig tokens live {host.Options.KubeTokenLifetime.TotalSeconds} s)
           admin         : {host.BaseUrl}/_emulator/info, /_emulator/faults, /_emulator/requests, /_emulator/counters, /_emulator/market/<class>
           market        : {(host.Options.MarketSeed is { } seed ? $"seed {seed}, an auction every {host.Options.MarketStep.TotalSeconds} s" : "fixed prices (use --market-seed <n> to move them)")}
           state         : {(host.Options.DataFile is { } file ? "kept in " + Path.GetFullPath(file) : "in memory (use --data <file> to keep it)")}
@@ -214,6 +193,9 @@ public static class EmulatorCommandLine
           rsspot configure --profile emulator --activate --base-url {host.BaseUrl} --oauth-url {host.BaseUrl} --price-data-url {host.BaseUrl} --refresh-token {host.RefreshToken} --org {host.OrganizationName}
         Then try: rsspot regions list; rsspot pricing build --nodes 3. Press Ctrl+C to stop.
         """;
+
+    private static string Lines(bool fault) =>
+        string.Join("\n", Table.Where(o => o.Fault == fault).Select(o => "  " + (o.Name + " " + o.Value).PadRight(24) + " " + o.Help));
 
     private static bool IsAddressInUse(Exception ex)
     {
@@ -240,4 +222,6 @@ public static class EmulatorCommandLine
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0 && d <= 1
             ? d
             : throw new ArgumentException($"option {option} expects a share from 0 to 1, not '{value}'");
+
+    private sealed record CommandLineOption(string Name, string Value, string Help, Action<EmulatorOptions, FaultSettings, string, string> Apply, bool Fault = false);
 }

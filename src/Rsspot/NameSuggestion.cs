@@ -1,7 +1,7 @@
 namespace Rsspot;
 
 /// <summary>"Did you mean ...?": the closest of a set of valid names to a mistyped one, by edit distance.</summary>
-public static class NameSuggestion
+internal static class NameSuggestion
 {
     private static readonly char[] Separators = ['-', '.', '_'];
 

@@ -68,7 +68,7 @@ internal static class ConfigureCommand
             {
                 if (url.Item2 is not null && !Uri.TryCreate(url.Item2, UriKind.Absolute, out _))
                 {
-                    throw new CliUsageException($"{url.Item1}: '{SecretRedactor.RedactUrlCredentials(url.Item2)}' is not an absolute URL (e.g. https://spot.rackspace.com).");
+                    throw new CliUsageException($"{url.Item1}: '{SecretPolicy.RedactUrlCredentials(url.Item2)}' is not an absolute URL (e.g. https://spot.rackspace.com).");
                 }
             }
 
@@ -158,7 +158,7 @@ internal sealed class ConfigurePrompt
             text.Append(key.KeyChar);
         }
 
-        _err.WriteLine(text.Length > 0 ? " " + SecretRedactor.Mask : string.Empty);
+        _err.WriteLine(text.Length > 0 ? " " + SecretPolicy.Mask : string.Empty);
         return text.Length == 0 ? null : text.ToString();
     }
 }

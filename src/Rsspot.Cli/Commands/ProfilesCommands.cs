@@ -23,7 +23,7 @@ internal static class ProfilesCommands
                 var table = new TableView("NAME", "ACTIVE", "ORG", "REGION", "BASE URL");
                 foreach (var p in profiles)
                 {
-                    table.Add(p.Name, p.Name == active ? "*" : string.Empty, p.Org ?? p.OrgId, p.Region, Security.SecretRedactor.RedactUrlCredentials(p.BaseUrl));
+                    table.Add(p.Name, p.Name == active ? "*" : string.Empty, p.Org ?? p.OrgId, p.Region, Security.SecretPolicy.RedactUrlCredentials(p.BaseUrl));
                 }
 
                 return table;

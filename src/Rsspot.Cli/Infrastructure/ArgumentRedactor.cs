@@ -30,7 +30,7 @@ internal sealed class ArgumentRedactor
                 nextIsSecret = false;
                 if (!arg.StartsWith('-') || arg == "-")
                 {
-                    result.Add(SecretRedactor.Mask);
+                    result.Add(SecretPolicy.Mask);
                     continue;
                 }
             }
@@ -39,9 +39,9 @@ internal sealed class ArgumentRedactor
             {
                 var eq = arg.IndexOf('=', StringComparison.Ordinal);
                 var flag = eq >= 0 ? arg[..eq] : arg;
-                if (SecretRedactor.IsSecretName(flag))
+                if (SecretPolicy.IsSecretName(flag))
                 {
-                    result.Add(eq >= 0 ? flag + "=" + SecretRedactor.Mask : arg);
+                    result.Add(eq >= 0 ? flag + "=" + SecretPolicy.Mask : arg);
                     nextIsSecret = eq < 0;
                     continue;
                 }
@@ -63,13 +63,13 @@ internal sealed class ArgumentRedactor
     }
 
     /// <summary>Redacts one free-text value (an argument, a URL, a message).</summary>
-    public string RedactText(string text) => SecretRedactor.RedactUrlCredentials(_secrets.Mask(text));
+    public string RedactText(string text) => SecretPolicy.RedactUrlCredentials(_secrets.Mask(text));
 
     private string RedactValue(string value)
     {
-        if (SecretRedactor.LooksLikeSecret(value))
+        if (SecretPolicy.LooksLikeSecret(value))
         {
-            return SecretRedactor.Mask;
+            return SecretPolicy.Mask;
         }
 
         var trimmed = value.TrimStart();
@@ -78,7 +78,7 @@ internal sealed class ArgumentRedactor
             try
             {
                 var tree = JsonNode.Parse(value);
-                return RedactText(SecretRedactor.RedactTree(tree)?.ToJsonString() ?? value);
+                return RedactText(SecretPolicy.RedactTree(tree)?.ToJsonString() ?? value);
             }
             catch (JsonException)
             {
@@ -101,9 +101,9 @@ internal sealed class ArgumentRedactor
         for (var i = 0; i < parts.Length; i++)
         {
             var eq = parts[i].IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0 && SecretRedactor.IsSecretName(parts[i][..eq].Trim()))
+            if (eq > 0 && SecretPolicy.IsSecretName(parts[i][..eq].Trim()))
             {
-                parts[i] = parts[i][..(eq + 1)] + SecretRedactor.Mask;
+                parts[i] = parts[i][..(eq + 1)] + SecretPolicy.Mask;
             }
         }
 

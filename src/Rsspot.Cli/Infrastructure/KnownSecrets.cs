@@ -10,9 +10,6 @@ namespace Rsspot.Cli.Infrastructure;
 /// </summary>
 internal sealed class KnownSecrets
 {
-    // Shorter values would mask ordinary words; real tokens and passwords are longer.
-    private const int MinLength = 6;
-
     private readonly List<string> _values = [];
 
     public static KnownSecrets Collect(IReadOnlyList<string> args, ResolvedConfig? config)
@@ -27,7 +24,7 @@ internal sealed class KnownSecrets
             }
 
             var eq = arg.IndexOf('=', StringComparison.Ordinal);
-            if (SecretRedactor.IsSecretName(eq >= 0 ? arg[..eq] : arg))
+            if (SecretPolicy.IsSecretName(eq >= 0 ? arg[..eq] : arg))
             {
                 secrets.Add(eq >= 0 ? arg[(eq + 1)..] : i + 1 < args.Count ? args[i + 1] : null);
             }
@@ -54,29 +51,13 @@ internal sealed class KnownSecrets
 
     public void Add(string? value)
     {
-        if (value is { Length: >= MinLength } && !_values.Contains(value, StringComparer.Ordinal))
+        if (value is { Length: >= SecretPolicy.MinimumSecretLength } && !_values.Contains(value, StringComparer.Ordinal))
         {
             _values.Add(value);
-
-            // Longest first, so a secret that contains another is masked whole.
-            _values.Sort((a, b) => b.Length.CompareTo(a.Length));
         }
     }
 
-    public string Mask(string text)
-    {
-        foreach (var value in _values)
-        {
-            text = text.Replace(value, SecretRedactor.Mask, StringComparison.Ordinal);
-            var escaped = Uri.EscapeDataString(value);
-            if (escaped != value)
-            {
-                text = text.Replace(escaped, SecretRedactor.Mask, StringComparison.Ordinal);
-            }
-        }
-
-        return text;
-    }
+    public string Mask(string text) => SecretPolicy.MaskKnownValues(text, _values);
 
     private void AddProfile(ResolvedConfig config, string? name)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Rsspot.Security;
 
 namespace Rsspot.Cli.Output;
 
@@ -7,7 +8,8 @@ namespace Rsspot.Cli.Output;
 /// A small table of text cells rendered with aligned columns. Cells hold no control character or terminal escape;
 /// invisible characters (zero-width, bidi controls) are shown as <c>&lt;U+200B&gt;</c>, so a name that only looks like
 /// another never passes for it; a cell wider than <see cref="MaxCellWidth"/> columns is cut with an ellipsis
-/// (json and yaml keep the whole value); columns are aligned by display width (CJK and emoji take two).
+/// (json and yaml keep the whole value); columns are aligned by display width (CJK and emoji take two). A value
+/// under a field or column that <see cref="SecretPolicy.IsSecretName">holds a secret</see> is masked.
 /// </summary>
 internal sealed class TableView
 {
@@ -31,7 +33,7 @@ internal sealed class TableView
         var table = new TableView("FIELD", "VALUE");
         foreach (var (field, value) in pairs)
         {
-            table.Add(field, value ?? string.Empty);
+            table.Add(field, SecretPolicy.RedactValue(field, value) ?? string.Empty);
         }
 
         return table;
@@ -39,7 +41,7 @@ internal sealed class TableView
 
     public TableView Add(params string?[] cells)
     {
-        _rows.Add([.. Headers.Select((_, i) => i < cells.Length ? Clean(cells[i]) : string.Empty)]);
+        _rows.Add([.. Headers.Select((h, i) => i < cells.Length ? Clean(SecretPolicy.IsSecretName(h) ? SecretPolicy.RedactValue(h, cells[i]) : cells[i]) : string.Empty)]);
         return this;
     }
 
@@ -76,7 +78,7 @@ internal sealed class TableView
     /// <summary>One line per cell, with no control character or terminal escape a server may have put in a value.</summary>
     private static string Clean(string? cell)
     {
-        var clean = Rsspot.Security.ServerText.Clean(ShowInvisible(cell)) ?? string.Empty;
+        var clean = ServerText.Clean(ShowInvisible(cell)) ?? string.Empty;
         if (clean.Length <= MaxCellWidth && Width(clean) <= MaxCellWidth)
         {
             return clean;

@@ -20,6 +20,3 @@ internal sealed record ServerClassInfo(
 {
     public bool IsBareMetal => Generation.StartsWith("bm", StringComparison.Ordinal);
 }
-
-/// <summary>A region and its short site name (dfw, ord, ...).</summary>
-internal sealed record RegionInfo(string Name, string Site, string Country, string Description);

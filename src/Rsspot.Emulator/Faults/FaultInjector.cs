@@ -1,17 +1,5 @@
 namespace Rsspot.Emulator.Faults;
 
-/// <summary>What to do to one request.</summary>
-internal enum FaultAction
-{
-    None,
-    Drop,
-    RateLimit,
-    Fail,
-}
-
-/// <summary>The decision for one request: a delay and at most one fault.</summary>
-internal readonly record struct FaultDecision(int LatencyMs, FaultAction Action, int Status, int RetryAfterSeconds);
-
 /// <summary>
 /// Holds the faults in force and decides, request by request, which one applies. Counts are used up
 /// first, under a lock, so "fail the next N" is exact under concurrency; shares draw from a seeded generator.

@@ -66,6 +66,3 @@ internal static class MarketAdminEndpoints
 
     private static IResult UnknownClass(string name) => Results.Json(new { error = $"server class \"{name}\" not found" }, statusCode: 404);
 }
-
-/// <summary>The body of <c>PUT /_emulator/market/{class}</c>: one price, or several auctions in a row.</summary>
-internal sealed record MarketScript(decimal? Price, decimal[]? Prices);

@@ -1,15 +1,5 @@
 namespace Rsspot.Configuration;
 
-/// <summary>Where cached responses live.</summary>
-public enum CacheBackend
-{
-    /// <summary>The <c>rsspot_http_cache</c> table of state.db (shared between processes; apart from the Python rsspot's <c>http_cache</c>).</summary>
-    Sqlite,
-
-    /// <summary>Process memory only.</summary>
-    Memory,
-}
-
 /// <summary>Resolved response cache policy.</summary>
 /// <param name="Enabled">Whether GET responses are cached.</param>
 /// <param name="DefaultTtl">TTL for paths without a specific entry.</param>

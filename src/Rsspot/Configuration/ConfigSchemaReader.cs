@@ -391,7 +391,7 @@ internal sealed class ConfigSchemaReader(string? filePath)
             null => "nothing",
             JsonObject => "a mapping",
             JsonArray => "a list",
-            _ when SecretRedactor.IsSecretName(dotted) => "a " + node.GetValueKind().ToString().ToLowerInvariant() + " value",
+            _ when SecretPolicy.IsSecretName(dotted) => "a " + node.GetValueKind().ToString().ToLowerInvariant() + " value",
             _ => "'" + (node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString()) + "'",
         };
         return Error(dotted, $"must be {expected} (got {got})", $"set '{dotted}' to {expected}");

@@ -80,7 +80,7 @@ public sealed class ConfigStore
     /// <returns>The redacted document.</returns>
     public JsonObject ToRedactedDocument()
     {
-        return (JsonObject)SecretRedactor.RedactTree(_document)!;
+        return (JsonObject)SecretPolicy.RedactTree(_document)!;
     }
 
     /// <summary>Creates or updates a profile; fields left <see langword="null"/> in <paramref name="update"/> are kept.</summary>

@@ -39,8 +39,11 @@ public sealed record EffectiveProfile
     /// <summary>Public price data base URL.</summary>
     public string PriceDataUrl { get; init; } = SpotHosts.PriceData;
 
-    /// <summary>Per-request timeout.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>The per-request timeout when nothing sets one: 30 seconds, as the Python rsspot.</summary>
+    public static TimeSpan DefaultRequestTimeout { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Per-request timeout (<c>request_timeout_seconds</c>, <see cref="SpotClientOptions.Timeout"/>).</summary>
+    public TimeSpan RequestTimeout { get; init; } = DefaultRequestTimeout;
 
     /// <summary>
     /// The bid ceiling the user set (<c>max_bid</c> or <c>RSSPOT_MAX_BID</c>), USD per node-hour: it replaces the default
@@ -71,11 +74,11 @@ public sealed record EffectiveProfile
             new("org_id", OrgId),
             new("region", Region),
             new("client_id", ClientId),
-            new("refresh_token", RefreshToken is null ? null : SecretRedactor.Mask),
-            new("access_token", AccessToken is null ? null : SecretRedactor.Mask),
-            new("base_url", SecretRedactor.RedactUrlCredentials(BaseUrl)),
-            new("oauth_url", SecretRedactor.RedactUrlCredentials(OAuthUrl)),
-            new("price_data_url", SecretRedactor.RedactUrlCredentials(PriceDataUrl)),
+            new("refresh_token", RefreshToken is null ? null : SecretPolicy.Mask),
+            new("access_token", AccessToken is null ? null : SecretPolicy.Mask),
+            new("base_url", SecretPolicy.RedactUrlCredentials(BaseUrl)),
+            new("oauth_url", SecretPolicy.RedactUrlCredentials(OAuthUrl)),
+            new("price_data_url", SecretPolicy.RedactUrlCredentials(PriceDataUrl)),
             new("request_timeout_seconds", RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)),
             new("verify_ssl", VerifySsl ? "true" : "false"),
             new("state_path", StatePath),

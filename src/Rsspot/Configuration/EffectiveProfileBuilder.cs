@@ -25,7 +25,7 @@ internal sealed class EffectiveProfileBuilder(RsspotConfig config, ConfigEnviron
             BaseUrl = EnvUrl(EnvironmentVariables.BaseUrl) ?? profile.BaseUrl ?? SpotHosts.Api,
             OAuthUrl = EnvUrl(EnvironmentVariables.OAuthUrl) ?? profile.OAuthUrl ?? SpotHosts.OAuth,
             PriceDataUrl = EnvUrl(EnvironmentVariables.PriceDataUrl) ?? profile.PriceDataUrl ?? SpotHosts.PriceData,
-            RequestTimeout = TimeSpan.FromSeconds(EnvNumber(EnvironmentVariables.RequestTimeoutSeconds, SettingRanges.MinTimeoutSeconds, SettingRanges.MaxTimeoutSeconds) ?? profile.RequestTimeoutSeconds ?? 30),
+            RequestTimeout = TimeSpan.FromSeconds(EnvNumber(EnvironmentVariables.RequestTimeoutSeconds, SettingRanges.MinTimeoutSeconds, SettingRanges.MaxTimeoutSeconds) ?? profile.RequestTimeoutSeconds ?? EffectiveProfile.DefaultRequestTimeout.TotalSeconds),
             VerifySsl = EnvBool(EnvironmentVariables.VerifySsl) ?? profile.VerifySsl ?? true,
             MaxBid = EnvUsd(EnvironmentVariables.MaxBid) ?? profile.MaxBid,
             Retry = BuildRetry(profile),

@@ -4,12 +4,6 @@ using Rsspot.Security;
 
 namespace Rsspot.Configuration;
 
-/// <summary>The outcome of a legacy migration.</summary>
-/// <param name="TargetPath">The new config file.</param>
-/// <param name="Written">Whether the new file was written (false when it already had the same content).</param>
-/// <param name="BackupPath">The backup of a replaced file, if one was made.</param>
-public sealed record LegacyMigrationResult(string TargetPath, bool Written, string? BackupPath);
-
 /// <summary>
 /// Converts a legacy <c>~/.spot_config</c> (a flat YAML/JSON/TOML file, often without extension) into the
 /// current schema (profile <c>default</c>) and writes it as YAML. The legacy file is never modified.

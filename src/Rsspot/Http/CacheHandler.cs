@@ -11,7 +11,7 @@ namespace Rsspot.Http;
 /// path, and invalidation of an API domain's cached GETs after any successful mutation under it.
 /// Answers served from the cache carry the header <c>X-Rsspot-Cache: memory|store</c>.
 /// </summary>
-public sealed partial class CacheHandler : DelegatingHandler
+internal sealed partial class CacheHandler : DelegatingHandler
 {
     /// <summary>Header added to answers served from the cache.</summary>
     public const string CacheHeader = "X-Rsspot-Cache";

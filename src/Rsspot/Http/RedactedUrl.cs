@@ -29,7 +29,7 @@ public static class RedactedUrl
 
             var name = Uri.UnescapeDataString(pair[..eq]);
             var value = Uri.UnescapeDataString(pair[(eq + 1)..]);
-            return pair[..eq] + "=" + Uri.EscapeDataString(SecretRedactor.RedactValue(name, value) ?? string.Empty);
+            return pair[..eq] + "=" + Uri.EscapeDataString(SecretPolicy.RedactValue(name, value) ?? string.Empty);
         });
         return path + "?" + string.Join('&', pairs);
     }

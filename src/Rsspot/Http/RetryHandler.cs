@@ -11,7 +11,7 @@ namespace Rsspot.Http;
 /// The one retry layer of the pipeline (Polly): exponential backoff with jitter, capped, honouring
 /// Retry-After, with a per-attempt timeout. See <see cref="RetryDecision"/> for what is retried.
 /// </summary>
-public sealed partial class RetryHandler : DelegatingHandler
+internal sealed partial class RetryHandler : DelegatingHandler
 {
     private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _pipeline;
     private readonly TimeProvider _time;

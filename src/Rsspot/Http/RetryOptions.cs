@@ -1,25 +1,28 @@
 namespace Rsspot.Http;
 
-/// <summary>How the retry handler retries (from the profile's <c>retry</c> settings).</summary>
-public sealed record RetryOptions
+/// <summary>
+/// How the retry handler retries: the resolved <see cref="Configuration.RetrySettings"/> (the public retry options,
+/// whose <see cref="Configuration.RetrySettings.Default"/> holds the defaults) plus the per-request timeout.
+/// </summary>
+internal sealed record RetryOptions
 {
     /// <summary>Attempts in total, the first one included (1 = no retry).</summary>
-    public int MaxAttempts { get; init; } = 4;
+    public int MaxAttempts { get; init; } = Configuration.RetrySettings.Default.MaxAttempts;
 
     /// <summary>Delay before the first retry; doubles with each attempt.</summary>
-    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(0.2);
+    public TimeSpan BaseDelay { get; init; } = Configuration.RetrySettings.Default.BaseDelay;
 
     /// <summary>Longest delay between attempts, also the cap on an honoured Retry-After.</summary>
-    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(2.5);
+    public TimeSpan MaxDelay { get; init; } = Configuration.RetrySettings.Default.MaxDelay;
 
     /// <summary>Share of the delay randomised (0 = none, 0.2 = ±20 %).</summary>
-    public double Jitter { get; init; } = 0.2;
+    public double Jitter { get; init; } = Configuration.RetrySettings.Default.Jitter;
 
     /// <summary>Status codes worth another attempt.</summary>
-    public IReadOnlySet<int> RetryStatuses { get; init; } = new HashSet<int> { 429, 500, 502, 503, 504 };
+    public IReadOnlySet<int> RetryStatuses { get; init; } = Configuration.RetrySettings.Default.RetryStatuses.ToHashSet();
 
     /// <summary>Time allowed for one attempt (the profile's request timeout).</summary>
-    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan AttemptTimeout { get; init; } = Configuration.EffectiveProfile.DefaultRequestTimeout;
 
     /// <summary>
     /// Time allowed for one request with all its attempts and delays; null is the worst case of the policy

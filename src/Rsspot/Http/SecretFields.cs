@@ -1,15 +1,15 @@
 using System.Text.Json;
+using Rsspot.Security;
 
 namespace Rsspot.Http;
 
 /// <summary>
-/// Finds credential fields (<c>token</c>, <c>id_token</c>, <c>refresh_token</c>, <c>password</c>, <c>*secret</c>,
-/// <c>kubeconfig</c>) with a value in a JSON body, so such a body is never written to the shared state.db cache.
+/// Finds fields that <see cref="SecretPolicy.IsSecretName">hold secrets</see> (<c>token</c>, <c>refresh_token</c>,
+/// <c>apiKey</c>, <c>kubeconfig</c>, ...) with a value in a JSON body, so such a body is never written to the shared
+/// state.db cache.
 /// </summary>
 internal static class SecretFields
 {
-    private static readonly string[] Endings = ["token", "password", "passwd", "secret", "kubeconfig"];
-
     public static bool Present(ReadOnlySpan<byte> body)
     {
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
@@ -36,17 +36,5 @@ internal static class SecretFields
         }
     }
 
-    private static bool IsSecret(string name)
-    {
-        var normalized = name.Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
-        foreach (var ending in Endings)
-        {
-            if (normalized.EndsWith(ending.ToUpperInvariant(), StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsSecret(string name) => SecretPolicy.IsSecretName(name);
 }

@@ -56,26 +56,8 @@ internal static class SecretValuesInBody
         return text.IndexOf("://"u8) >= 0 && text.IndexOf((byte)'@') >= 0 && HasUrlCredentials(Encoding.UTF8.GetString(text));
     }
 
-    private static bool HasUrlCredentials(string text) => !string.Equals(SecretRedactor.RedactUrlCredentials(text), text, StringComparison.Ordinal);
+    private static bool HasUrlCredentials(string text) => !string.Equals(SecretPolicy.RedactUrlCredentials(text), text, StringComparison.Ordinal);
 
-    private static List<byte[]> Needles(IEnumerable<string?> secrets)
-    {
-        var needles = new List<byte[]>();
-        foreach (var secret in secrets)
-        {
-            if (secret is not { Length: >= ServerText.ShortestKnownSecret })
-            {
-                continue;
-            }
-
-            needles.Add(Encoding.UTF8.GetBytes(secret));
-            var escaped = Uri.EscapeDataString(secret);
-            if (!string.Equals(escaped, secret, StringComparison.Ordinal))
-            {
-                needles.Add(Encoding.UTF8.GetBytes(escaped));
-            }
-        }
-
-        return needles;
-    }
+    private static List<byte[]> Needles(IEnumerable<string?> secrets) =>
+        [.. SecretPolicy.SearchableForms(secrets).Select(Encoding.UTF8.GetBytes)];
 }

@@ -11,7 +11,7 @@ namespace Rsspot.Http;
 /// The token is fetched once per request, before the retries, so API retries never multiply token requests.
 /// Every client gets its own handler instances; none is shared between clients.
 /// </summary>
-public static class SpotHttpPipeline
+internal static class SpotHttpPipeline
 {
     /// <summary>The largest response body read by default (32 MB).</summary>
     public const long DefaultMaxResponseBytes = 32L * 1024 * 1024;

@@ -166,16 +166,3 @@ public sealed class BidGuard
         };
     }
 }
-
-/// <summary>The outcome of one <see cref="BidGuard"/> round.</summary>
-/// <param name="Plan">What the guard planned.</param>
-/// <param name="Applied">True when the round was allowed to patch bids; false for a dry run.</param>
-/// <param name="Changes">The changes patched and recorded.</param>
-/// <param name="Failed">The patches the API refused or could not take; those pools keep their old bid.</param>
-/// <param name="Deferred">Changes not sent this round because the budget or cap would not hold; the next round plans again.</param>
-public sealed record BidGuardRound(BidGuardPlan Plan, bool Applied, IReadOnlyList<BidChange> Changes, IReadOnlyList<BidChangeFailure> Failed, IReadOnlyList<BidRecommendation> Deferred);
-
-/// <summary>A bid change whose patch failed.</summary>
-/// <param name="Recommendation">The change that was tried.</param>
-/// <param name="Error">The error, one line.</param>
-public sealed record BidChangeFailure(BidRecommendation Recommendation, string Error);

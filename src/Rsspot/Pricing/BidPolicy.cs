@@ -118,6 +118,3 @@ public static class BidPolicy
 
     private static string DescribeRegion(string region) => region.Length == 0 ? "an unknown region" : region;
 }
-
-/// <summary>A computed bid: the amount, its source, and what the readable basis needs.</summary>
-internal readonly record struct BidQuote(decimal PerNodeHour, BidSource Source, RiskLevel Risk, decimal? Percentile, decimal Floor, BidPolicyKind Kind = BidPolicyKind.Percentile);

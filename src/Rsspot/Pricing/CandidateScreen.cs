@@ -108,13 +108,3 @@ internal static class CandidateScreen
     /// <summary>The filter lists as text, formatted once per build rather than once per excluded row.</summary>
     private sealed record FilterTexts(string Regions, string Families, string Generations);
 }
-
-/// <summary>An exclusion and how far the row was from passing its check (0 for filters).</summary>
-internal sealed record Miss(CandidateExclusion Exclusion, decimal Distance)
-{
-    public static Miss Filter(PriceRow row, BuildConstraint constraint, string reason) =>
-        new(new CandidateExclusion(row.ClassName, row.Region, constraint, reason), 0m);
-
-    public static Miss Of(PriceRow row, BuildConstraint constraint, string reason, decimal distance) =>
-        new(new CandidateExclusion(row.ClassName, row.Region, constraint, reason), distance);
-}

@@ -70,7 +70,7 @@ public sealed class PriceHistory
     }
 
     /// <summary>The clearing prices as a sparkline of at most <paramref name="maxWidth"/> characters; see <see cref="Pricing.Sparkline"/>.</summary>
-    public string Sparkline(int maxWidth = 40) =>
+    internal string Sparkline(int maxWidth = 40) =>
         Pricing.Sparkline.Render(Points.Select(static p => p.HammerPerHour).ToArray(), maxWidth);
 
     private static PriceSummary Summarize(PricePoint[] points)

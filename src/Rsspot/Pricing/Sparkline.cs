@@ -1,7 +1,7 @@
 namespace Rsspot.Pricing;
 
 /// <summary>Renders a series as a one-line chart of the eight block characters <c>▁▂▃▄▅▆▇█</c>.</summary>
-public static class Sparkline
+internal static class Sparkline
 {
     private const string Blocks = "▁▂▃▄▅▆▇█";
 

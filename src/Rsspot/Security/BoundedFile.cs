@@ -8,7 +8,7 @@ namespace Rsspot.Security;
 /// hostile path costs neither time nor memory. Errors are <see cref="IOException"/>s whose message names the
 /// path and the reason; callers add which option or setting named the file.
 /// </summary>
-public static class BoundedFile
+internal static class BoundedFile
 {
     /// <summary>The default size limit: 1 MiB, far above any config, spec or kubeconfig file.</summary>
     public const int DefaultMaxBytes = 1024 * 1024;

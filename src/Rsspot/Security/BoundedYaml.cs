@@ -9,7 +9,7 @@ namespace Rsspot.Security;
 /// <see cref="MaxDepth"/> levels and at most <see cref="MaxNodes"/> nodes once aliases are expanded, so
 /// an alias bomb or a deeply nested document is refused before it costs memory or stack.
 /// </summary>
-public static class BoundedYaml
+internal static class BoundedYaml
 {
     /// <summary>The deepest nesting of mappings and sequences accepted.</summary>
     public const int MaxDepth = 64;

@@ -1,7 +1,7 @@
 namespace Rsspot.Security;
 
 /// <summary>What a path names, as far as reading or replacing it is concerned.</summary>
-public enum FileKind
+internal enum FileKind
 {
     /// <summary>Nothing exists at the path.</summary>
     Missing,

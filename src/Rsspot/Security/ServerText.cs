@@ -13,8 +13,6 @@ public static partial class ServerText
     private const char Esc = '\u001b';
     private const char Bell = '\u0007';
     private const char StringTerminator = '\u009c';
-    /// <summary>Known secrets shorter than this are not searched for: they would match ordinary words.</summary>
-    internal const int ShortestKnownSecret = 8;
 
     /// <summary>Removes escape sequences and control characters; null stays null.</summary>
     /// <param name="text">Text from a server.</param>
@@ -62,7 +60,7 @@ public static partial class ServerText
     /// random strings) and passwords in URLs.
     /// </summary>
     /// <param name="text">Text from a server.</param>
-    /// <param name="knownSecrets">Secret values the client holds; shorter than 8 characters are ignored.</param>
+    /// <param name="knownSecrets">Secret values the client holds; shorter than <see cref="SecretPolicy.MinimumSecretLength"/> are ignored.</param>
     /// <returns>The cleaned and redacted text.</returns>
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
     public static string? Redact(string? text, IEnumerable<string?>? knownSecrets = null)
@@ -73,19 +71,12 @@ public static partial class ServerText
             return clean;
         }
 
-        foreach (var secret in knownSecrets ?? [])
-        {
-            if (secret is { Length: >= ShortestKnownSecret })
-            {
-                clean = clean.Replace(secret, SecretRedactor.Mask, StringComparison.Ordinal);
-            }
-        }
-
-        clean = UrlPassword().Replace(clean, "://" + SecretRedactor.Mask + "@");
-        clean = NamedValue().Replace(clean, m => SecretRedactor.IsSecretName(m.Groups["name"].Value)
-            ? m.Value[..(m.Groups["value"].Index - m.Index)] + SecretRedactor.Mask
+        clean = SecretPolicy.MaskKnownValues(clean, knownSecrets);
+        clean = UrlPassword().Replace(clean, "://" + SecretPolicy.Mask + "@");
+        clean = NamedValue().Replace(clean, m => SecretPolicy.IsSecretName(m.Groups["name"].Value)
+            ? m.Value[..(m.Groups["value"].Index - m.Index)] + SecretPolicy.Mask
             : m.Value);
-        return TokenLike().Replace(clean, m => SecretRedactor.LooksLikeSecret(m.Value) ? SecretRedactor.Mask : m.Value);
+        return TokenLike().Replace(clean, m => SecretPolicy.LooksLikeSecret(m.Value) ? SecretPolicy.Mask : m.Value);
     }
 
     private static bool NeedsCleaning(string text)

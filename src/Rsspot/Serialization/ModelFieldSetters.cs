@@ -24,17 +24,3 @@ internal static partial class ModelFieldSetters
         return tables.ToDictionary(t => t.Key, t => new FieldSetterTable(t.Value));
     }
 }
-
-/// <summary>One model type's setters by JSON name, with a lookup by a span of chars.</summary>
-internal sealed class FieldSetterTable
-{
-    public FieldSetterTable(Dictionary<string, Action<IParsable, IParseNode>> setters)
-    {
-        Setters = setters;
-        BySpan = setters.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
-
-    public Dictionary<string, Action<IParsable, IParseNode>> Setters { get; }
-
-    public Dictionary<string, Action<IParsable, IParseNode>>.AlternateLookup<ReadOnlySpan<char>> BySpan { get; }
-}

@@ -4,33 +4,6 @@ using Microsoft.Data.Sqlite;
 
 namespace Rsspot.State;
 
-/// <summary>One recorded command.</summary>
-/// <param name="Id">Row id (increasing).</param>
-/// <param name="Command">The command path, e.g. <c>cloudspaces list</c>.</param>
-/// <param name="Args">The arguments, as the caller recorded them (redacted by the caller).</param>
-/// <param name="ExitCode">The exit code, or <see langword="null"/> for a command the Python rsspot recorded (it keeps none).</param>
-/// <param name="At">When it ran.</param>
-/// <param name="Duration">How long it took, or <see langword="null"/> for a command the Python rsspot recorded.</param>
-public sealed record HistoryEntry(long Id, string Command, IReadOnlyList<string> Args, int? ExitCode, DateTimeOffset At, TimeSpan? Duration)
-{
-    /// <summary>The profile the command ran with, when recorded.</summary>
-    public string? Profile { get; init; }
-
-    /// <summary>The organization the command ran against, when recorded.</summary>
-    public string? Org { get; init; }
-
-    /// <summary>The region the command ran against, when recorded.</summary>
-    public string? Region { get; init; }
-}
-
-/// <summary>A summary of the history table for <c>rsspot config history info</c>.</summary>
-/// <param name="Count">Entries stored.</param>
-/// <param name="Oldest">Time of the oldest entry.</param>
-/// <param name="Newest">Time of the newest entry.</param>
-/// <param name="DatabasePath">The state.db path (or <c>:memory:</c>).</param>
-/// <param name="Limit">How many entries are kept.</param>
-public sealed record HistoryInfo(int Count, DateTimeOffset? Oldest, DateTimeOffset? Newest, string DatabasePath, int Limit);
-
 /// <summary>
 /// The <c>command_history</c> table, shared with the Python rsspot (both tools' commands are listed): bounded (the
 /// newest <see cref="Limit"/> entries are kept). Arguments are stored as given: the caller, which knows its flags
@@ -53,6 +26,18 @@ public sealed class CommandHistory
     /// <summary>Records a command and prunes the oldest entries beyond <see cref="Limit"/>.</summary>
     /// <param name="command">The command path, e.g. <c>cloudspaces list</c>.</param>
     /// <param name="args">The arguments, already redacted by the caller.</param>
+    /// <param name="at">When it ran.</param>
+    /// <param name="duration">How long it took.</param>
+    /// <param name="profile">The profile it ran with, when known.</param>
+    /// <param name="org">The organization it ran against, when known.</param>
+    /// <param name="region">The region it ran against, when known.</param>
+    /// <returns>The stored entry.</returns>
+    public HistoryEntry Record(string command, IReadOnlyList<string> args, DateTimeOffset at, TimeSpan duration, string? profile = null, string? org = null, string? region = null) =>
+        Record(command, args, null, at, duration, profile, org, region);
+
+    /// <summary>Records a command with the rsspot tool's exit code (the shared table's extra column).</summary>
+    /// <param name="command">The command path, e.g. <c>cloudspaces list</c>.</param>
+    /// <param name="args">The arguments, already redacted by the caller.</param>
     /// <param name="exitCode">The exit code.</param>
     /// <param name="at">When it ran.</param>
     /// <param name="duration">How long it took.</param>
@@ -60,7 +45,7 @@ public sealed class CommandHistory
     /// <param name="org">The organization it ran against, when known.</param>
     /// <param name="region">The region it ran against, when known.</param>
     /// <returns>The stored entry.</returns>
-    public HistoryEntry Record(string command, IReadOnlyList<string> args, int exitCode, DateTimeOffset at, TimeSpan duration, string? profile = null, string? org = null, string? region = null)
+    internal HistoryEntry Record(string command, IReadOnlyList<string> args, int? exitCode, DateTimeOffset at, TimeSpan duration, string? profile = null, string? org = null, string? region = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(command);
         ArgumentNullException.ThrowIfNull(args);
@@ -92,7 +77,7 @@ public sealed class CommandHistory
                 ("$limit", Limit));
             return newId;
         });
-        return new HistoryEntry(id, safeCommand, safeArgs, exitCode, storedAt, TimeSpan.FromMilliseconds(durationMs)) { Profile = profile, Org = org, Region = region };
+        return new HistoryEntry(id, safeCommand, safeArgs, storedAt, TimeSpan.FromMilliseconds(durationMs)) { ExitCode = exitCode, Profile = profile, Org = org, Region = region };
     }
 
     // Same text as JsonSerializer.Serialize(args) without the reflection-based serializer's start-up cost. Non-ASCII
@@ -135,10 +120,10 @@ public sealed class CommandHistory
                     reader.GetInt64(0),
                     reader.GetString(1),
                     ReadArgs(Text(2)),
-                    reader.IsDBNull(3) ? null : (int)Math.Clamp(reader.GetInt64(3), int.MinValue, int.MaxValue),
                     StateTime.FromEpoch(reader.GetDouble(4)),
                     reader.IsDBNull(5) ? null : TimeSpan.FromMilliseconds(Math.Clamp(reader.GetInt64(5), 0, (long)TimeSpan.MaxValue.TotalMilliseconds)))
                 {
+                    ExitCode = reader.IsDBNull(3) ? null : (int)Math.Clamp(reader.GetInt64(3), int.MinValue, int.MaxValue),
                     Profile = Text(6),
                     Org = Text(7),
                     Region = Text(8),

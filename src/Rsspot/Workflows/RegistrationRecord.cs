@@ -1,14 +1,5 @@
 namespace Rsspot.Workflows;
 
-/// <summary>One move in a record's history.</summary>
-/// <param name="From">The previous status (<see langword="null"/> for the creation).</param>
-/// <param name="To">The new status.</param>
-/// <param name="At">When it happened.</param>
-/// <param name="Reason">Why (e.g. <c>vanished</c>), if given.</param>
-/// <param name="Error">The error, for a move to failed.</param>
-/// <param name="Owner">The worker that made the move, if known.</param>
-public sealed record RegistrationTransition(RegistrationStatus? From, RegistrationStatus To, DateTimeOffset At, string? Reason = null, string? Error = null, string? Owner = null);
-
 /// <summary>A row of the registration ledger.</summary>
 public sealed record RegistrationRecord
 {
@@ -95,41 +86,3 @@ public sealed record RegistrationRecord
         return LeaseOwner is not null && LeaseExpiresAt > now;
     }
 }
-
-/// <summary>Extra data for a transition.</summary>
-public sealed record TransitionDetails
-{
-    /// <summary>Why the move is made (e.g. <c>vanished</c> for a skip).</summary>
-    public string? Reason { get; init; }
-
-    /// <summary>The error, for a move to failed.</summary>
-    public string? Error { get; init; }
-
-    /// <summary>The id of an issued join token (store the id, never the token).</summary>
-    public string? TokenId { get; init; }
-
-    /// <summary>When the issued join token expires.</summary>
-    public DateTimeOffset? TokenExpiresAt { get; init; }
-
-    /// <summary>A JSON payload to store on the record (replaces the previous one).</summary>
-    public string? PayloadJson { get; init; }
-
-    /// <summary>The worker making the move; a live lease held by another worker refuses the move.</summary>
-    public string? Owner { get; init; }
-
-    /// <summary>The version the caller last read; a different current version refuses the move.</summary>
-    public long? ExpectedVersion { get; init; }
-}
-
-/// <summary>What a reconcile found and did.</summary>
-/// <param name="Added">New VMs, recorded as discovered.</param>
-/// <param name="Reappeared">VMs skipped as vanished that came back, moved to discovered.</param>
-/// <param name="Vanished">VMs no longer present, moved to skipped with reason <c>vanished</c>.</param>
-/// <param name="VanishedRegistered">Registered VMs no longer present (left registered; deregister them externally).</param>
-/// <param name="Unchanged">Records still present and left as they were.</param>
-public sealed record ReconcileResult(
-    IReadOnlyList<RegistrationRecord> Added,
-    IReadOnlyList<RegistrationRecord> Reappeared,
-    IReadOnlyList<RegistrationRecord> Vanished,
-    IReadOnlyList<RegistrationRecord> VanishedRegistered,
-    int Unchanged);

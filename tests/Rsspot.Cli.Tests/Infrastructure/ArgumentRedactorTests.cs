@@ -5,7 +5,7 @@ namespace Rsspot.Cli.Tests.Infrastructure;
 
 public sealed class ArgumentRedactorTests
 {
-    private const string Mask = SecretRedactor.Mask;
+    private const string Mask = SecretPolicy.Mask;
     private const string Jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1In0.c2lnbmF0dXJl";
 
     [Fact]

@@ -188,6 +188,30 @@ public sealed class SpotClientBehaviourTests(EmulatorFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Configure_leaves_a_shared_client_that_is_still_held_working_and_CloseAll_ends_it()
+    {
+        SpotClient.Configure(EmulatorClients.Options(fixture.Emulator, fixture.State.Path));
+        try
+        {
+            var held = SpotClient.Current;
+            Assert.NotEmpty(await held.Regions.ListAsync());
+
+            SpotClient.Configure(EmulatorClients.Options(fixture.Emulator, fixture.State.Path) with { Region = "uk-lon-1" });
+
+            Assert.NotEmpty(await held.Regions.ListAsync());
+            Assert.NotSame(held, SpotClient.Current);
+            Assert.Equal("uk-lon-1", SpotClient.Current.Profile.Region);
+
+            SpotClient.CloseAll();
+            await Assert.ThrowsAsync<ObjectDisposedException>(() => held.Regions.ListAsync());
+        }
+        finally
+        {
+            SpotClient.CloseAll();
+        }
+    }
+
+    [Fact]
     public async Task AddRsspot_registers_a_working_client_over_IHttpClientFactory()
     {
         var services = new ServiceCollection();

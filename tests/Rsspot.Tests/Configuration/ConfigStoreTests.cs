@@ -139,7 +139,7 @@ public sealed class ConfigStoreTests : IDisposable
 
         Assert.DoesNotContain("rt-secret", printed, StringComparison.Ordinal);
         Assert.DoesNotContain("at-secret", printed, StringComparison.Ordinal);
-        Assert.Contains(SecretRedactor.Mask, printed, StringComparison.Ordinal);
+        Assert.Contains(SecretPolicy.Mask, printed, StringComparison.Ordinal);
         Assert.Contains("acme", printed, StringComparison.Ordinal);
         Assert.Contains("http://auth.local", printed, StringComparison.Ordinal);
     }

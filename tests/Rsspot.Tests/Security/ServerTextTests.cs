@@ -38,7 +38,7 @@ public sealed class ServerTextTests
         var redacted = ServerText.Redact(text, ["rsspot-known-secret-value"]);
 
         Assert.DoesNotContain(secret, redacted, StringComparison.Ordinal);
-        Assert.Contains(SecretRedactor.Mask, redacted, StringComparison.Ordinal);
+        Assert.Contains(SecretPolicy.Mask, redacted, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,12 +17,12 @@ public sealed class CommandHistoryTests : IDisposable
     public void Entries_round_trip_with_their_arguments_exit_code_and_times()
     {
         using StateStore store = StateStore.Open(_dir.File("state.db"));
-        store.History.Record("configure", ["--refresh-token", SecretRedactor.Mask, "--org", "acme"], 0, T0, TimeSpan.FromMilliseconds(120));
+        store.History.Record("configure", ["--refresh-token", SecretPolicy.Mask, "--org", "acme"], 0, T0, TimeSpan.FromMilliseconds(120));
         store.History.Record("raw", ["--method", "GET", "--note", "x y"], 1, T0.AddSeconds(1), TimeSpan.FromSeconds(2));
 
         IReadOnlyList<HistoryEntry> entries = store.History.List(10);
         Assert.Equal(["--method", "GET", "--note", "x y"], entries[0].Args);
-        Assert.Equal(["--refresh-token", SecretRedactor.Mask, "--org", "acme"], entries[1].Args);
+        Assert.Equal(["--refresh-token", SecretPolicy.Mask, "--org", "acme"], entries[1].Args);
         Assert.Equal(1, entries[0].ExitCode);
         Assert.Equal(TimeSpan.FromSeconds(2), entries[0].Duration);
         Assert.Equal(T0.AddSeconds(1), entries[0].At);

@@ -66,15 +66,15 @@ internal static class PythonConfigInfo
             ["client_id"] = effective.ClientId,
             ["refresh_token"] = Redacted,
             ["access_token"] = Redacted,
-            ["base_url"] = Security.SecretRedactor.RedactUrlCredentials(effective.BaseUrl),
-            ["oauth_url"] = Security.SecretRedactor.RedactUrlCredentials(effective.OAuthUrl),
+            ["base_url"] = Security.SecretPolicy.RedactUrlCredentials(effective.BaseUrl),
+            ["oauth_url"] = Security.SecretPolicy.RedactUrlCredentials(effective.OAuthUrl),
             ["request_timeout_seconds"] = stored?.RequestTimeoutSeconds ?? effective.RequestTimeout.TotalSeconds,
             ["verify_ssl"] = stored?.VerifySsl ?? effective.VerifySsl,
             ["max_retries"] = stored?.MaxRetries ?? 3,
             ["retry_backoff_factor"] = stored?.RetryBackoffFactor ?? 0.6,
             ["retry"] = null,
             ["cache"] = null,
-            ["price_data_url"] = Security.SecretRedactor.RedactUrlCredentials(effective.PriceDataUrl),
+            ["price_data_url"] = Security.SecretPolicy.RedactUrlCredentials(effective.PriceDataUrl),
         };
     }
 

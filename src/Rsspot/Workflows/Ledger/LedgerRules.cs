@@ -190,9 +190,6 @@ internal static class LedgerRules
             throw new ArgumentException("The payload must be valid JSON.", nameof(json), ex);
         }
 
-        return SecretRedactor.RedactTree(node)?.ToJsonString() ?? "null";
+        return SecretPolicy.RedactTree(node)?.ToJsonString() ?? "null";
     }
 }
-
-/// <summary>The writes of a reconcile: rows to insert, and rows to update (each one version past the stored one).</summary>
-internal sealed record ReconcilePlan(ReconcileResult Result, IReadOnlyList<RegistrationRecord> Inserts, IReadOnlyList<RegistrationRecord> Updates);

@@ -222,6 +222,3 @@ internal static class ApiCall
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
-
-/// <summary>What the telemetry and the disposal check of one call need: the operation's name (<c>group.verb</c>), the namespace, the client's life.</summary>
-internal readonly record struct OperationInfo(string? Name, string? Namespace, ClientLifetime? Lifetime);

@@ -3,30 +3,57 @@ using System.Text.Json.Nodes;
 namespace Rsspot.Security;
 
 /// <summary>
-/// Replaces secrets with <see cref="Mask"/> before anything is printed, logged or stored:
-/// values under secret-looking names (token, secret, password, key, auth, cookie, credential, ...) and
-/// values that look like secrets by themselves (JWTs, long random base64 or hex strings).
+/// The one rule for what is secret, used wherever the SDK and the rsspot tool print, log, store or cache anything
+/// (exception text, telemetry, the response cache, the command history, CLI and MCP output): which names hold
+/// secrets (<see cref="IsSecretName"/>), which values are secrets by their shape (<see cref="LooksLikeSecret"/>),
+/// the shortest secret value worth searching for (<see cref="MinimumSecretLength"/>), and the text that stands in
+/// for a masked value (<see cref="Mask"/>).
 /// </summary>
-public static partial class SecretRedactor
+public static partial class SecretPolicy
 {
     /// <summary>The text that stands in for a redacted value.</summary>
     public const string Mask = "***REDACTED***";
 
+    /// <summary>
+    /// Known secret values (a profile's tokens, a URL's password, a value given to a secret flag) shorter than this
+    /// are not searched for in text: they would mask ordinary words. Real tokens and passwords are longer.
+    /// </summary>
+    public const int MinimumSecretLength = 8;
+
     private const int MinRandomSecretLength = 32;
 
+    // A name holds a secret when one of its words is (or ends with) one of these: refresh_token, clientSecret, apiKey.
     private static readonly string[] SecretWords =
     [
-        "token", "secret", "password", "passwd", "pwd", "passphrase", "key", "apikey", "auth", "authorization",
-        "cookie", "credential", "credentials", "bearer", "session", "private", "signature", "jwt",
+        "token", "secret", "password", "passwd", "pwd", "passphrase", "auth", "authorization", "cookie", "credential",
+        "bearer", "jwt", "kubeconfig", "signature",
+        "apikey", "privatekey", "secretkey", "accesskey", "signingkey", "clientkey", "encryptionkey", "masterkey", "sharedkey", "sessionkey", "authkey",
     ];
 
     // Words that end like a secret word but name something public.
-    private static readonly string[] PublicWords = ["oauth", "monkey", "hotkey"];
+    private static readonly string[] PublicWords = ["oauth", "monkey", "hotkey", "publickey"];
+
+    // A last word that makes the name about a secret rather than the secret: sshSecretName, token_type, oauth_url,
+    // refresh_token_expires_at, --refresh-token-file.
+    private static readonly string[] DescribingWords =
+    [
+        "name", "names", "ref", "id", "ids", "url", "uri", "endpoint", "type", "kind", "count", "file", "path", "stdin",
+        "env", "expires", "expiry", "expiration", "at", "ttl", "length", "fingerprint", "hint", "prompt", "format", "source",
+    ];
+
+    // Values that are already a stand-in, not the secret.
+    private static readonly string[] Placeholders = [Mask, "<redacted>", "[redacted]", "REDACTED"];
+
+    /// <summary>The words that make a name secret (<c>token</c>, <c>secret</c>, <c>password</c>, <c>apikey</c>, ...).</summary>
+    public static IReadOnlyList<string> SecretNameWords => SecretWords;
 
     /// <summary>
-    /// Whether a name (config key, CLI flag or header) names a secret. The name is split into words at
-    /// <c>-</c>, <c>_</c>, <c>.</c> and camelCase humps; <c>refresh_token</c>, <c>--refresh-token</c>,
-    /// <c>refreshToken</c> and <c>apiKey</c> are secret names, <c>oauth_url</c> and <c>org_id</c> are not.
+    /// Whether a name (config key, JSON field, CLI flag, header or query parameter) names a secret. The name is split
+    /// into words at <c>-</c>, <c>_</c>, <c>.</c>, spaces and camelCase humps; it is secret when a word is, or ends
+    /// with, a secret word (<c>token</c>, <c>secret</c>, <c>password</c>, <c>auth</c>, <c>credential</c>,
+    /// <c>cookie</c>, <c>kubeconfig</c>, ...) or is a secret kind of key (<c>api_key</c>, <c>apiKey</c>,
+    /// <c>private-key</c>), unless its last word says it only describes one (<c>sshSecretName</c>,
+    /// <c>token_type</c>, <c>oauth_url</c>). A plain <c>key</c> (a label's or a taint's) and <c>public_key</c> are not.
     /// </summary>
     /// <param name="name">The name, with or without leading dashes.</param>
     /// <returns><see langword="true"/> when values under this name must be redacted.</returns>
@@ -37,19 +64,41 @@ public static partial class SecretRedactor
             return false;
         }
 
-        foreach (string word in SplitWords(name.TrimStart('-')))
+        var words = SplitWords(name.TrimStart('-')).ToList();
+        if (words.Count == 0 || (words.Count > 1 && DescribingWords.Contains(words[^1], StringComparer.Ordinal)))
         {
-            if (PublicWords.Contains(word, StringComparer.Ordinal))
-            {
-                continue;
-            }
+            return false;
+        }
 
-            foreach (string secret in SecretWords)
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i] is "key" or "keys" && i > 0 ? words[i - 1] + words[i] : words[i];
+            if (IsSecretWord(word) || (word.Length > 3 && word.EndsWith('s') && IsSecretWord(word[..^1])))
             {
-                if (word == secret || (word.Length > secret.Length && word.EndsWith(secret, StringComparison.Ordinal)))
-                {
-                    return true;
-                }
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a value is already a stand-in for a secret (<see cref="Mask"/>, <c>&lt;redacted&gt;</c>) rather than one.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns><see langword="true"/> for a placeholder.</returns>
+    public static bool IsPlaceholder(string? value) => value is not null && Placeholders.Contains(value, StringComparer.Ordinal);
+
+    private static bool IsSecretWord(string word)
+    {
+        if (PublicWords.Contains(word, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var secret in SecretWords)
+        {
+            if (word == secret || (word.Length > secret.Length && word.EndsWith(secret, StringComparison.Ordinal)))
+            {
+                return true;
             }
         }
 
@@ -85,6 +134,12 @@ public static partial class SecretRedactor
             return false;
         }
 
+        // A file path is not a token, however random its folder names look (base64 has no "/." or "./").
+        if (value[0] is '/' or '~' or '.' || value.Contains("/.", StringComparison.Ordinal) || value.Contains("./", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         bool upper = false, lower = false, digit = false, hexOnly = true;
         foreach (char c in value)
         {
@@ -114,6 +169,60 @@ public static partial class SecretRedactor
         }
 
         return IsSecretName(name) || LooksLikeSecret(value) ? Mask : value;
+    }
+
+    /// <summary>
+    /// Replaces every known secret value in <paramref name="text"/> (also in its URL-escaped form) with
+    /// <see cref="Mask"/>, longest first, so a secret that contains another is masked whole. Values shorter than
+    /// <see cref="MinimumSecretLength"/> are not searched for.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="knownSecrets">The secret values the caller holds.</param>
+    /// <returns>The text with the known values masked.</returns>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    public static string? MaskKnownValues(string? text, IEnumerable<string?>? knownSecrets)
+    {
+        if (string.IsNullOrEmpty(text) || knownSecrets is null)
+        {
+            return text;
+        }
+
+        foreach (var secret in SearchableForms(knownSecrets))
+        {
+            text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// The forms in which known secret values are searched for: each value at least <see cref="MinimumSecretLength"/>
+    /// long, as is and URL-escaped, without duplicates, longest first.
+    /// </summary>
+    /// <param name="knownSecrets">The secret values.</param>
+    /// <returns>The forms to search for.</returns>
+    public static IReadOnlyList<string> SearchableForms(IEnumerable<string?> knownSecrets)
+    {
+        ArgumentNullException.ThrowIfNull(knownSecrets);
+        var forms = new List<string>();
+        foreach (var secret in knownSecrets)
+        {
+            if (secret is not { Length: >= MinimumSecretLength })
+            {
+                continue;
+            }
+
+            foreach (var form in (string[])[secret, Uri.EscapeDataString(secret)])
+            {
+                if (!forms.Contains(form, StringComparer.Ordinal))
+                {
+                    forms.Add(form);
+                }
+            }
+        }
+
+        forms.Sort((a, b) => b.Length.CompareTo(a.Length));
+        return forms;
     }
 
     /// <summary>
@@ -188,17 +297,17 @@ public static partial class SecretRedactor
 
                 return items;
             default:
-                if (IsSecretName(name))
-                {
-                    return JsonValue.Create(Mask);
-                }
-
                 if (node is JsonValue value && value.TryGetValue(out string? text))
                 {
-                    return LooksLikeSecret(text) ? JsonValue.Create(Mask) : JsonValue.Create(RedactUrlCredentials(text));
+                    if (text.Length == 0 || IsPlaceholder(text))
+                    {
+                        return JsonValue.Create(text);
+                    }
+
+                    return JsonValue.Create(IsSecretName(name) || LooksLikeSecret(text) ? Mask : RedactUrlCredentials(text));
                 }
 
-                return node.DeepClone();
+                return IsSecretName(name) ? JsonValue.Create(Mask) : node.DeepClone();
         }
     }
 

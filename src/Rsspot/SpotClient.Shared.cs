@@ -5,17 +5,25 @@ namespace Rsspot;
 public partial class SpotClient
 {
     private static readonly ConcurrentDictionary<(string? Profile, string? Org, string? Region), Lazy<SpotClient>> SharedClients = new();
+    private static readonly ConcurrentQueue<Lazy<SpotClient>> RetiredClients = new();
     private static SpotClientOptions _defaults = new();
 
     /// <summary>
-    /// Sets the options the shared clients are built from, and closes the shared clients built so far
-    /// (the next use builds them again with the new options).
+    /// Sets the options the shared clients are built from. The shared clients built so far are set aside, not
+    /// disposed: code that still holds one keeps a working client, and the next <see cref="GetShared"/> or
+    /// <see cref="Current"/> builds a new one with the new options. <see cref="CloseAll"/> disposes both.
     /// </summary>
     public static void Configure(SpotClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Volatile.Write(ref _defaults, options);
-        CloseAll();
+        foreach (var key in SharedClients.Keys)
+        {
+            if (SharedClients.TryRemove(key, out var client))
+            {
+                RetiredClients.Enqueue(client);
+            }
+        }
     }
 
     /// <summary>The shared client of the current scope (see <see cref="SpotScope"/>): one per (profile, org, region).</summary>
@@ -46,12 +54,20 @@ public partial class SpotClient
         SyncOverAsync.Allow(synchronizationContextType);
     }
 
-    /// <summary>Disposes every shared client.</summary>
+    /// <summary>Disposes every shared client, also those set aside by <see cref="Configure"/>.</summary>
     public static void CloseAll()
     {
         foreach (var key in SharedClients.Keys)
         {
-            if (SharedClients.TryRemove(key, out var client) && client.IsValueCreated)
+            if (SharedClients.TryRemove(key, out var client))
+            {
+                RetiredClients.Enqueue(client);
+            }
+        }
+
+        while (RetiredClients.TryDequeue(out var client))
+        {
+            if (client.IsValueCreated)
             {
                 client.Value.Dispose();
             }

@@ -35,37 +35,3 @@ public sealed class IllegalTransitionException : SpotException
         };
     }
 }
-
-/// <summary>
-/// Another worker changed or holds the record: the expected version did not match, or a live lease belongs to
-/// someone else. Re-read the record and decide again.
-/// </summary>
-public sealed class RegistrationConflictException : SpotException
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="key">The registration key.</param>
-    /// <param name="message">What conflicted.</param>
-    public RegistrationConflictException(string key, string message)
-        : base(message)
-    {
-        Key = key;
-    }
-
-    /// <summary>The registration key.</summary>
-    public string Key { get; }
-}
-
-/// <summary>No ledger record has the given key.</summary>
-public sealed class RegistrationNotFoundException : SpotException
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="key">The missing key.</param>
-    public RegistrationNotFoundException(string key)
-        : base($"No registration record has key '{key}'. Fix: list records with 'rsspot registration list', or discover the VM first.")
-    {
-        Key = key;
-    }
-
-    /// <summary>The missing key.</summary>
-    public string Key { get; }
-}
