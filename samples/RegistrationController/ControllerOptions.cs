@@ -38,7 +38,8 @@ internal sealed record ControllerOptions
           --cluster <name>          the external cluster the VMs join (default: sample-cluster)
           --omni-journal <path>     the fake external system's storage (default: <state>.omni.jsonl)
           --fail-submits <n>        make the first n submits of this run fail, to see failures retried (default: 0)
-          --omni-delay-ms <n>       how long each call to the external system takes, to watch a slow one (default: 0)
+          --omni-latency-ms <n>     how long each call to the external system takes, as a real orchestrator's
+                                    round trip does (default: 0; --omni-delay-ms is the same option)
 
         Spot API (default: an emulator started in this process)
           --emulator-url <url>      use an emulator that is already running (dotnet run --project src/Rsspot.Emulator);
@@ -136,7 +137,7 @@ internal sealed record ControllerOptions
                 "--cluster" => options with { Cluster = Value() },
                 "--omni-journal" => options with { OmniJournalPath = Path.GetFullPath(Value()) },
                 "--fail-submits" => options with { FailSubmits = Number() },
-                "--omni-delay-ms" => options with { OmniDelay = TimeSpan.FromMilliseconds(Number()) },
+                "--omni-latency-ms" or "--omni-delay-ms" => options with { OmniDelay = TimeSpan.FromMilliseconds(Number()) },
                 "--emulator-url" => options with { EmulatorUrl = Value().TrimEnd('/') },
                 "--emulator-data" => options with { EmulatorDataFile = Path.GetFullPath(Value()) },
                 "--use-config" => options with { UseConfig = true },

@@ -57,7 +57,12 @@ public sealed class PostgresRegistrationLedger : RegistrationLedger, IAsyncDispo
         NpgsqlDataSource dataSource;
         try
         {
-            dataSource = NpgsqlDataSource.Create(options.Apply(connectionString));
+            // The slim builder: only the type mappings the ledger uses (text, integers, timestamptz, jsonb as text,
+            // and text arrays), so the full mapping set (ranges, geometry, full-text search, JSON POCOs, ...) is not
+            // linked into a Native AOT image such as the rsspot tool.
+            var builder = new NpgsqlSlimDataSourceBuilder(options.Apply(connectionString));
+            builder.EnableArrays();
+            dataSource = builder.Build();
         }
         catch (ArgumentException)
         {

@@ -36,10 +36,9 @@ internal static class ApiCall
         {
             throw; // not reached: Failed records the error and returns false
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && pending is { IsCompleted: false } unwinding)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && pending is { IsCompleted: false } unwinding && Observe(unwinding))
         {
-            Observe(unwinding);
-            throw;
+            throw; // not reached: Observe returns false, so the cancellation leaves without being caught and thrown again
         }
         catch (Exception error) when (info.Lifetime is { IsEnded: true } lifetime && error is not ObjectDisposedException && !cancellationToken.IsCancellationRequested)
         {
@@ -59,8 +58,11 @@ internal static class ApiCall
         }
     }
 
-    private static void Observe(Task task) =>
+    private static bool Observe(Task task)
+    {
         task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return false;
+    }
 
     /// <summary>A failure below the API's own answers: an unusable answer, a timeout, or no connection.</summary>
     public static SpotException FromHttp(string operation, HttpRequestException error) => error switch

@@ -25,6 +25,12 @@ internal sealed class SpotContext(
 {
     public SpotApiClient Api { get; } = api;
 
+    /// <summary>
+    /// <c>Api.Apis.NgpcRxtIo.V1</c>, built once: each step of that chain is a new request builder with its own copy of
+    /// the path parameters. Builders only read their parameters, so one instance serves concurrent calls.
+    /// </summary>
+    public Generated.Api.Apis.NgpcRxtIo.V1.V1RequestBuilder V1 { get; } = api.Apis.NgpcRxtIo.V1;
+
     public SpotPriceDataClient PriceData
     {
         get

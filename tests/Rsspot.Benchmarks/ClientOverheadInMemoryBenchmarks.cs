@@ -17,6 +17,18 @@ public class ClientOverheadInMemoryBenchmarks : ClientOverheadPaths
     private string _stateDir = null!;
     private CannedTransport _transport = null!;
 
+    /// <summary>The SDK client (for the stage profile).</summary>
+    internal SpotClient SdkClient => Client;
+
+    /// <summary>The handler chain alone (for the stage profile).</summary>
+    internal HttpClient SdkApiHttp => SdkHandlers;
+
+    /// <summary>The regions list every request is answered with.</summary>
+    internal byte[] Body => _transport.Body;
+
+    /// <summary>The address the clients send to (answered in memory).</summary>
+    internal Uri BaseUri { get; } = new("http://127.0.0.1:5080");
+
     /// <inheritdoc />
     [GlobalSetup]
     public override async Task SetupAsync()
@@ -73,6 +85,8 @@ public class ClientOverheadInMemoryBenchmarks : ClientOverheadPaths
     /// <summary>Answers every request with the same JSON body, as a server's socket would hand it over: a fresh stream each time.</summary>
     private sealed class CannedTransport(byte[] body) : HttpMessageHandler
     {
+        public byte[] Body => body;
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var content = new StreamContent(new MemoryStream(body, writable: false));

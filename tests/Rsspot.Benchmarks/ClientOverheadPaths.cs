@@ -87,7 +87,8 @@ public abstract class ClientOverheadPaths
         return http;
     }
 
-    private static async Task<int> CountRegionsAsync(HttpClient http)
+    /// <summary>The baseline call: GET the regions list, System.Text.Json into the DTOs, count the items.</summary>
+    internal static async Task<int> CountRegionsAsync(HttpClient http)
     {
         using var response = await http.GetAsync(RegionsUri, HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();

@@ -9,6 +9,26 @@ if (args is ["--cpu", ..])
     return;
 }
 
+// `--stages [calls]`: allocations and CPU per call of each stage of the SDK's request path, in memory (see ClientOverheadStages).
+if (args is ["--stages", ..])
+{
+    await ClientOverheadStages.RunAsync(args[1..]);
+    return;
+}
+
+// `--concurrent [calls] [rounds]`: many concurrent calls on one client, each path in its own process (see ConcurrencyHarness).
+if (args is ["--concurrent", ..])
+{
+    await ConcurrencyHarness.RunAsync(args[1..]);
+    return;
+}
+
+if (args is ["--concurrent-child", ..])
+{
+    await ConcurrencyHarness.RunChildAsync(args[1..]);
+    return;
+}
+
 // `--cancel [calls] [rounds]`: many calls in flight on one client, then cancelled: time to end them all, exceptions
 // thrown, connections opened; plain HttpClient against SpotClient (see CancellationHarness).
 if (args is ["--cancel", ..])

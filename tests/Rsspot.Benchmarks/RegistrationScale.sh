@@ -5,7 +5,10 @@
 # N non-duplicate machine submissions in the fake external system's journal, one per VM.
 #
 # Usage: tests/Rsspot.Benchmarks/RegistrationScale.sh [vm-count (2000)] [worker counts ("1 2 4"; "" for only the run with a kill)]
-#        env RSSPOT_SCALE_BATCH (100), RSSPOT_SCALE_LEASE_SECONDS (30)
+#        env RSSPOT_SCALE_BATCH (100), RSSPOT_SCALE_LEASE_SECONDS (30),
+#        RSSPOT_SCALE_OMNI_LATENCY_MS (20: each call to the fake orchestrator takes this long, as a real one's round trip;
+#        0 for an orchestrator that answers at once). cpu_ms_per_transition: user + system CPU of the controller
+#        processes (the emulator and PostgreSQL excluded) over the run's ledger transitions.
 # Build first: dotnet build src/Rsspot.Emulator -c Release && dotnet build samples/RegistrationController -c Release
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,6 +18,7 @@ vms="${1:-2000}"
 worker_counts="${2-1 2 4}"
 batch="${RSSPOT_SCALE_BATCH:-100}"          # records claimed per round
 lease="${RSSPOT_SCALE_LEASE_SECONDS:-30}"   # how long a killed worker's claims stay blocked
+latency="${RSSPOT_SCALE_OMNI_LATENCY_MS:-20}" # each fake orchestrator call's time
 controller=samples/RegistrationController/bin/Release/net10.0/RegistrationController.dll
 emulator=src/Rsspot.Emulator/bin/Release/net10.0/Rsspot.Emulator.dll
 for dll in "$controller" "$emulator"; do
@@ -43,7 +47,8 @@ for _ in $(seq 1 120); do grep -q "listening on" "$work/emulator.log" && break; 
 grep -q "listening on" "$work/emulator.log" || { echo "the emulator did not start:" >&2; cat "$work/emulator.log" >&2; exit 1; }
 url="http://127.0.0.1:$emulator_port"
 
-printf '%-22s %8s %12s %14s %16s %12s %10s\n' run workers wall_s to_all_reg_s transitions_per_s registered submits
+echo "fake orchestrator latency: $latency ms per call; $vms VMs; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-22s %8s %12s %14s %16s %22s %12s %10s\n' run workers wall_s to_all_reg_s transitions_per_s cpu_ms_per_transition registered submits
 run() {
   local name="$1" workers="$2" kill_one="$3" db="bench_${1//-/_}"
   psql_at rsspot_test "CREATE DATABASE $db" || return 1
@@ -52,8 +57,8 @@ run() {
   pids=()
   start=$(date +%s.%N)
   for i in $(seq 1 "$workers"); do
-    RSSPOT_LEDGER_POSTGRES="$connection" dotnet "$controller" --emulator-url "$url" --worker-id "w$i" \
-      --omni-journal "$journal" --cluster bench --batch "$batch" --round-delay-ms 200 --lease-seconds "$lease" \
+    RSSPOT_LEDGER_POSTGRES="$connection" /usr/bin/time -q -f "%U %S" -o "$work/$name-w$i.cpu" dotnet "$controller" --emulator-url "$url" --worker-id "w$i" \
+      --omni-journal "$journal" --cluster bench --batch "$batch" --round-delay-ms 200 --lease-seconds "$lease" --omni-latency-ms "$latency" \
       >"$work/$name-w$i.log" 2>&1 &
     pids+=($!)
     controller_pids+=($!)
@@ -64,7 +69,8 @@ run() {
       [ "$(psql_at "$db" "SELECT count(*) FROM rsspot.registration_ledger WHERE status = 'registered'" 2>/dev/null || echo 0)" -ge $((vms / 3)) ] && break
       sleep 0.2
     done
-    kill -9 "${pids[0]}"
+    # The controller itself (the child of /usr/bin/time, which then reports its CPU).
+    kill -9 $(ps -o pid= --ppid "${pids[0]}") 2>/dev/null || kill -9 "${pids[0]}"
   fi
   for pid in "${pids[@]}"; do wait "$pid"; done
   end=$(date +%s.%N)
@@ -75,8 +81,10 @@ run() {
   to_all=$(psql_at "$db" "SELECT round(extract(epoch FROM max(updated_at) - min(created_at))::numeric, 1) FROM rsspot.registration_ledger")
   submits=$(grep -c '"op":"submit".*"duplicate":false' "$journal" || true)
   duplicates=$(grep '"op":"submit".*"duplicate":false' "$journal" | sed 's/.*"key":"\([^"]*\)".*/\1/' | sort | uniq -d | wc -l)
-  printf '%-22s %8s %12.1f %14s %16.0f %12s %10s\n' "$name" "$workers" "$(echo "$end - $start" | bc)" "$to_all" \
-    "$(echo "$transitions / $to_all" | bc -l)" "$registered" "$submits"
+  local cpu_s
+  cpu_s=$(cat "$work/$name"-w*.cpu 2>/dev/null | awk '$1 ~ /^[0-9.]+$/ {s += $1 + $2} END {print s + 0}')
+  printf '%-22s %8s %12.1f %14s %16.0f %22.2f %12s %10s\n' "$name" "$workers" "$(echo "$end - $start" | bc)" "$to_all" \
+    "$(echo "$transitions / $to_all" | bc -l)" "$(echo "$cpu_s * 1000 / $transitions" | bc -l)" "$registered" "$submits"
   if [ "$registered" -ne "$vms" ] || [ "$submits" -ne "$vms" ] || [ "$duplicates" -ne 0 ]; then
     echo "  FAILED: expected $vms registered rows and $vms distinct submissions (duplicated keys: $duplicates)" >&2
     failures=$((failures + 1))

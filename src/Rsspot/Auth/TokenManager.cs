@@ -13,6 +13,7 @@ public sealed class TokenManager
     private static readonly TimeSpan UnknownLifetime = TimeSpan.FromMinutes(5);
     private readonly Lock _gate = new();
     private string? _token;
+    private Task<string>? _tokenTask;
     private JwtClaims? _claims;
     private TimeSpan _margin;
     private Task<string>? _refresh;
@@ -74,7 +75,8 @@ public sealed class TokenManager
         {
             if (_token is not null && _claims is not null && _claims.IsValidAt(_time.GetUtcNow(), _margin))
             {
-                return Task.FromResult(_token);
+                // One completed task per token, shared by the calls that use it (a new one per call was garbage).
+                return _tokenTask is { } known && ReferenceEquals(known.Result, _token) ? known : _tokenTask = Task.FromResult(_token);
             }
         }
 

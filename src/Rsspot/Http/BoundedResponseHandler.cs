@@ -78,9 +78,9 @@ internal sealed class BoundedResponseHandler(long maxBytes) : DelegatingHandler
         var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            // Read into pooled memory, keep an exact copy: one allocation the size of the body per answer.
+            // Read into pooled memory, which the buffered content owns (and gives back when the response is disposed).
             var limit = (int)Math.Min(maxBytes + 1, Array.MaxLength);
-            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp((original.Headers.ContentLength ?? 4096) + 1, 1, limit));
+            byte[]? buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp((original.Headers.ContentLength ?? 4096) + 1, 1, limit));
             try
             {
                 var length = 0;
@@ -113,11 +113,15 @@ internal sealed class BoundedResponseHandler(long maxBytes) : DelegatingHandler
                     throw TooLarge(response);
                 }
 
-                response.Content = new BufferedContent(buffer.AsSpan(0, length).ToArray(), original);
+                response.Content = new BufferedContent(buffer, length, original);
+                buffer = null;
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                if (buffer is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
             }
         }
 

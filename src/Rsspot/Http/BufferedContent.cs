@@ -1,40 +1,82 @@
+using System.Buffers;
 using System.Net;
 
 namespace Rsspot.Http;
 
-/// <summary>A response body read whole into memory, readable any number of times and open to inspection.</summary>
+/// <summary>
+/// A response body read whole into memory, readable any number of times and open to inspection. The memory is rented
+/// from <see cref="ArrayPool{T}.Shared"/> and given back when the content (or its response) is disposed: read it, or
+/// copy it (<see cref="Bytes"/>), before disposing the response, as with any <see cref="HttpContent"/>.
+/// </summary>
 internal sealed class BufferedContent : HttpContent
 {
+    private byte[]? _rented;
     private readonly byte[] _bytes;
+    private readonly int _length;
 
-    public BufferedContent(byte[] bytes, HttpContent original)
+    /// <summary>Takes ownership of <paramref name="rented"/> (its first <paramref name="length"/> bytes are the body).</summary>
+    public BufferedContent(byte[] rented, int length, HttpContent original)
     {
-        _bytes = bytes;
-        foreach (var header in original.Headers)
+        _rented = _bytes = rented;
+        _length = length;
+
+        // The raw header values, copied unparsed (enumerating Headers would parse each into a new object first).
+        foreach (var (name, values) in original.Headers.NonValidated)
         {
-            Headers.TryAddWithoutValidation(header.Key, header.Value);
+            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (values.Count == 1)
+            {
+                Headers.TryAddWithoutValidation(name, values.ToString());
+            }
+            else
+            {
+                Headers.TryAddWithoutValidation(name, values);
+            }
         }
 
-        Headers.ContentLength = bytes.Length;
+        Headers.ContentLength = length;
     }
 
-    public ReadOnlyMemory<byte> Bytes => _bytes;
-
-    /// <summary>The body itself, not a copy: callers must not change it.</summary>
-    public byte[] Body => _bytes;
+    /// <summary>The body itself, not a copy, valid until the content is disposed.</summary>
+    public ReadOnlyMemory<byte> Bytes
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_rented is null, this);
+            return _bytes.AsMemory(0, _length);
+        }
+    }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(Bytes).AsTask();
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
         stream.WriteAsync(Bytes, cancellationToken).AsTask();
 
-    protected override Stream CreateContentReadStream(CancellationToken cancellationToken) => new MemoryStream(_bytes, writable: false);
+    protected override Stream CreateContentReadStream(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_rented is null, this);
+        return new MemoryStream(_bytes, 0, _length, writable: false);
+    }
 
     protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult(CreateContentReadStream(default));
 
     protected override bool TryComputeLength(out long length)
     {
-        length = _bytes.Length;
+        length = _length;
         return true;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && Interlocked.Exchange(ref _rented, null) is { } rented)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        base.Dispose(disposing);
     }
 }

@@ -93,7 +93,7 @@ internal sealed partial class CacheHandler : DelegatingHandler
         }
 
         var body = response.Content is BufferedContent buffered
-            ? buffered.Body
+            ? buffered.Bytes.ToArray()
             : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var entry = new CachedResponse(200, response.Content.Headers.ContentType?.ToString(), body, now + ttl);
         _memory.Put(key, entry);

@@ -32,10 +32,9 @@ internal sealed class ReceivedResponseTransport(HttpClient pipeline) : HttpMessa
             && request.Options.TryGetValue(ErrorBodyOption.Key, out var option) && option is ErrorBodyOption failure)
         {
             await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-            var bytes = response.Content is BufferedContent buffered
-                ? buffered.Body
-                : await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            failure.Body = ServerError.Parse(bytes);
+            failure.Body = response.Content is BufferedContent buffered
+                ? ServerError.Parse(buffered.Bytes.Span)
+                : ServerError.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
         }
 
         return response;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
@@ -84,35 +85,62 @@ internal sealed partial class RetryHandler : DelegatingHandler
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(MethodKey, request.Method);
         context.Properties.Set(UriKey, request.RequestUri);
-        var attempt = 0;
+        Outcome<HttpResponseMessage> outcome;
         try
         {
-            return await _pipeline.Value.ExecuteAsync(
-                async (ctx, state) =>
-                {
-                    // The first attempt sends the caller's request; later ones send copies of it.
-                    var sent = Interlocked.Increment(ref attempt) - 1;
-                    var message = sent == 0
-                        ? state
-                        : await RequestCloner.CloneAsync(state, ctx.CancellationToken).ConfigureAwait(false);
-                    if (sent > 0)
-                    {
-                        message.Options.Set(SpotRequestOptions.ResendCount, sent);
-                    }
-
-                    return await base.SendAsync(message, ctx.CancellationToken).ConfigureAwait(false);
-                },
+            // A static callback with its state passed through: no closure or delegate per request. Outcomes, not
+            // exceptions, travel through the strategies: a failed or cancelled attempt is thrown once, here, instead
+            // of at every step of the pipeline.
+            outcome = await _pipeline.Value.ExecuteOutcomeAsync(
+                static (ctx, state) => state.Handler.AttemptAsync(state.Request, state.Attempts, ctx.CancellationToken),
                 context,
-                request).ConfigureAwait(false);
-        }
-        catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new RequestTimedOutException(request.RequestUri?.Authority ?? "the server", ex.Timeout, ex.Timeout == _operationTimeout, ex);
+                (Handler: this, Request: request, Attempts: new StrongBox<int>())).ConfigureAwait(false);
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
+
+        if (outcome.Exception is TimeoutRejectedException timeout && !cancellationToken.IsCancellationRequested)
+        {
+            throw new RequestTimedOutException(request.RequestUri?.Authority ?? "the server", timeout.Timeout, timeout.Timeout == _operationTimeout, timeout);
+        }
+
+        outcome.ThrowIfException();
+        return outcome.Result!;
+    }
+
+    /// <summary>
+    /// One attempt as an outcome (a failure or cancellation is not thrown): the first sends the caller's request,
+    /// later ones send copies of it.
+    /// </summary>
+    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(HttpRequestMessage request, StrongBox<int> attempts, CancellationToken cancellationToken)
+    {
+        var sent = Interlocked.Increment(ref attempts.Value) - 1;
+        Task<HttpResponseMessage> attempt;
+        try
+        {
+            attempt = sent == 0 ? base.SendAsync(request, cancellationToken) : ResendAsync(request, sent, cancellationToken);
+        }
+        catch (Exception error)
+        {
+            return Outcome.FromException<HttpResponseMessage>(error);
+        }
+
+        await ((Task)attempt).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return attempt.Status switch
+        {
+            TaskStatus.RanToCompletion => Outcome.FromResult(attempt.Result),
+            TaskStatus.Canceled => Outcome.FromException<HttpResponseMessage>(new TaskCanceledException(attempt)),
+            _ => Outcome.FromException<HttpResponseMessage>(attempt.Exception!.InnerExceptions.Count == 1 ? attempt.Exception.InnerException! : attempt.Exception),
+        };
+    }
+
+    private async Task<HttpResponseMessage> ResendAsync(HttpRequestMessage request, int sent, CancellationToken cancellationToken)
+    {
+        var message = await RequestCloner.CloneAsync(request, cancellationToken).ConfigureAwait(false);
+        message.Options.Set(SpotRequestOptions.ResendCount, sent);
+        return await base.SendAsync(message, cancellationToken).ConfigureAwait(false);
     }
 
     private void RecordRetry(ResilienceContext context, Outcome<HttpResponseMessage> outcome, int retry, TimeSpan delay)

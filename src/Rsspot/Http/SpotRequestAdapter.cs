@@ -25,6 +25,7 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
     private readonly HttpClient _http;
     private readonly IParseNodeFactory _parseNodes;
     private readonly HttpClientRequestAdapter _kiota;
+    private readonly NativeRequests _requests = new();
     private bool _backingStore;
 
     public SpotRequestAdapter(HttpClient http, IParseNodeFactory parseNodes, string baseUrl)
@@ -66,13 +67,13 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
         ArgumentNullException.ThrowIfNull(requestInfo);
         if (_backingStore || requestInfo.GetRequestOption<ResponseHandlerOption>() is not null)
         {
-            return await Parsed(requestInfo, () => _kiota.SendAsync(requestInfo, factory, errorMapping, cancellationToken)).ConfigureAwait(false);
+            return await KiotaSendAsync(requestInfo, factory, errorMapping, cancellationToken).ConfigureAwait(false);
         }
 
         // Headers first: a successful body is read into pooled memory below; a failed one is buffered for Kiota, as
         // HttpClient would have done.
         HttpResponseMessage response;
-        using (var message = await _kiota.ConvertToNativeRequestAsync<HttpRequestMessage>(requestInfo, cancellationToken).ConfigureAwait(false))
+        using (var message = _requests.Create(requestInfo, _kiota.BaseUrl) ?? await _kiota.ConvertToNativeRequestAsync<HttpRequestMessage>(requestInfo, cancellationToken).ConfigureAwait(false))
         {
             response = await _http.SendAsync(message!, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
@@ -84,14 +85,14 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
             {
                 await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
                 requestInfo.AddRequestOptions([new ReceivedResponseOption(response)]);
-                return await Parsed(requestInfo, () => _kiota.SendAsync(requestInfo, factory, errorMapping, cancellationToken)).ConfigureAwait(false);
+                return await KiotaSendAsync(requestInfo, factory, errorMapping, cancellationToken).ConfigureAwait(false);
             }
         }
 
         requestInfo.Content?.Dispose();
         using (response)
         {
-            var root = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            var root = BufferedRoot(response, out var buffered) ? buffered : await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
             if (root is null && requestInfo.HttpMethod == Method.GET && (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength is null or 0))
             {
                 // A read that answers nothing is not an empty result.
@@ -125,6 +126,46 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
                 (root as IDisposable)?.Dispose();
             }
         }
+    }
+
+    /// <summary>One call through Kiota's adapter (its own method: the lambda's captures cost nothing on the path above).</summary>
+    private Task<ModelType?> KiotaSendAsync<ModelType>(
+        RequestInformation requestInfo,
+        ParsableFactory<ModelType> factory,
+        Dictionary<string, ParsableFactory<IParsable>>? errorMapping,
+        CancellationToken cancellationToken)
+        where ModelType : IParsable => Parsed(requestInfo, () => _kiota.SendAsync(requestInfo, factory, errorMapping, cancellationToken));
+
+    /// <summary>
+    /// The root node of a JSON body the pipeline already holds in memory, parsed at once (no stream, no task), with the
+    /// same outcomes as <see cref="RootNodeAsync"/>: no node for 204, no content type or an empty body. False for any
+    /// other body, which <see cref="ReadBodyAsync"/> reads.
+    /// </summary>
+    private static bool BufferedRoot(HttpResponseMessage response, out IParseNode? root)
+    {
+        root = null;
+        if (response.Content is not BufferedContent content)
+        {
+            return false;
+        }
+
+        if (response.StatusCode == HttpStatusCode.NoContent || string.IsNullOrEmpty(content.Headers.ContentType?.MediaType))
+        {
+            return true;
+        }
+
+        if (!string.Equals(content.Headers.ContentType.MediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var bytes = content.Bytes;
+        if (bytes.Length > 0)
+        {
+            root = new SpotJsonParseNode(PooledJsonBody.Parse(bytes.Span));
+        }
+
+        return true;
     }
 
     /// <inheritdoc />

@@ -45,6 +45,14 @@ internal sealed class PooledBytes : IDisposable
         }
     }
 
+    /// <summary>A copy of <paramref name="content"/> in pooled memory.</summary>
+    public static PooledBytes Copy(ReadOnlySpan<byte> content)
+    {
+        var array = ArrayPool<byte>.Shared.Rent(Math.Max(content.Length, 1));
+        content.CopyTo(array);
+        return new PooledBytes(array, content.Length);
+    }
+
     /// <summary>A read-only stream over the bytes (valid until disposal of this object).</summary>
     public MemoryStream AsStream() => new(_array ?? throw new ObjectDisposedException(nameof(PooledBytes)), 0, Length, writable: false);
 

@@ -28,7 +28,14 @@ internal sealed class PooledJsonBody
     /// <summary>Reads the whole stream and parses it as JsonDocument.Parse would (one value, a UTF-8 BOM skipped).</summary>
     public static async Task<PooledJsonBody> ReadAsync(Stream content, CancellationToken cancellationToken)
     {
-        var bytes = await PooledBytes.ReadAsync(content, cancellationToken).ConfigureAwait(false);
+        return Parse(await PooledBytes.ReadAsync(content, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Copies a body that is already in memory and parses it, as <see cref="ReadAsync"/> does.</summary>
+    public static PooledJsonBody Parse(ReadOnlySpan<byte> content) => Parse(PooledBytes.Copy(content));
+
+    private static PooledJsonBody Parse(PooledBytes bytes)
+    {
         try
         {
             var json = bytes.Memory;

@@ -5,6 +5,8 @@ namespace Rsspot.Services;
 /// <summary>Regions where cloudspaces run.</summary>
 public class RegionsService : SpotService
 {
+    private Func<CancellationToken, Task<RegionList?>>? _listAll;
+
     /// <summary>For mocking frameworks and hand-written fakes: a service with no client behind it.</summary>
     protected RegionsService()
     {
@@ -21,7 +23,7 @@ public class RegionsService : SpotService
         // Configure the request only when a parameter is set: Kiota reflects over the query parameters of every configured call.
         var list = await CallAsync(
             "list regions",
-            ct => Context.Api.Apis.NgpcRxtIo.V1.Regions.GetAsync(labelSelector is null ? null : c => c.QueryParameters.LabelSelector = labelSelector, ct),
+            labelSelector is null ? (_listAll ??= ct => Context.V1.Regions.GetAsync(null, ct)) : ct => Context.V1.Regions.GetAsync(c => c.QueryParameters.LabelSelector = labelSelector, ct),
             cancellationToken).ConfigureAwait(false);
         return list?.Items ?? [];
     }
@@ -42,7 +44,7 @@ public class RegionsService : SpotService
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return await CallAsync(
             $"get region \"{name}\"",
-            ct => Context.Api.Apis.NgpcRxtIo.V1.Regions[name].GetAsync(cancellationToken: ct),
+            ct => Context.V1.Regions[name].GetAsync(cancellationToken: ct),
             cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"region \"{name}\"");
     }
 
