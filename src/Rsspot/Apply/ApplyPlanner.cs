@@ -278,7 +278,7 @@ internal sealed class ApplyPlanner(ApplyOptions options, Func<string, Cancellati
         Cloudspace = cloudspace,
         Key = key,
         Name = Clean(metadata?.Name),
-        Reason = "no longer in the spec (--prune)",
+        Reason = "no longer in the spec (pruned)",
     };
 
     /// <summary>Pools by the key label; a key found twice (pools copied by hand) keeps the first, by name, so plans are stable.</summary>

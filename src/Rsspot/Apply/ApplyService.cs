@@ -43,6 +43,13 @@ public class ApplyService : SpotService
         return PlanAsync([spec], options, cancellationToken);
     }
 
+    /// <summary>Blocking form of <see cref="PlanAsync(CloudspaceSpec, ApplyOptions?, CancellationToken)"/>.</summary>
+    /// <param name="spec">The wanted cloudspace.</param>
+    /// <param name="options">Prune, replace and the bid ceiling; null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public virtual ApplyPlan Plan(CloudspaceSpec spec, ApplyOptions? options = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(() => PlanAsync(spec, options, cancellationToken), nameof(PlanAsync));
+
     /// <summary>
     /// Reads what exists (past the response cache, so a change made elsewhere shows) and plans the changes that make
     /// it match <paramref name="specs"/>. Sends no write.

@@ -45,6 +45,13 @@ public partial class CloudspacesService
         return new ExecCredential(status);
     }
 
+    /// <summary>Blocking form of <see cref="GetExecCredentialAsync"/>.</summary>
+    /// <param name="name">The cloudspace.</param>
+    /// <param name="cache">Where tokens are kept between kubectl runs.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual ExecCredential GetExecCredential(string name, KubeTokenCache cache, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(() => GetExecCredentialAsync(name, cache, cancellationToken), nameof(GetExecCredentialAsync));
+
     /// <summary>
     /// Creates a cloudspace for one job and waits until it is Ready; disposing the result deletes it again (on a
     /// budget of its own, whatever the caller's token says). When the create or the wait fails or is cancelled,
@@ -82,4 +89,12 @@ public partial class CloudspacesService
             throw new SpotException($"Cloudspace \"{request.Name}\" did not become Ready: {ex.Message} {cleanup.Message}", ex);
         }
     }
+
+    /// <summary>Blocking form of <see cref="CreateEphemeralAsync"/>; dispose the result (<c>using var</c>) to delete the cloudspace.</summary>
+    /// <param name="request">The cloudspace and its pools.</param>
+    /// <param name="readyTimeout">How long to wait for Ready.</param>
+    /// <param name="progress">Told each new phase while waiting; may be null.</param>
+    /// <param name="cancellationToken">Cancels the create and the wait (the cleanup still runs).</param>
+    public virtual EphemeralCloudspace CreateEphemeral(CloudspaceCreateRequest request, TimeSpan readyTimeout, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(() => CreateEphemeralAsync(request, readyTimeout, progress, cancellationToken), nameof(CreateEphemeralAsync));
 }

@@ -6,7 +6,7 @@ namespace Rsspot.Services;
 /// A cloudspace made for one job by <see cref="CloudspacesService.CreateEphemeralAsync"/>: disposing it deletes
 /// it (with its pools), on a budget of its own, unless <see cref="Keep"/> was set.
 /// </summary>
-public sealed class EphemeralCloudspace : IAsyncDisposable
+public sealed class EphemeralCloudspace : IAsyncDisposable, IDisposable
 {
     private readonly CloudspacesService _cloudspaces;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -55,12 +55,15 @@ public sealed class EphemeralCloudspace : IAsyncDisposable
     {
         if (Keep)
         {
-            Cleanup ??= new EphemeralCleanup(Name, false, $"Kept cloudspace \"{Name}\" as asked; remove it with: rsspot cloudspaces delete {Name} --yes");
+            Cleanup ??= new EphemeralCleanup(Name, false, $"Kept cloudspace \"{Name}\" as asked; it runs (and is billed) until it is deleted.");
             return;
         }
 
         await DeleteAsync().ConfigureAwait(false);
     }
+
+    /// <summary>Blocking form of <see cref="DisposeAsync"/>: deletes the cloudspace unless <see cref="Keep"/> is set.</summary>
+    public void Dispose() => SyncOverAsync.Run(() => DisposeAsync().AsTask(), nameof(DisposeAsync));
 
     private async Task<EphemeralCleanup> DeleteOnceAsync()
     {
@@ -78,7 +81,7 @@ public sealed class EphemeralCloudspace : IAsyncDisposable
         catch (Exception ex) when (ex is SpotException or OperationCanceledException or HttpRequestException)
         {
             var why = ex is OperationCanceledException ? $"the delete did not finish within {CleanupTimeout.TotalSeconds:0} s" : ex.Message.TrimEnd('.');
-            return new EphemeralCleanup(Name, false, $"Left cloudspace \"{Name}\" and its {pools} node pool(s): {why}. Remove it with: rsspot cloudspaces delete {Name} --yes");
+            return new EphemeralCleanup(Name, false, $"Left cloudspace \"{Name}\" and its {pools} node pool(s): {why}. It runs (and is billed) until it is deleted.");
         }
     }
 }

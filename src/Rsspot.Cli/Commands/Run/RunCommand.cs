@@ -91,7 +91,9 @@ internal static class RunCommand
         finally
         {
             var cleanup = keep ? null : await cluster.DeleteAsync().ConfigureAwait(false);
-            s.Err.WriteLine(cleanup?.Message ?? $"Kept cloudspace \"{name}\" as asked; remove it with: {CreateCleanup.RemoveCommand(name)}");
+            s.Err.WriteLine(cleanup is { Deleted: true }
+                ? cleanup.Message
+                : $"{cleanup?.Message ?? $"Kept cloudspace \"{name}\" as asked."} Remove it with: {CreateCleanup.RemoveCommand(name)}");
             if (s.Interrupts is { } done)
             {
                 done.LeftBehind = null;
