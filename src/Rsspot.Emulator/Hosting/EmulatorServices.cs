@@ -21,7 +21,7 @@ internal sealed class EmulatorServices
         Prices = new PriceDocuments(Catalog, Market);
         Organizations = new OrganizationDirectory(options.OrganizationName);
         State = new EmulatorState(options.DataFile is null ? null : new StateFile(options.DataFile));
-        Reconciler = new StatusReconciler(Catalog, Market, options);
+        Reconciler = new StatusReconciler(Catalog, Market, options, new VmStatus(Catalog, Market, options));
         Resources = new ResourceService(State, Organizations, new ResourceValidator(Catalog, new SchemaValidator(SpecSchemas.Shared)), Reconciler, options);
         Vms = new VmInventory(State, options);
         Journal = new RequestJournal();
