@@ -36,11 +36,7 @@ internal static partial class VmRules
 
         if (kind == ResourceKind.VmSshKey)
         {
-            if (String(spec, "publicKey") is { } key && Fingerprint(key) is null)
-            {
-                causes.Add(FieldCause.Invalid("spec.publicKey", "not an OpenSSH public key (<type> <base64 key> [comment])"));
-            }
-
+            // A key that does not parse is kept with status.validated false, as the API validates keys after accepting them.
             Immutable(existing, spec, "publicKey", causes);
             return;
         }

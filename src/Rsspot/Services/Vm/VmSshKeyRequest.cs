@@ -19,7 +19,8 @@ public sealed partial record VmSshKeyRequest(string Name, string PublicKey)
             throw new ArgumentException("The public key is empty: give an OpenSSH public key line such as 'ssh-ed25519 AAAA... user@host'.", "publicKey");
         }
 
-        // A private key pasted by mistake is refused before it leaves the machine.
+        // A private key pasted by mistake is refused before it leaves the machine. The key itself is not decoded: the
+        // API validates it (status.validated) and reports its fingerprint.
         if (PublicKey.Contains("PRIVATE KEY", StringComparison.Ordinal))
         {
             throw new ArgumentException("That is a private key: give the public key (the .pub file, e.g. ~/.ssh/id_ed25519.pub); nothing was sent.", "publicKey");
@@ -28,7 +29,7 @@ public sealed partial record VmSshKeyRequest(string Name, string PublicKey)
         var line = PublicKey.Trim();
         if (line.Contains('\n', StringComparison.Ordinal) || !OpenSshPublicKey().IsMatch(line))
         {
-            throw new ArgumentException("The public key is not one OpenSSH public key line ('<type> <base64> [comment]', type such as ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256).", "publicKey");
+            throw new ArgumentException("The public key is not one OpenSSH public key line ('<type> <key> [comment]', type such as ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256).", "publicKey");
         }
 
         return new VmSshKey
@@ -40,6 +41,6 @@ public sealed partial record VmSshKeyRequest(string Name, string PublicKey)
         };
     }
 
-    [GeneratedRegex(@"^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)? [A-Za-z0-9+/]+={0,3}( .*)?$")]
+    [GeneratedRegex(@"^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)(-cert-v01@openssh\.com)? \S+( .*)?$")]
     private static partial Regex OpenSshPublicKey();
 }
