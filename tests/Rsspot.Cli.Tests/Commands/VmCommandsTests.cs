@@ -42,7 +42,7 @@ public sealed class VmCommandsTests : IClassFixture<CliFixture>
         var createdJson = JsonAfterMessage(cs.Stdout);
         Assert.Equal("test-vm-cs", createdJson["name"]!.GetValue<string>());
         var inline = Assert.Single(createdJson["vmPools"]!.AsArray())!;
-        Assert.Equal("0.02", inline["bidPrice"]!.GetValue<string>());
+        Assert.Equal("0.020", inline["bidPrice"]!.GetValue<string>());
         Assert.Equal(1, inline["desired"]!.GetValue<int>());
 
         // Step 4: Verify cloudspace
@@ -83,7 +83,7 @@ public sealed class VmCommandsTests : IClassFixture<CliFixture>
         Assert.Equal($"✓ VM pool '{poolName}' updated successfully\n", scaled.Stdout);
         var stored = await ApiAsync("vmpools/" + poolName);
         Assert.Equal(3, stored["spec"]!["desired"]!.GetValue<int>());
-        Assert.Equal("0.05", stored["spec"]!["bidPrice"]!.GetValue<string>());
+        Assert.Equal("0.050", stored["spec"]!["bidPrice"]!.GetValue<string>());
         Assert.Equal("#!/bin/bash\\napt-get update && apt-get install -y nginx", Encoding.UTF8.GetString(Convert.FromBase64String(stored["spec"]!["vmUserData"]!.GetValue<string>())));
         Assert.Equal("test-vm-cs", stored["metadata"]!["labels"]!["ngpc.rxt.io/vmcloudspace"]!.GetValue<string>());
 

@@ -10,4 +10,7 @@ internal static class VmModels
 
     /// <summary>The image spotctl gives a VM pool when none is named.</summary>
     public const string DefaultImage = "ubuntu24.04";
+
+    /// <summary>A VM bid as spotctl writes it: exactly three decimals (0.02 becomes "0.020").</summary>
+    public static string WireBid(decimal bid) => bid.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -51,7 +51,7 @@ public sealed record VmPoolRequest(string VmCloudspace, string ServerClass, deci
             {
                 VmCloudSpace = VmCloudspace,
                 ServerClass = ServerClass,
-                BidPrice = Services.BidPrice.Format(BidPrice),
+                BidPrice = VmModels.WireBid(BidPrice),
                 Desired = Desired,
                 PoolType = PoolType == VmPoolType.OnDemand ? VmPoolSpec_poolType.Ondemand : VmPoolSpec_poolType.Spot,
                 VmImage = string.IsNullOrWhiteSpace(Image) ? null : Image,

@@ -31,6 +31,6 @@ public sealed record VmPoolUpdate
             Services.BidPrice.Ensure(bid, "bidPrice");
         }
 
-        return new VmPool { Spec = new VmPoolSpec { Desired = Desired, BidPrice = BidPrice is { } b ? Services.BidPrice.Format(b) : null } };
+        return new VmPool { Spec = new VmPoolSpec { Desired = Desired, BidPrice = BidPrice is { } b ? VmModels.WireBid(b) : null } };
     }
 }
