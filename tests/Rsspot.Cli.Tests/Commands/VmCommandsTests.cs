@@ -147,7 +147,8 @@ public sealed class VmCommandsTests : IClassFixture<CliFixture>
 
     private async Task<CliResult> Ok(params string[] args)
     {
-        var result = await _cli.RunAsync(args);
+        // As a user runs them: the spelling picks the output shape (the suite's default is this tool's own shapes).
+        var result = await CliRunner.RunAsync(new Dictionary<string, string>(_cli.Environment) { ["RSSPOT_OUTPUT_SHAPE"] = "auto" }, null, args);
         Assert.True(result.ExitCode == 0, $"rsspot {string.Join(' ', args)}\n{result}");
         return result;
     }
