@@ -27,7 +27,8 @@ public sealed class VmResourcesTests(EmulatorFixture fixture) : IClassFixture<Em
 
         var created = await client.VmCloudspacesCreate("sdk-vm-cs", new VmPoolRequest("sdk-vm-cs", "gp.vs1.medium-dfw", 0.9m) { Desired = 2, UserData = VmUserData.FromText("#!/bin/sh\necho hi\n") });
         var pool = Assert.Single(created.Pools);
-        Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", pool.Metadata!.Name!);
+        var poolName = pool.Metadata!.Name!;
+        Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", poolName);
         Assert.Equal("0.900", pool.Spec!.BidPrice);
         Assert.Equal("#!/bin/sh\necho hi\n", Encoding.UTF8.GetString(Convert.FromBase64String(pool.Spec.VmUserData!)));
 
@@ -35,12 +36,12 @@ public sealed class VmResourcesTests(EmulatorFixture fixture) : IClassFixture<Em
         var machines = InventoryService.AssignedVms(ready);
         Assert.Equal(2, machines.Count);
         Assert.All(machines, m => Assert.False(string.IsNullOrEmpty(m.Ip)));
-        Assert.Equal(VmStatusFulfilled, (await client.VmPools.GetAsync(pool.Metadata.Name)).Status?.BidStatus);
+        Assert.Equal(VmStatusFulfilled, (await client.VmPools.GetAsync(poolName)).Status?.BidStatus);
 
         var snapshot = (await client.Inventory.ListVmCloudspaceSnapshotsAsync()).Single(c => c.Name == "sdk-vm-cs");
         Assert.Equal(machines.Select(m => m.Ip), snapshot.Servers.Select(s => s.Ip));
 
-        var scaled = await client.VmPools.UpdateAsync(pool.Metadata.Name, new VmPoolUpdate { Desired = 0 });
+        var scaled = await client.VmPools.UpdateAsync(poolName, new VmPoolUpdate { Desired = 0 });
         Assert.Equal(0, scaled.Spec?.Desired);
         Assert.Empty(InventoryService.AssignedVms(await client.VmCloudspaces.GetAsync("sdk-vm-cs")));
 
