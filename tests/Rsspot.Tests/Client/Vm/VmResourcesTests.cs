@@ -77,7 +77,7 @@ public sealed class VmResourcesTests(EmulatorFixture fixture) : IClassFixture<Em
         await client.VmCloudspaces.CreateAsync(new VmCloudspaceCreateRequest("ceiling-vm-cs", Region, "ceiling-key"));
 
         var refused = await Assert.ThrowsAsync<BidCeilingException>(() => client.VmPools.CreateAsync(new VmPoolRequest("ceiling-vm-cs", "gp.vs1.medium-dfw", 50m)));
-        Assert.Contains("on-demand", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(50m, refused.Bid);
         await Assert.ThrowsAsync<ArgumentException>(() => client.VmPools.CreateAsync(new VmPoolRequest("ceiling-vm-cs", "gp.vs1.medium-dfw", 0.0205m)));
         Assert.Empty(await client.VmPools.ListAsync("ceiling-vm-cs"));
 
