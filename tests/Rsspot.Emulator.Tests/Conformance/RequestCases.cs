@@ -50,15 +50,15 @@ public static class RequestCases
                "customLabels":{"tier":"t1"},"customAnnotations":{"owner":"ops"}}}
             """))!,
         ["VmSshKey"] = (JsonObject)JsonNode.Parse("""
-            {"apiVersion":"ngpc.rxt.io/v1","kind":"VMSSHKey","metadata":{"name":"schema-key"},
+            {"apiVersion":"ngpc.rxt.io/v1","kind":"VMSSHKey","metadata":{"name":"schema-key","ownerReferences":[{"apiVersion":"v1","kind":"ConfigMap","name":"owner","uid":"0b6f2a4e-1c3d-4e5f-8a9b-0c1d2e3f4a5b"}]},
              "spec":{"publicKey":"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHc2r6c4Jb2D0m9QkqvA5e9yVZzLQ1p4s8Xf0bT3aR7N base@host","description":"base"}}
             """)!,
         ["VmCloudSpace"] = (JsonObject)JsonNode.Parse("""
-            {"apiVersion":"ngpc.rxt.io/v1","kind":"VMCloudSpace","metadata":{"name":"schema-vm-base"},
+            {"apiVersion":"ngpc.rxt.io/v1","kind":"VMCloudSpace","metadata":{"name":"schema-vm-base","ownerReferences":[{"apiVersion":"v1","kind":"ConfigMap","name":"owner","uid":"0b6f2a4e-1c3d-4e5f-8a9b-0c1d2e3f4a5b"}]},
              "spec":{"region":"us-central-dfw-1","webhook":"https://hooks.example.invalid/vm","vmSshKeyRef":{"name":"schema-key"}}}
             """)!,
         ["VmPool"] = (JsonObject)JsonNode.Parse(Named("""
-            {"apiVersion":"ngpc.rxt.io/v1","kind":"VMPool","metadata":{"name":"@vmpool"},
+            {"apiVersion":"ngpc.rxt.io/v1","kind":"VMPool","metadata":{"name":"@vmpool","ownerReferences":[{"apiVersion":"v1","kind":"ConfigMap","name":"owner","uid":"0b6f2a4e-1c3d-4e5f-8a9b-0c1d2e3f4a5b"}]},
              "spec":{"vmCloudSpace":"schema-vm-base","serverClass":"gp.vs1.medium-dfw","bidPrice":"0.500","desired":1,
                "poolType":"spot","vmImage":"ubuntu24.04","vmUserData":"IyEvYmluL3NoCg=="}}
             """))!,
