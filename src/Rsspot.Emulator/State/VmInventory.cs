@@ -119,7 +119,9 @@ internal sealed class VmInventory(EmulatorState state, EmulatorOptions options)
                 ["serverName"] = serverName,
                 ["displayName"] = request.DisplayName ?? $"{vmCloudSpace}-{request.NodePoolName[..8]}-{ordinal}",
                 ["nodePoolName"] = request.NodePoolName,
+                // Both spellings: newer clients read ipAddress, older ones (and API-NOTES) IP.
                 ["ipAddress"] = request.IP ?? string.Create(CultureInfo.InvariantCulture, $"192.0.2.{10 + (ordinal % 240)}"),
+                ["IP"] = request.IP ?? string.Create(CultureInfo.InvariantCulture, $"192.0.2.{10 + (ordinal % 240)}"),
                 ["serverClassName"] = request.ServerClassName ?? pool.SpecString("serverClass"),
                 ["state"] = request.State ?? "Running",
             };

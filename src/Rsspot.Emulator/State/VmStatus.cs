@@ -144,6 +144,7 @@ internal sealed class VmStatus(SpotCatalog catalog, MarketBoard market, Emulator
                     ["displayName"] = $"{cloudspace.Name}-{pool.Name[..8]}-{i + 1}",
                     ["nodePoolName"] = pool.Name,
                     ["ipAddress"] = Address(name),
+                    ["IP"] = Address(name), // the older spelling, for older clients
                     ["cpu"] = serverClass?.Cpu.ToString(CultureInfo.InvariantCulture),
                     ["memory"] = serverClass is null ? null : serverClass.MemoryGb.ToString("0.##", CultureInfo.InvariantCulture) + "GB",
                     ["serverClassName"] = pool.SpecString("serverClass"),
