@@ -11,6 +11,9 @@ internal sealed record SpecDiff(
     IReadOnlyList<SchemaDiff> Schemas,
     IReadOnlyList<ConstraintChange> Constraints)
 {
+    /// <summary>The additions that name their source (<c>x-rsspot-source</c>).</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
     /// <summary>True when the spec lacks a published operation or a published constraint, or departs from one without saying why.</summary>
     public bool Fails => MissingOperations.Count > 0 || Constraints.Any(c => c.IsFailure);
 
@@ -24,7 +27,10 @@ internal sealed record SpecDiff(
             .Order(StringComparer.Ordinal)
             .SelectMany(k => OperationChanges(theirs[k], ours[k]).Select(c => $"{k}: {c}"))
             .ToList();
-        return new SpecDiff(missing, added, changed, SchemaDiff.Compare(upstream.Document, spec.Document), ConstraintChange.Compare(upstream.Document, spec.Document));
+        return new SpecDiff(missing, added, changed, SchemaDiff.Compare(upstream.Document, spec.Document), ConstraintChange.Compare(upstream.Document, spec.Document))
+        {
+            Sources = SourceNotes.Collect(upstream, spec),
+        };
     }
 
     private static IEnumerable<string> OperationChanges(SpecOperation theirs, SpecOperation ours)
@@ -103,8 +109,9 @@ internal sealed record SpecDiff(
             }
         }
 
-        var failing = Constraints.Count(c => c.IsFailure);
         text.AppendLine();
+        Section(text, $"Additions and their sources ({SourceNotes.Extension})", Sources);
+        var failing = Constraints.Count(c => c.IsFailure);
         text.AppendLine($"missing: {MissingOperations.Count}, added: {AddedOperations.Count}, changed: {ChangedOperations.Count}, schemas changed: {changedSchemas.Count}, "
             + $"constraints missing or undocumented: {failing}, documented stricter: {Constraints.Count - failing}");
         return text.ToString();

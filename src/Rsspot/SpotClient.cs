@@ -45,6 +45,9 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
         SpotNodePools = null!;
         OnDemandNodePools = null!;
         Inventory = null!;
+        VmSshKeys = null!;
+        VmCloudspaces = null!;
+        VmPools = null!;
         Raw = null!;
         Apply = null!;
         Market = null!;
@@ -130,6 +133,9 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
         SpotNodePools = new SpotNodePoolsService(context);
         OnDemandNodePools = new OnDemandNodePoolsService(context);
         Inventory = new InventoryService(context);
+        VmSshKeys = new Services.Vm.VmSshKeysService(context);
+        VmCloudspaces = new Services.Vm.VmCloudspacesService(context);
+        VmPools = new Services.Vm.VmPoolsService(context);
         Raw = new RawService(context);
         Pricing = new PricingService(context, ServerClasses);
         Market = new MarketReader(context);
@@ -169,6 +175,15 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
 
     /// <summary>VM cloudspaces, VM pools and organization events.</summary>
     public virtual InventoryService Inventory { get; }
+
+    /// <summary>VM SSH keys: the public keys the machines of VM cloudspaces accept.</summary>
+    public virtual Services.Vm.VmSshKeysService VmSshKeys { get; }
+
+    /// <summary>VM cloudspaces: groups of plain virtual machines (create, update, delete, wait until Ready).</summary>
+    public virtual Services.Vm.VmCloudspacesService VmCloudspaces { get; }
+
+    /// <summary>VM pools: machines of one server class in a VM cloudspace, won with a bid under the class's ceiling.</summary>
+    public virtual Services.Vm.VmPoolsService VmPools { get; }
 
     /// <summary>Any method and path, JSON in and out.</summary>
     public virtual RawService Raw { get; }

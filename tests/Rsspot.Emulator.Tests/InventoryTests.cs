@@ -24,7 +24,7 @@ public class InventoryTests
         {
             Assert.Equal(key, server!["serverName"]!.GetValue<string>());
             Assert.False(string.IsNullOrEmpty(server["displayName"]!.GetValue<string>()));
-            Assert.False(string.IsNullOrEmpty(server["IP"]!.GetValue<string>()));
+            Assert.False(string.IsNullOrEmpty(server["ipAddress"]!.GetValue<string>()));
             Assert.False(string.IsNullOrEmpty(server["serverClassName"]!.GetValue<string>()));
             Assert.Equal("Running", server["state"]!.GetValue<string>());
             Assert.Contains(server["nodePoolName"]!.GetValue<string>(), spot.Host.ListResourceNames("vmpools"));
@@ -77,7 +77,7 @@ public class InventoryTests
         using var again = await spot.Http.DeleteAsync(new Uri(admin + "/" + key, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Created, add.StatusCode);
-        Assert.Equal("192.0.2.99", added["srv-new"]!["IP"]!.GetValue<string>());
+        Assert.Equal("192.0.2.99", added["srv-new"]!["ipAddress"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NoContent, remove.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.False((await Servers(spot)).ContainsKey("srv-new"));

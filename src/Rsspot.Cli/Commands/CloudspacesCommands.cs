@@ -93,7 +93,7 @@ internal static class CloudspacesCommands
         var deploymentType = new Option<string?>("--deployment-type") { Description = "gen1 | gen2 (the API's default: gen2)" };
         deploymentType.CompletionSources.Add("gen1", "gen2");
         var cloud = new Option<string?>("--cloud") { Description = "Cloud to run in (the API's default: default)" };
-        var gpu = new Option<bool>("--gpu-enabled") { Description = "Not available: the published API has no GPU setting on a cloudspace (GPUs come with a node pool's server class)" };
+        var gpu = new Option<bool>("--gpu-enabled") { Description = "Prepare the cloudspace for GPU server classes (spec.gpuEnabled, which newer Spot clients send)" };
         var labels = Cmd.Repeatable("--label", "Cloudspace label key=value (repeatable)", "key=value");
         var spot = Cmd.Repeatable(SpotPoolFlag, "Spot pool: desired=2,serverclass=gp.vs1.medium-dfw,bidprice=0.08 (or the same as JSON; repeatable)", "spec");
         var onDemand = Cmd.Repeatable(OnDemandPoolFlag, "On-demand pool: desired=1,serverclass=gp.vs1.large-dfw (or JSON; repeatable)", "spec");
@@ -131,11 +131,6 @@ internal static class CloudspacesCommands
             ]);
         return command.Runs(s, async (p, ct) =>
         {
-            if (p.GetValue(gpu))
-            {
-                throw new CliUsageException("--gpu-enabled: the published Spot API has no GPU setting on a cloudspace; choose a GPU server class for its node pools instead.");
-            }
-
             var fileFlag = p.TypedName(file);
             var spec = p.GetValue(file) is { } path ? CloudspaceSpecFile.Load(path, fileFlag) : null;
             var csName = name.Find(p) ?? spec?.Name ?? throw new CliUsageException($"<name>: give the cloudspace name as an argument, with --name or as 'name' in {fileFlag}.");
@@ -150,6 +145,7 @@ internal static class CloudspacesCommands
                 Webhook = p.GetValue(webhook) ?? request.Webhook,
                 DeploymentType = p.GetValue(deploymentType) ?? request.DeploymentType,
                 Cloud = p.GetValue(cloud) ?? request.Cloud,
+                GpuEnabled = p.GetValue(gpu) ? true : request.GpuEnabled,
                 Labels = KeyValues.Parse(p.GetValue(labels), "--label") ?? request.Labels,
                 KeepOnFailure = p.GetValue(keep),
                 SpotPools = [.. request.SpotPools, .. (p.GetValue(spot) ?? []).Select(t => PoolSpecs.Spot(PoolSpecs.Fields(t, SpotPoolFlag), csName, SpotPoolFlag))],

@@ -15,6 +15,7 @@ internal static class SpellingDialect
     private static readonly HashSet<string> SpotctlCommands = new(StringComparer.Ordinal)
     {
         "serverclasses", "sc", "serverclass", "cs", "cloudspace", "np", "nodepool", "org", "organization",
+        "vmsshkeys", "vmsshkey", "vmsk", "vmcloudspaces", "vmcloudspace", "vmcs", "vmpools", "vmpool", "vmp",
     };
 
     private static readonly HashSet<string> SpotctlFlags = new(StringComparer.Ordinal)

@@ -7,20 +7,6 @@ using Rsspot.Emulator.State;
 
 namespace Rsspot.Emulator.Controllers;
 
-/// <summary>VM cloudspaces with their assigned servers (read-only through the API).</summary>
-internal sealed class VmCloudspacesController(ResourceService resources) : VmcloudspacesControllerBase
-{
-    public override Task<ActionResult<VmCloudSpaceList>> ListVmCloudspaces(string? labelSelector, string @namespace, CancellationToken cancellationToken = default) =>
-        resources.List(ResourceKind.VmCloudSpace, @namespace, labelSelector, Request.Query["limit"].ToString(), Request.Query["continue"].ToString()).AsTask<VmCloudSpaceList>();
-}
-
-/// <summary>VM pools, labelled with their VM cloudspace.</summary>
-internal sealed class VmPoolsController(ResourceService resources) : VmpoolsControllerBase
-{
-    public override Task<ActionResult<VmPoolList>> ListVmPools(string? labelSelector, string @namespace, CancellationToken cancellationToken = default) =>
-        resources.List(ResourceKind.VmPool, @namespace, labelSelector, Request.Query["limit"].ToString(), Request.Query["continue"].ToString()).AsTask<VmPoolList>();
-}
-
 /// <summary>Recent events of the caller's (first) organization, newest first.</summary>
 internal sealed class EventsController(EmulatorState state, OrganizationDirectory organizations) : EventsControllerBase
 {

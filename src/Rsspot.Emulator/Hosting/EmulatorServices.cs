@@ -24,7 +24,7 @@ internal sealed class EmulatorServices
         State = new EmulatorState(options.DataFile is null ? null : new StateFile(options.DataFile));
         KubePaths = new KubePaths();
         KubeTokens = new KubeTokenService(options);
-        Reconciler = new StatusReconciler(Catalog, Market, options, KubePaths);
+        Reconciler = new StatusReconciler(Catalog, Market, options, KubePaths, new VmStatus(Catalog, Market, options));
         Resources = new ResourceService(State, Organizations, new ResourceValidator(Catalog, new SchemaValidator(SpecSchemas.Shared)), Reconciler, options);
         Vms = new VmInventory(State, options);
         Journal = new RequestJournal();

@@ -53,14 +53,20 @@ internal sealed class EmulatorState
         var resources = new JsonArray();
         foreach (var r in _resources.Values.OrderBy(r => r.Kind.Plural, StringComparer.Ordinal).ThenBy(r => r.Namespace, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal))
         {
-            resources.Add(new JsonObject
+            var item = new JsonObject
             {
                 ["plural"] = r.Kind.Plural,
                 ["namespace"] = r.Namespace,
                 ["name"] = r.Name,
                 ["createdAt"] = r.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
                 ["object"] = r.Body.DeepClone(),
-            });
+            };
+            if (r.Seeded)
+            {
+                item["seeded"] = true;
+            }
+
+            resources.Add(item);
         }
 
         return new JsonObject
@@ -84,7 +90,10 @@ internal sealed class EmulatorState
                 item["namespace"]!.GetValue<string>(),
                 item["name"]!.GetValue<string>(),
                 DateTimeOffset.Parse(item["createdAt"]!.GetValue<string>(), CultureInfo.InvariantCulture),
-                item["object"]!.AsObject().DeepClone().AsObject()));
+                item["object"]!.AsObject().DeepClone().AsObject())
+            {
+                Seeded = item["seeded"]?.GetValue<bool>() == true,
+            });
         }
 
         if (saved["events"] is JsonObject events)

@@ -381,12 +381,13 @@ internal sealed class ResourceService(
     // Pools carry the label that selects one cloudspace's pools; the server sets it, whatever the client sent.
     private static void AddServerLabels(ResourceKind kind, JsonObject body)
     {
-        if (kind != ResourceKind.SpotNodePool && kind != ResourceKind.OnDemandNodePool)
+        var (field, label) = kind == ResourceKind.VmPool ? ("vmCloudSpace", ResourceKind.VmCloudSpaceLabel) : ("cloudSpace", ResourceKind.CloudSpaceLabel);
+        if (kind != ResourceKind.SpotNodePool && kind != ResourceKind.OnDemandNodePool && kind != ResourceKind.VmPool)
         {
             return;
         }
 
-        if (body["spec"] is not JsonObject spec || spec["cloudSpace"] is not JsonValue v || !v.TryGetValue<string>(out var cloudSpace))
+        if (body["spec"] is not JsonObject spec || spec[field] is not JsonValue v || !v.TryGetValue<string>(out var cloudSpace))
         {
             return;
         }
@@ -406,7 +407,7 @@ internal sealed class ResourceService(
             metadata["labels"] = labels = [];
         }
 
-        labels[ResourceKind.CloudSpaceLabel] = cloudSpace;
+        labels[label] = cloudSpace;
     }
 
     // Without a grace period the object and its pools go at once; with one they are marked (deletionTimestamp)
@@ -414,11 +415,13 @@ internal sealed class ResourceService(
     private void RemoveWithDependents(StoredResource resource)
     {
         var now = options.TimeProvider.GetUtcNow();
-        var dependents = resource.Kind != ResourceKind.CloudSpace
-            ? []
-            : new[] { ResourceKind.SpotNodePool, ResourceKind.OnDemandNodePool }
+        var dependents = resource.Kind == ResourceKind.CloudSpace
+            ? new[] { ResourceKind.SpotNodePool, ResourceKind.OnDemandNodePool }
                 .SelectMany(poolKind => state.List(poolKind, resource.Namespace).Where(p => p.SpecString("cloudSpace") == resource.Name))
-                .ToList();
+                .ToList()
+            : resource.Kind == ResourceKind.VmCloudSpace
+                ? state.List(ResourceKind.VmPool, resource.Namespace).Where(p => p.SpecString("vmCloudSpace") == resource.Name).ToList()
+                : [];
         if (options.DeletionGracePeriod > TimeSpan.Zero)
         {
             foreach (var doomed in dependents.Append(resource).Where(r => !r.IsTerminating))
@@ -436,7 +439,7 @@ internal sealed class ResourceService(
         foreach (var pool in dependents)
         {
             state.Remove(pool);
-            state.Events.Record(resource.Namespace, now, $"{pool.Kind.Kind} {pool.Name} deleted with cloudspace {resource.Name}");
+            state.Events.Record(resource.Namespace, now, $"{pool.Kind.Kind} {pool.Name} deleted with {resource.Kind.Kind} {resource.Name}");
         }
 
         state.Remove(resource);
@@ -453,5 +456,7 @@ internal sealed class ResourceService(
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static string InCloudSpace(StoredResource resource) =>
-        resource.SpecString("cloudSpace") is { } cloudSpace ? $" in cloudspace {cloudSpace}" : string.Empty;
+        resource.SpecString("cloudSpace") is { } cloudSpace ? $" in cloudspace {cloudSpace}"
+        : resource.SpecString("vmCloudSpace") is { } vmCloudSpace ? $" in vmcloudspace {vmCloudSpace}"
+        : string.Empty;
 }

@@ -27,12 +27,12 @@ internal sealed partial class ResourceValidator(SpotCatalog catalog, SchemaValid
     {
         var causes = ValidateRules(state, kind, ns, body, existing);
         var named = causes.Select(c => c.Field).ToHashSet(StringComparer.Ordinal);
-        causes.AddRange(schema.Validate(body, kind.Kind).Where(c => named.Add(c.Field)));
+        causes.AddRange(schema.Validate(body, kind.Schema).Where(c => named.Add(c.Field)));
         return causes;
     }
 
     /// <summary>The spec schema's causes alone (required fields, types, enums).</summary>
-    public List<FieldCause> Shape(JsonObject body, ResourceKind kind) => schema.Validate(body, kind.Kind);
+    public List<FieldCause> Shape(JsonObject body, ResourceKind kind) => schema.Validate(body, kind.Schema);
 
     private List<FieldCause> ValidateRules(EmulatorState state, ResourceKind kind, string ns, JsonObject body, StoredResource? existing)
     {
@@ -49,7 +49,11 @@ internal sealed partial class ResourceValidator(SpotCatalog catalog, SchemaValid
             return causes;
         }
 
-        if (kind == ResourceKind.CloudSpace)
+        if (kind.IsVm)
+        {
+            VmRules.Validate(catalog, state, kind, ns, name, spec, existing, causes);
+        }
+        else if (kind == ResourceKind.CloudSpace)
         {
             ValidateCloudSpace(name, spec, existing, causes);
         }

@@ -12,7 +12,7 @@ namespace Rsspot.Emulator.State;
 /// when their bid reaches the class's current market price (see <see cref="MarketBoard"/>), and a change of outcome
 /// is written to the organization's events. Run before every read, so time alone moves phases and prices.
 /// </summary>
-internal sealed class StatusReconciler(SpotCatalog catalog, MarketBoard market, EmulatorOptions options, KubePaths kube)
+internal sealed class StatusReconciler(SpotCatalog catalog, MarketBoard market, EmulatorOptions options, KubePaths kube, VmStatus vms)
 {
     public const string DefaultKubernetesVersion = "1.31.1";
 
@@ -40,6 +40,8 @@ internal sealed class StatusReconciler(SpotCatalog catalog, MarketBoard market, 
         {
             cloudspace.Body["status"] = CloudSpaceStatus(cloudspace, spotPools.Where(p => p.SpecString("cloudSpace") == cloudspace.Name), now);
         }
+
+        vms.Reconcile(state, ns, now);
     }
 
     /// <summary>Removes the objects whose deletion grace period has passed. Call with the state lock held.</summary>
@@ -49,12 +51,12 @@ internal sealed class StatusReconciler(SpotCatalog catalog, MarketBoard market, 
     private static void RemoveDeleted(EmulatorState state, string ns, DateTimeOffset now)
     {
         var removed = false;
-        foreach (var kind in new[] { ResourceKind.SpotNodePool, ResourceKind.OnDemandNodePool, ResourceKind.CloudSpace })
+        foreach (var kind in new[] { ResourceKind.SpotNodePool, ResourceKind.OnDemandNodePool, ResourceKind.CloudSpace, ResourceKind.VmPool, ResourceKind.VmCloudSpace, ResourceKind.VmSshKey })
         {
             foreach (var resource in state.List(kind, ns).Where(r => r.DeletionTimestamp <= now))
             {
                 state.Remove(resource);
-                var cloudSpace = resource.SpecString("cloudSpace") is { } owner ? $" in cloudspace {owner}" : string.Empty;
+                var cloudSpace = (resource.SpecString("cloudSpace") ?? resource.SpecString("vmCloudSpace")) is { } owner ? $" in {(kind == ResourceKind.VmPool ? "vmcloudspace" : "cloudspace")} {owner}" : string.Empty;
                 state.Events.Record(ns, now, $"{kind.Kind} {resource.Name} deleted{cloudSpace}");
                 removed = true;
             }

@@ -16,6 +16,9 @@ internal sealed class StoredResource(ResourceKind kind, string ns, string name, 
 
     public JsonObject Body { get; set; } = body;
 
+    /// <summary>True for the sandbox's seeded VM objects, whose servers come only from the admin endpoint.</summary>
+    public bool Seeded { get; init; }
+
     public string Uid => Body["metadata"]?["uid"]?.GetValue<string>() ?? string.Empty;
 
     public JsonObject Spec => Body["spec"] as JsonObject ?? [];

@@ -5,8 +5,9 @@ using Rsspot.Emulator.Catalog;
 namespace Rsspot.Emulator.State;
 
 /// <summary>
-/// VM cloudspaces and their pools. The API only lists them; servers appear and vanish through the admin
-/// endpoint (or <see cref="EmulatorHost"/>), which is what registration workflows react to.
+/// The seeded VM cloudspace (with its key and two pools) and the admin endpoint's servers. The seeded objects' servers
+/// appear and vanish only through the admin endpoint (or <see cref="EmulatorHost"/>); VM pools created through the API
+/// get theirs from <see cref="VmStatus"/>, as far as their bid wins.
 /// </summary>
 internal sealed class VmInventory(EmulatorState state, EmulatorOptions options)
 {
@@ -14,6 +15,11 @@ internal sealed class VmInventory(EmulatorState state, EmulatorOptions options)
     public const string SeedPoolA = "0c6f3f44-6d0e-4b0f-9a51-3a0c8d7f2a11";
     public const string SeedPoolB = "7d2e9b1a-58c4-4e7a-b3f0-92d4c1e6a5b7";
     private const string SeedRegion = "us-central-dfw-1";
+
+    /// <summary>The VM SSH key the seeded VM cloudspaces refer to.</summary>
+    public const string SeedSshKey = "sandbox-key";
+
+    private const string SeedPublicKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHc2r6c4Jb2D0m9QkqvA5e9yVZzLQ1p4s8Xf0bT3aR7N sandbox@emulator";
 
     /// <summary>VMs per VM cloudspace when <see cref="EmulatorOptions.VmCount"/> asks for many.</summary>
     private const int ServersPerCloudSpace = 250;
@@ -27,6 +33,7 @@ internal sealed class VmInventory(EmulatorState state, EmulatorOptions options)
     {
         lock (state.Gate)
         {
+            AddSshKey(ns);
             if (options.VmCount is not int count)
             {
                 AddCloudSpace(ns, SeedCloudSpace, (SeedPoolA, 2), (SeedPoolB, 1));
@@ -58,15 +65,29 @@ internal sealed class VmInventory(EmulatorState state, EmulatorOptions options)
     private void AddCloudSpace(string ns, string name, params (string Pool, int Desired)[] pools)
     {
         var now = options.TimeProvider.GetUtcNow();
-        var cloudspace = NewObject(ResourceKind.VmCloudSpace, ns, name, now, new JsonObject(), new JsonObject { ["region"] = SeedRegion, ["cloud"] = "default" });
-        cloudspace["status"] = new JsonObject { ["phase"] = "Ready", ["assignedServers"] = new JsonObject() };
-        state.Add(new StoredResource(ResourceKind.VmCloudSpace, ns, name, now, cloudspace));
+        var spec = new JsonObject
+        {
+            ["region"] = SeedRegion,
+            ["cloud"] = "default",
+            ["vmSshKeyRef"] = new JsonObject { ["name"] = SeedSshKey, ["namespace"] = ns },
+        };
+        var cloudspace = NewObject(ResourceKind.VmCloudSpace, ns, name, now, new JsonObject(), spec);
+        cloudspace["status"] = new JsonObject { ["phase"] = "Ready", ["health"] = "Healthy", ["assignedServers"] = new JsonObject() };
+        state.Add(new StoredResource(ResourceKind.VmCloudSpace, ns, name, now, cloudspace) { Seeded = true });
         for (int i = 0; i < pools.Length; i++)
         {
             AddPool(ns, name, pools[i].Pool, i == 0 ? "gp.vs1.medium-dfw" : "mh.vs1.large-dfw", pools[i].Desired, now);
         }
 
         state.Events.Record(ns, now, $"VmCloudSpace {name} created");
+    }
+
+    private void AddSshKey(string ns)
+    {
+        var now = options.TimeProvider.GetUtcNow();
+        var key = NewObject(ResourceKind.VmSshKey, ns, SeedSshKey, now, new JsonObject(), new JsonObject { ["publicKey"] = SeedPublicKey, ["description"] = "Key of the seeded VM cloudspaces" });
+        key["status"] = new JsonObject { ["fingerprint"] = VmRules.Fingerprint(SeedPublicKey), ["validated"] = true };
+        state.Add(new StoredResource(ResourceKind.VmSshKey, ns, SeedSshKey, now, key) { Seeded = true });
     }
 
     /// <summary>Adds a server to a VM cloudspace; returns its key, or an error message.</summary>
@@ -98,6 +119,8 @@ internal sealed class VmInventory(EmulatorState state, EmulatorOptions options)
                 ["serverName"] = serverName,
                 ["displayName"] = request.DisplayName ?? $"{vmCloudSpace}-{request.NodePoolName[..8]}-{ordinal}",
                 ["nodePoolName"] = request.NodePoolName,
+                // Both spellings: newer clients read ipAddress, older ones (and API-NOTES) IP.
+                ["ipAddress"] = request.IP ?? string.Create(CultureInfo.InvariantCulture, $"192.0.2.{10 + (ordinal % 240)}"),
                 ["IP"] = request.IP ?? string.Create(CultureInfo.InvariantCulture, $"192.0.2.{10 + (ordinal % 240)}"),
                 ["serverClassName"] = request.ServerClassName ?? pool.SpecString("serverClass"),
                 ["state"] = request.State ?? "Running",
@@ -128,10 +151,10 @@ internal sealed class VmInventory(EmulatorState state, EmulatorOptions options)
     private void AddPool(string ns, string vmCloudSpace, string name, string serverClass, int desired, DateTimeOffset now)
     {
         var labels = new JsonObject { [ResourceKind.VmCloudSpaceLabel] = vmCloudSpace };
-        var spec = new JsonObject { ["vmCloudSpace"] = vmCloudSpace, ["serverClass"] = serverClass, ["desired"] = desired, ["bidPrice"] = "0.2500" };
+        var spec = new JsonObject { ["vmCloudSpace"] = vmCloudSpace, ["serverClass"] = serverClass, ["desired"] = desired, ["bidPrice"] = "0.250", ["poolType"] = "spot", ["vmImage"] = "ubuntu24.04" };
         var pool = NewObject(ResourceKind.VmPool, ns, name, now, labels, spec);
-        pool["status"] = new JsonObject { ["bidStatus"] = "Won", ["wonCount"] = desired };
-        state.Add(new StoredResource(ResourceKind.VmPool, ns, name, now, pool));
+        pool["status"] = new JsonObject { ["bidStatus"] = "Fulfilled", ["wonCount"] = desired };
+        state.Add(new StoredResource(ResourceKind.VmPool, ns, name, now, pool) { Seeded = true });
     }
 
     private JsonObject NewObject(ResourceKind kind, string ns, string name, DateTimeOffset now, JsonObject labels, JsonObject spec) => new()

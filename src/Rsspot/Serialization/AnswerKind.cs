@@ -16,7 +16,15 @@ internal static class AnswerKind
     // The generated models whose answers are Kubernetes objects with a kind of the same name.
     private static readonly HashSet<string> Resources = new(StringComparer.Ordinal)
     {
-        "CloudSpace", "SpotNodePool", "OnDemandNodePool", "ServerClass", "Region", "VmCloudSpace", "VmPool",
+        "CloudSpace", "SpotNodePool", "OnDemandNodePool", "ServerClass", "Region", "VmCloudSpace", "VmPool", "VmSshKey",
+    };
+
+    // The API spells the VM kinds in capitals (VMCloudSpace); the model names follow the spec's schema names.
+    private static readonly Dictionary<string, string> ApiKinds = new(StringComparer.Ordinal)
+    {
+        ["VmCloudSpace"] = "VMCloudSpace",
+        ["VmPool"] = "VMPool",
+        ["VmSshKey"] = "VMSSHKey",
     };
 
     /// <summary>What an answer is.</summary>
@@ -28,6 +36,8 @@ internal static class AnswerKind
         /// <summary>A Kubernetes <c>Status</c> where data belongs.</summary>
         Status,
     }
+
+    private static string ApiKind(string model) => ApiKinds.GetValueOrDefault(model, model);
 
     /// <summary>Judges <paramref name="root"/> as an answer for <paramref name="model"/>; throws when it is neither expected nor a Status.</summary>
     public static Verdict Judge(Type model, JsonElement root, HttpStatusCode status)
@@ -51,12 +61,12 @@ internal static class AnswerKind
             bool hasItems = root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array;
             if (isList)
             {
-                if (kind is null ? !hasItems : kind != name && kind != "List")
+                if (kind is null ? !hasItems : kind != name && kind != "List" && kind != ApiKind(single) + "List")
                 {
                     throw Wrong(status, kind is null ? $"an object without kind or items where {Describe(name)} belongs" : $"kind '{ServerText.Clean(kind)}' where {Describe(name)} belongs");
                 }
             }
-            else if (kind is null ? hasItems : kind != name)
+            else if (kind is null ? hasItems : kind != name && kind != ApiKind(name))
             {
                 throw Wrong(status, kind is null ? $"a list where one {name} belongs" : $"kind '{ServerText.Clean(kind)}' where {Describe(name)} belongs");
             }

@@ -43,6 +43,9 @@ public sealed record CloudspaceCreateRequest(string Name, string Region)
     /// <summary>Labels of the cloudspace object.</summary>
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
 
+    /// <summary>Prepare the cloudspace for GPU server classes (<c>spec.gpuEnabled</c>, which newer Spot clients send); left out when null.</summary>
+    public bool? GpuEnabled { get; init; }
+
     /// <summary>Spot pools to create in the new cloudspace (their Cloudspace must equal <see cref="Name"/>).</summary>
     public IReadOnlyList<SpotNodePoolRequest> SpotPools { get; init; } = [];
 
@@ -97,6 +100,7 @@ public sealed record CloudspaceCreateRequest(string Name, string Region)
                 Webhook = Webhook,
                 DeploymentType = deploymentType,
                 Cloud = Cloud,
+                GpuEnabled = GpuEnabled,
             },
         };
     }

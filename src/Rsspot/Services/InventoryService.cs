@@ -85,7 +85,8 @@ public class InventoryService : SpotService
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => new AssignedVm(kv.Key, Text(kv.Value, "serverName"), Text(kv.Value, "displayName"), Text(kv.Value, "nodePoolName"))
             {
-                Ip = Text(kv.Value, "IP"),
+                // Newer answers spell the address ipAddress, older ones IP.
+                Ip = Present(Text(kv.Value, "ipAddress")) ?? Text(kv.Value, "IP"),
                 State = Text(kv.Value, "state"),
             })
             .ToList();
@@ -101,6 +102,8 @@ public class InventoryService : SpotService
     /// <summary>Blocking form of <see cref="ListVmCloudspaceSnapshotsAsync"/>.</summary>
     public virtual IReadOnlyList<VmCloudspaceSnapshot> ListVmCloudspaceSnapshots(CancellationToken cancellationToken = default) =>
         SyncOverAsync.Run(() => ListVmCloudspaceSnapshotsAsync(cancellationToken: cancellationToken), nameof(ListVmCloudspaceSnapshotsAsync));
+
+    private static string? Present(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
     private static string? Text(JsonObject value, string name) => value[name]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? value[name]!.GetValue<string>() : null;
 }

@@ -29,7 +29,7 @@ public sealed class McpSchemaTests : IClassFixture<CliFixture>
     {
         await using var mcp = await McpStdioSession.StartAsync(_cli, "--allow-writes", "--allow-profiles", "*");
         var tools = await mcp.ListToolsAsync();
-        Assert.Equal(31, tools.Count);
+        Assert.Equal(38, tools.Count);
         foreach (var tool in tools)
         {
             foreach (var which in new[] { "inputSchema", "outputSchema" })
@@ -44,8 +44,8 @@ public sealed class McpSchemaTests : IClassFixture<CliFixture>
             }
         }
 
-        string[] destructive = ["update_cloudspace", "delete_cloudspace", "update_spot_pool", "apply_bid", "delete_spot_pool", "update_on_demand_pool", "delete_on_demand_pool", "apply_bid_guard", "apply_cloudspaces"];
-        string[] additive = ["create_cloudspace", "create_spot_pool", "create_on_demand_pool"];
+        string[] destructive = ["update_cloudspace", "delete_cloudspace", "update_spot_pool", "apply_bid", "delete_spot_pool", "update_on_demand_pool", "delete_on_demand_pool", "apply_bid_guard", "apply_cloudspaces", "scale_vm_pool", "delete_vm_pool"];
+        string[] additive = ["create_cloudspace", "create_spot_pool", "create_on_demand_pool", "create_vm_pool"];
         foreach (var tool in tools)
         {
             var name = tool!["name"]!.GetValue<string>();
@@ -144,6 +144,20 @@ public sealed class McpSchemaTests : IClassFixture<CliFixture>
         const string spec = "name: mcp-out-spec\nregion: us-central-dfw-1\nonDemandNodePools:\n  - {key: web, serverClass: gp.vs1.medium-dfw}\n";
         await Call("plan_cloudspaces", new JsonObject { ["spec"] = spec });
         await Call("apply_cloudspaces", new JsonObject { ["spec"] = spec, ["confirm"] = "mcp-out-spec" });
+
+        using (var sdk = _cli.SdkClient())
+        {
+            await sdk.VmSshKeys.CreateAsync(new Rsspot.Services.Vm.VmSshKeyRequest("mcp-out-key", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHc2r6c4Jb2D0m9QkqvA5e9yVZzLQ1p4s8Xf0bT3aR7N out@host"));
+            await sdk.VmCloudspaces.CreateAsync(new Rsspot.Services.Vm.VmCloudspaceCreateRequest("mcp-vm-out", "us-central-dfw-1", "mcp-out-key"));
+        }
+
+        await Call("list_vm_ssh_keys");
+        var vmPool = (await Call("create_vm_pool", new JsonObject { ["vm_cloudspace"] = "mcp-vm-out", ["server_class"] = serverClass, ["bid"] = 0.08, ["desired"] = 1 }))["name"]!.GetValue<string>();
+        await Call("list_vm_pools", new JsonObject { ["vm_cloudspace"] = "mcp-vm-out" });
+        await Call("get_vm_pool", new JsonObject { ["name"] = vmPool });
+        await Call("get_vm_cloudspace", new JsonObject { ["name"] = "mcp-vm-out" });
+        await Call("scale_vm_pool", new JsonObject { ["name"] = vmPool, ["desired"] = 2 });
+        await Call("delete_vm_pool", new JsonObject { ["name"] = vmPool, ["confirm"] = vmPool });
 
         Assert.Equal(tools.Select(t => t!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal), called.Order(StringComparer.Ordinal));
     }

@@ -16,6 +16,7 @@ public static class RequestCases
     public const string CloudSpaceName = "schema-base";
     public const string SpotPoolName = "6c0f1f8a-2d44-4c1e-9a51-0d7f1b0b9e11";
     public const string OnDemandPoolName = "7d1a2b3c-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    public const string VmPoolName = "8e2b3c4d-5f6a-4b7c-9d8e-0f1a2b3c4d5e";
 
     private static readonly Lazy<Generated> All = new(Generate);
 
@@ -44,15 +45,33 @@ public static class RequestCases
              "metadata":{"name":"@ondemandpool","labels":{"team":"blue"},
                "ownerReferences":[{"apiVersion":"ngpc.rxt.io/v1","kind":"CloudSpace","name":"@cloudspace","uid":"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"}]},
              "spec":{"cloudSpace":"@cloudspace","serverClass":"gp.vs1.medium-dfw","desired":1,
+               "autoscaling":{"enabled":false},
                "customTaints":[{"key":"dedicated","effect":"NoExecute"}],
                "customLabels":{"tier":"t1"},"customAnnotations":{"owner":"ops"}}}
             """))!,
+        ["VmSshKey"] = (JsonObject)JsonNode.Parse("""
+            {"apiVersion":"ngpc.rxt.io/v1","kind":"VMSSHKey","metadata":{"name":"schema-key","ownerReferences":[{"apiVersion":"v1","kind":"ConfigMap","name":"owner","uid":"0b6f2a4e-1c3d-4e5f-8a9b-0c1d2e3f4a5b"}]},
+             "spec":{"publicKey":"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHc2r6c4Jb2D0m9QkqvA5e9yVZzLQ1p4s8Xf0bT3aR7N base@host","description":"base"}}
+            """)!,
+        ["VmCloudSpace"] = (JsonObject)JsonNode.Parse("""
+            {"apiVersion":"ngpc.rxt.io/v1","kind":"VMCloudSpace","metadata":{"name":"schema-vm-base","ownerReferences":[{"apiVersion":"v1","kind":"ConfigMap","name":"owner","uid":"0b6f2a4e-1c3d-4e5f-8a9b-0c1d2e3f4a5b"}]},
+             "spec":{"region":"us-central-dfw-1","webhook":"https://hooks.example.invalid/vm","vmSshKeyRef":{"name":"schema-key"}}}
+            """)!,
+        ["VmPool"] = (JsonObject)JsonNode.Parse(Named("""
+            {"apiVersion":"ngpc.rxt.io/v1","kind":"VMPool","metadata":{"name":"@vmpool","ownerReferences":[{"apiVersion":"v1","kind":"ConfigMap","name":"owner","uid":"0b6f2a4e-1c3d-4e5f-8a9b-0c1d2e3f4a5b"}]},
+             "spec":{"vmCloudSpace":"schema-vm-base","serverClass":"gp.vs1.medium-dfw","bidPrice":"0.500","desired":1,
+               "poolType":"spot","vmImage":"ubuntu24.04","vmUserData":"IyEvYmluL3NoCg=="}}
+            """))!,
     };
+
+    /// <summary>The kinds the API takes no patch for (VM SSH keys are created and deleted only).</summary>
+    private static readonly HashSet<string> CreateOnly = new(StringComparer.Ordinal) { "VmSshKey" };
 
     private static string Named(string json) => json
         .Replace("@cloudspace", CloudSpaceName, StringComparison.Ordinal)
         .Replace("@spotpool", SpotPoolName, StringComparison.Ordinal)
-        .Replace("@ondemandpool", OnDemandPoolName, StringComparison.Ordinal);
+        .Replace("@ondemandpool", OnDemandPoolName, StringComparison.Ordinal)
+        .Replace("@vmpool", VmPoolName, StringComparison.Ordinal);
 
     public static IReadOnlyDictionary<string, RequestCase> Cases => All.Value.Cases;
 
@@ -84,7 +103,7 @@ public static class RequestCases
             walker.Walk(body, schemas[kind]!.AsObject(), []);
             foreach (var mutation in walker.Mutations)
             {
-                foreach (var requestCase in walker.Requests(mutation))
+                foreach (var requestCase in walker.Requests(mutation).Where(c => c.Operation == "create" || !CreateOnly.Contains(kind)))
                 {
                     cases[requestCase.Id] = requestCase;
                 }

@@ -16,6 +16,9 @@ public sealed class RequestSchemaConformanceTests(RequestSchemaConformanceTests.
         ["CloudSpace"] = "cloudspaces",
         ["SpotNodePool"] = "spotnodepools",
         ["OnDemandNodePool"] = "ondemandnodepools",
+        ["VmSshKey"] = "vmsshkeys",
+        ["VmCloudSpace"] = "vmcloudspaces",
+        ["VmPool"] = "vmpools",
     };
 
     public static TheoryData<string> Cases => RequestCases.Ids();

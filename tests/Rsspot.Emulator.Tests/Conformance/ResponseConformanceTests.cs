@@ -62,6 +62,7 @@ public sealed class ResponseConformanceTests
 
         await Check(spot, HttpMethod.Get, Namespaced + "/vmcloudspaces", $"{Api}/namespaces/{ns}/vmcloudspaces", null, HttpStatusCode.OK);
         await Check(spot, HttpMethod.Get, Namespaced + "/vmpools", $"{Api}/namespaces/{ns}/vmpools", null, HttpStatusCode.OK);
+        await CheckVmResources(spot, ns);
         await Check(spot, HttpMethod.Get, "/apis/metrics.ngpc.rxt.io/v1/events/organizations", "/apis/metrics.ngpc.rxt.io/v1/events/organizations?limits=50", null, HttpStatusCode.OK);
 
         await Check(spot, HttpMethod.Get, "/history/{server_class}", "/history/gp.vs1.medium-dfw", null, HttpStatusCode.OK);
@@ -99,6 +100,40 @@ public sealed class ResponseConformanceTests
         var problems = Schemas.Problems(HttpMethod.Get, Namespaced + "/spotnodepools/{name}", HttpStatusCode.OK, pool);
 
         Assert.Contains(problems, p => p.Contains("/status", StringComparison.Ordinal) && p.Contains("bidStatus", StringComparison.Ordinal));
+    }
+
+    // VM SSH keys, VM cloudspaces and VM pools through every operation, the VM cloudspace read again with its machines.
+    private async Task CheckVmResources(EmulatorSession spot, string ns)
+    {
+        const string pool = "9f3c4d5e-6a7b-4c8d-9e0f-1a2b3c4d5e6f";
+        var key = new JsonObject
+        {
+            ["apiVersion"] = "ngpc.rxt.io/v1", ["kind"] = "VMSSHKey", ["metadata"] = new JsonObject { ["name"] = "conf-key" },
+            ["spec"] = new JsonObject { ["publicKey"] = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHc2r6c4Jb2D0m9QkqvA5e9yVZzLQ1p4s8Xf0bT3aR7N c@h" },
+        };
+        var cloudspace = new JsonObject
+        {
+            ["apiVersion"] = "ngpc.rxt.io/v1", ["kind"] = "VMCloudSpace", ["metadata"] = new JsonObject { ["name"] = "conf-vm" },
+            ["spec"] = new JsonObject { ["region"] = EmulatorSession.DfwRegion, ["vmSshKeyRef"] = new JsonObject { ["name"] = "conf-key" } },
+        };
+        var vmPool = new JsonObject
+        {
+            ["apiVersion"] = "ngpc.rxt.io/v1", ["kind"] = "VMPool", ["metadata"] = new JsonObject { ["name"] = pool },
+            ["spec"] = new JsonObject { ["vmCloudSpace"] = "conf-vm", ["serverClass"] = "gp.vs1.medium-dfw", ["bidPrice"] = "5.000", ["desired"] = 2, ["poolType"] = "spot", ["vmImage"] = "ubuntu24.04" },
+        };
+        await Check(spot, HttpMethod.Post, Namespaced + "/vmsshkeys", $"{Api}/namespaces/{ns}/vmsshkeys", Json(key), HttpStatusCode.Created);
+        await Check(spot, HttpMethod.Get, Namespaced + "/vmsshkeys", $"{Api}/namespaces/{ns}/vmsshkeys", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Get, Namespaced + "/vmsshkeys/{name}", $"{Api}/namespaces/{ns}/vmsshkeys/conf-key", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Post, Namespaced + "/vmcloudspaces", $"{Api}/namespaces/{ns}/vmcloudspaces", Json(cloudspace), HttpStatusCode.Created);
+        await Check(spot, HttpMethod.Post, Namespaced + "/vmpools", $"{Api}/namespaces/{ns}/vmpools", Json(vmPool), HttpStatusCode.Created);
+        await Check(spot, HttpMethod.Get, Namespaced + "/vmpools/{name}", $"{Api}/namespaces/{ns}/vmpools/{pool}", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Patch, Namespaced + "/vmpools/{name}", $"{Api}/namespaces/{ns}/vmpools/{pool}", MergePatch(new JsonObject { ["spec"] = new JsonObject { ["desired"] = 3 } }), HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Patch, Namespaced + "/vmcloudspaces/{name}", $"{Api}/namespaces/{ns}/vmcloudspaces/conf-vm", MergePatch(new JsonObject { ["spec"] = new JsonObject { ["webhook"] = "https://example.com/h" } }), HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Get, Namespaced + "/vmcloudspaces/{name}", $"{Api}/namespaces/{ns}/vmcloudspaces/conf-vm", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Get, Namespaced + "/vmcloudspaces", $"{Api}/namespaces/{ns}/vmcloudspaces", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Delete, Namespaced + "/vmpools/{name}", $"{Api}/namespaces/{ns}/vmpools/{pool}", null, HttpStatusCode.OK, HttpStatusCode.Accepted);
+        await Check(spot, HttpMethod.Delete, Namespaced + "/vmcloudspaces/{name}", $"{Api}/namespaces/{ns}/vmcloudspaces/conf-vm", null, HttpStatusCode.OK, HttpStatusCode.Accepted);
+        await Check(spot, HttpMethod.Delete, Namespaced + "/vmsshkeys/{name}", $"{Api}/namespaces/{ns}/vmsshkeys/conf-key", null, HttpStatusCode.OK, HttpStatusCode.Accepted);
     }
 
     private async Task Check(EmulatorSession spot, HttpMethod method, string template, string path, HttpContent? content, params HttpStatusCode[] expected)

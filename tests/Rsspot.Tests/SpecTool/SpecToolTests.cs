@@ -107,9 +107,45 @@ public sealed class SpecToolTests
         var (code, output, _) = Run("index", Spec);
 
         Assert.Equal(0, code);
-        Assert.Contains("31 operations.", output, StringComparison.Ordinal);
+        Assert.Contains("43 operations.", output, StringComparison.Ordinal);
+        Assert.Contains("| POST | `/apis/ngpc.rxt.io/v1/namespaces/{namespace}/vmpools` | createVmPool | vmpools | bearer |", output, StringComparison.Ordinal);
         Assert.Contains("| POST | `/oauth/token` | exchangeToken | oauth | none | https://login.spot.rackspace.com |", output, StringComparison.Ordinal);
         Assert.Contains("| GET | `/apis/ngpc.rxt.io/v1/regions` | listRegions | regions | bearer |", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diff_lists_the_VM_resources_as_additions_with_their_sources()
+    {
+        using var dir = new TempDirectory();
+        var upstream = Path.Combine(dir.Path, "upstream.json");
+        File.WriteAllText(upstream, WithoutVmResources());
+
+        var (code, output, _) = Run("diff", upstream, Spec);
+
+        Assert.Equal(0, code);
+        Assert.Contains("missing: 0,", output, StringComparison.Ordinal);
+        Assert.Contains("- POST /apis/ngpc.rxt.io/v1/namespaces/{namespace}/vmsshkeys", output, StringComparison.Ordinal);
+        Assert.Contains("## Additions and their sources (x-rsspot-source)", output, StringComparison.Ordinal);
+        Assert.Contains("- operation `PATCH /apis/ngpc.rxt.io/v1/namespaces/{namespace}/vmpools/{name}`: certain: spot-go-sdk", output, StringComparison.Ordinal);
+        Assert.Contains("- schema `VmSshKey`: certain:", output, StringComparison.Ordinal);
+        Assert.Contains("- property `VmPoolSpec.poolType`: inferred:", output, StringComparison.Ordinal);
+    }
+
+    // The spec as an older file would have it: no VM operations and no VM schemas.
+    private static string WithoutVmResources()
+    {
+        var document = new Microsoft.OpenApi.Readers.OpenApiStreamReader().Read(File.OpenRead(Spec), out _);
+        foreach (var path in document.Paths.Keys.Where(p => p.Contains("/vm", StringComparison.Ordinal)).ToList())
+        {
+            document.Paths.Remove(path);
+        }
+
+        foreach (var schema in document.Components.Schemas.Keys.Where(k => k.StartsWith("Vm", StringComparison.Ordinal)).ToList())
+        {
+            document.Components.Schemas.Remove(schema);
+        }
+
+        return Microsoft.OpenApi.Extensions.OpenApiSerializableExtensions.SerializeAsJson(document, Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0);
     }
 
     private static (int Code, string Output, string Errors) Run(params string[] args)

@@ -38,7 +38,7 @@ internal sealed class SpotMcpServer
 
     public static IEnumerable<McpTool> AllTools() =>
         AccountTools.All().Concat(PricingTools.All()).Concat(CloudspaceTools.All()).Concat(NodePoolTools.All()).Concat(InventoryTools.All()).Concat(BidGuardTools.Read())
-            .Concat(ApplyTools.Read()).Concat(WriteTools.All()).Concat(BidGuardTools.Write()).Concat(ApplyTools.Write());
+            .Concat(ApplyTools.Read()).Concat(WriteTools.All()).Concat(BidGuardTools.Write()).Concat(ApplyTools.Write()).Concat(VmTools.All());
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
