@@ -10,10 +10,11 @@ internal sealed record ResourceKind(string Plural, string Kind)
     public static readonly ResourceKind CloudSpace = new("cloudspaces", "CloudSpace");
     public static readonly ResourceKind SpotNodePool = new("spotnodepools", "SpotNodePool");
     public static readonly ResourceKind OnDemandNodePool = new("ondemandnodepools", "OnDemandNodePool");
+    public static readonly ResourceKind AutopilotNodePool = new("autopilotnodepools", "AutopilotNodePool");
     public static readonly ResourceKind VmCloudSpace = new("vmcloudspaces", "VmCloudSpace");
     public static readonly ResourceKind VmPool = new("vmpools", "VmPool");
 
-    public static IReadOnlyList<ResourceKind> All { get; } = [CloudSpace, SpotNodePool, OnDemandNodePool, VmCloudSpace, VmPool];
+    public static IReadOnlyList<ResourceKind> All { get; } = [CloudSpace, SpotNodePool, OnDemandNodePool, AutopilotNodePool, VmCloudSpace, VmPool];
 
     public string ListKind => Kind + "List";
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rsspot.Emulator.Api;
+using Rsspot.Emulator.Autopilot;
 using Rsspot.Emulator.Catalog;
 
 namespace Rsspot.Emulator.State;
@@ -119,6 +120,7 @@ internal sealed class ResourceService(
         {
             reconciler.RemoveDeleted(state, ns);
             AddServerLabels(kind, body);
+            AddServerDefaults(kind, ns, body);
             var name = body["metadata"]?["name"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : string.Empty;
             var causes = validator.Validate(state, kind, ns, body, existing: null);
             if (causes.Count > 0)
@@ -229,6 +231,7 @@ internal sealed class ResourceService(
 
             merged["status"] = before["status"]?.DeepClone();
             AddServerLabels(kind, merged);
+            AddServerDefaults(kind, ns, merged);
             var causes = validator.Validate(state, kind, ns, merged, existing);
             if (causes.Count > 0)
             {
@@ -381,7 +384,7 @@ internal sealed class ResourceService(
     // Pools carry the label that selects one cloudspace's pools; the server sets it, whatever the client sent.
     private static void AddServerLabels(ResourceKind kind, JsonObject body)
     {
-        if (kind != ResourceKind.SpotNodePool && kind != ResourceKind.OnDemandNodePool)
+        if (kind != ResourceKind.SpotNodePool && kind != ResourceKind.OnDemandNodePool && kind != ResourceKind.AutopilotNodePool)
         {
             return;
         }
@@ -409,14 +412,24 @@ internal sealed class ResourceService(
         labels[ResourceKind.CloudSpaceLabel] = cloudSpace;
     }
 
+    private void AddServerDefaults(ResourceKind kind, string ns, JsonObject body)
+    {
+        if (kind == ResourceKind.AutopilotNodePool)
+        {
+            AutopilotRules.ApplyDefaults(state, ns, body);
+        }
+    }
+
     // Without a grace period the object and its pools go at once; with one they are marked (deletionTimestamp)
     // and the reconciler removes them when it has passed.
     private void RemoveWithDependents(StoredResource resource)
     {
         var now = options.TimeProvider.GetUtcNow();
-        var dependents = resource.Kind != ResourceKind.CloudSpace
+        var dependents = resource.Kind == ResourceKind.AutopilotNodePool
+            ? AutopilotAllocator.ChildrenOf(state, resource).ToList()
+            : resource.Kind != ResourceKind.CloudSpace
             ? []
-            : new[] { ResourceKind.SpotNodePool, ResourceKind.OnDemandNodePool }
+            : new[] { ResourceKind.SpotNodePool, ResourceKind.OnDemandNodePool, ResourceKind.AutopilotNodePool }
                 .SelectMany(poolKind => state.List(poolKind, resource.Namespace).Where(p => p.SpecString("cloudSpace") == resource.Name))
                 .ToList();
         if (options.DeletionGracePeriod > TimeSpan.Zero)
@@ -436,7 +449,7 @@ internal sealed class ResourceService(
         foreach (var pool in dependents)
         {
             state.Remove(pool);
-            state.Events.Record(resource.Namespace, now, $"{pool.Kind.Kind} {pool.Name} deleted with cloudspace {resource.Name}");
+            state.Events.Record(resource.Namespace, now, $"{pool.Kind.Kind} {pool.Name} deleted with {(resource.Kind == ResourceKind.CloudSpace ? "cloudspace" : resource.Kind.Kind)} {resource.Name}");
         }
 
         state.Remove(resource);

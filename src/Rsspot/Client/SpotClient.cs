@@ -44,6 +44,7 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
         Cloudspaces = null!;
         SpotNodePools = null!;
         OnDemandNodePools = null!;
+        AutopilotNodePools = null!;
         Inventory = null!;
         Raw = null!;
         Market = null!;
@@ -128,6 +129,7 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
         Cloudspaces = new CloudspacesService(context);
         SpotNodePools = new SpotNodePoolsService(context);
         OnDemandNodePools = new OnDemandNodePoolsService(context);
+        AutopilotNodePools = new AutopilotNodePoolsService(context);
         Inventory = new InventoryService(context);
         Raw = new RawService(context);
         Pricing = new PricingService(context, ServerClasses);
@@ -164,6 +166,9 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
 
     /// <summary>On-demand node pools.</summary>
     public virtual OnDemandNodePoolsService OnDemandNodePools { get; }
+
+    /// <summary>Autopilot node pools: a vCPU target and an hourly budget that Spot fills with spot node pools.</summary>
+    public virtual AutopilotNodePoolsService AutopilotNodePools { get; }
 
     /// <summary>VM cloudspaces, VM pools and organization events.</summary>
     public virtual InventoryService Inventory { get; }
