@@ -51,6 +51,6 @@ public sealed class BudgetCeilingException : ArgumentException
     {
         ArgumentNullException.ThrowIfNull(ceiling);
         return $"Budget {PriceText.FormatUsd(budget)}/h for an autopilot pool of {ceiling.VcpuTotal} vCPUs is above its ceiling {ceiling.Describe()}; nothing was sent. "
-            + "If the budget is meant, raise the ceiling explicitly: the request's MaxBudgetPerHour (--max-budget).";
+            + "If the budget is meant, raise the ceiling explicitly: the request's MaxBudgetPerHour.";
     }
 }

@@ -7,7 +7,7 @@ namespace Rsspot.Pricing;
 /// vCPUs would cost at the lowest per-vCPU <see cref="BidCeiling"/> among the classes the pool may use (each class's
 /// ceiling is its on-demand price, or <see cref="BidCeiling.MarketMultiple"/> × its market price), so the budget
 /// never lets Spot pay more per vCPU than a bid on the cheapest of them may. The user replaces it explicitly
-/// (<c>MaxBudgetPerHour</c>, the CLI's <c>--max-budget</c>). A budget above it is refused before any request with
+/// (a request's <c>MaxBudgetPerHour</c>). A budget above it is refused before any request with
 /// <see cref="BudgetCeilingException"/>.
 /// </summary>
 /// <param name="VcpuTotal">The pool's vCPU target.</param>
