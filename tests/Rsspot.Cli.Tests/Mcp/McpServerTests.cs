@@ -12,12 +12,14 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
         "list_organizations", "list_regions", "list_server_classes", "list_prices", "get_price", "get_price_history", "get_comparables",
         "recommend_cluster", "list_cloudspaces", "get_cloudspace", "wait_for_cloudspace", "list_spot_pools", "get_spot_pool",
         "list_on_demand_pools", "get_on_demand_pool", "list_vm_cloudspaces", "list_events", "bid_guard_status",
+        "list_autopilot_pools", "get_autopilot_pool",
     ];
 
     private static readonly string[] WriteTools =
     [
         "create_cloudspace", "update_cloudspace", "delete_cloudspace", "create_spot_pool", "update_spot_pool", "apply_bid",
         "delete_spot_pool", "create_on_demand_pool", "update_on_demand_pool", "delete_on_demand_pool", "apply_bid_guard",
+        "create_autopilot_pool", "scale_autopilot_pool", "delete_autopilot_pool",
     ];
 
     private readonly CliFixture _cli;

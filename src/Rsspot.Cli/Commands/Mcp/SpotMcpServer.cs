@@ -38,7 +38,8 @@ internal sealed class SpotMcpServer
 
     public static IEnumerable<McpTool> AllTools() =>
         AccountTools.All().Concat(PricingTools.All()).Concat(CloudspaceTools.All()).Concat(NodePoolTools.All()).Concat(InventoryTools.All()).Concat(BidGuardTools.Read())
-            .Concat(WriteTools.All()).Concat(BidGuardTools.Write());
+            .Concat(WriteTools.All()).Concat(BidGuardTools.Write())
+            .Concat(AutopilotTools.All());
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
