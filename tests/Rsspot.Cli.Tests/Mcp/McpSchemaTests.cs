@@ -44,8 +44,8 @@ public sealed class McpSchemaTests : IClassFixture<CliFixture>
             }
         }
 
-        string[] destructive = ["update_cloudspace", "delete_cloudspace", "update_spot_pool", "apply_bid", "delete_spot_pool", "update_on_demand_pool", "delete_on_demand_pool", "apply_bid_guard"];
-        string[] additive = ["create_cloudspace", "create_spot_pool", "create_on_demand_pool"];
+        string[] destructive = ["update_cloudspace", "delete_cloudspace", "update_spot_pool", "apply_bid", "delete_spot_pool", "update_on_demand_pool", "delete_on_demand_pool", "apply_bid_guard", "scale_autopilot_pool", "delete_autopilot_pool"];
+        string[] additive = ["create_cloudspace", "create_spot_pool", "create_on_demand_pool", "create_autopilot_pool"];
         foreach (var tool in tools)
         {
             var name = tool!["name"]!.GetValue<string>();
