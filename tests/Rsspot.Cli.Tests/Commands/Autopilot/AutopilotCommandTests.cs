@@ -55,6 +55,25 @@ public sealed class AutopilotCommandTests(CliFixture cli) : IClassFixture<CliFix
     }
 
     [Fact]
+    public async Task Pricing_watch_reports_the_allocations_and_does_not_guard_the_child_pools()
+    {
+        Assert.Equal(0, (await cli.RunAsync("cloudspaces", "create", "ap-watch", "--region", "us-central-dfw-1", "-o", "table")).ExitCode);
+        var name = (await cli.JsonAsync("nodepools", "autopilot", "create", "--cloudspace", "ap-watch", "--vcpu-total", "8", "--budget-per-hour", "0.10")).Node["metadata"]!["name"]!.GetValue<string>();
+
+        var watch = await cli.RunAsync("pricing", "watch", "--cloudspace", "ap-watch", "--once", "--apply", "--no-cache");
+
+        Assert.Equal(0, watch.ExitCode);
+        var lines = watch.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!).ToList();
+        var reported = Assert.Single(lines);
+        Assert.Equal(name, reported["autopilot_pool"]!.GetValue<string>());
+        Assert.Equal(8, reported["managed_vcpus"]!.GetValue<int>());
+        Assert.NotEmpty(reported["allocations"]!.AsArray());
+        var history = (await cli.JsonAsync("pricing", "guard", "history")).Node.AsArray();
+        Assert.Empty(history);
+        Assert.Equal(0, (await cli.RunAsync("cloudspaces", "delete", "ap-watch", "--yes", "-o", "json")).ExitCode);
+    }
+
+    [Fact]
     public async Task Wrong_values_are_usage_errors_that_name_the_flag_and_send_nothing()
     {
         Assert.Equal(0, (await cli.RunAsync("cloudspaces", "create", "ap-cli-bad", "--region", "us-central-dfw-1", "-o", "table")).ExitCode);
