@@ -22,7 +22,7 @@ internal sealed record SpecDiff(
         var theirs = upstream.Operations.ToDictionary(o => o.Key, StringComparer.Ordinal);
         var ours = spec.Operations.ToDictionary(o => o.Key, StringComparer.Ordinal);
         var missing = theirs.Keys.Except(ours.Keys).Order(StringComparer.Ordinal).ToList();
-        var added = ours.Keys.Except(theirs.Keys).Order(StringComparer.Ordinal).ToList();
+        var added = ours.Keys.Except(theirs.Keys).Order(StringComparer.Ordinal).Select(k => SourceNote.Describe(ours[k])).ToList();
         var changed = theirs.Keys.Intersect(ours.Keys)
             .Order(StringComparer.Ordinal)
             .SelectMany(k => OperationChanges(theirs[k], ours[k]).Select(c => $"{k}: {c}"))

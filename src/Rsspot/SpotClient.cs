@@ -44,6 +44,7 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
         Cloudspaces = null!;
         SpotNodePools = null!;
         OnDemandNodePools = null!;
+        AutopilotNodePools = null!;
         Inventory = null!;
         VmSshKeys = null!;
         VmCloudspaces = null!;
@@ -132,6 +133,7 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
         Cloudspaces = new CloudspacesService(context);
         SpotNodePools = new SpotNodePoolsService(context);
         OnDemandNodePools = new OnDemandNodePoolsService(context);
+        AutopilotNodePools = new AutopilotNodePoolsService(context);
         Inventory = new InventoryService(context);
         VmSshKeys = new Services.Vm.VmSshKeysService(context);
         VmCloudspaces = new Services.Vm.VmCloudspacesService(context);
@@ -172,6 +174,9 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
 
     /// <summary>On-demand node pools.</summary>
     public virtual OnDemandNodePoolsService OnDemandNodePools { get; }
+
+    /// <summary>Autopilot node pools: a vCPU target and an hourly budget that Spot fills with spot node pools.</summary>
+    public virtual AutopilotNodePoolsService AutopilotNodePools { get; }
 
     /// <summary>VM cloudspaces, VM pools and organization events.</summary>
     public virtual InventoryService Inventory { get; }

@@ -17,7 +17,8 @@ internal static class NodePoolsCommands
         "nodepools",
         "Node pools of cloudspaces: spot (auction-priced) and on-demand",
         Kind(s, spot: true),
-        Kind(s, spot: false));
+        Kind(s, spot: false),
+        Autopilot.AutopilotCommand.Create(s));
 
     private static Command Kind(CliSession s, bool spot)
     {

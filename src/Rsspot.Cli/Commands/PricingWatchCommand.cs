@@ -5,6 +5,7 @@ using Rsspot.Cli.Infrastructure;
 using Rsspot.Cli.Input;
 using Rsspot.Cli.Output;
 using Rsspot.Pricing;
+using Rsspot.Services;
 using Rsspot.State;
 
 namespace Rsspot.Cli.Commands;
@@ -70,9 +71,11 @@ internal static class PricingWatchCommand
             while (true)
             {
                 BidGuardRound round;
+                IReadOnlyList<AutopilotNodePoolSummary> autopilot;
                 try
                 {
                     round = await guard.RunAsync(p.GetValue(cloudspace), applying, ct).ConfigureAwait(false);
+                    autopilot = await guard.ReadAutopilotAsync(p.GetValue(cloudspace), ct).ConfigureAwait(false);
                 }
                 catch (SpotException ex) when (!p.GetValue(once))
                 {
@@ -83,6 +86,7 @@ internal static class PricingWatchCommand
                 }
 
                 Print(s, round, live);
+                Autopilot.AutopilotWatch.Print(s, autopilot, live);
                 foreach (var failure in round.Failed)
                 {
                     await s.Err.WriteLineAsync($"error: pool {failure.Recommendation.Pool.Pool}: bid not changed, retried next round: {failure.Error}").ConfigureAwait(false);

@@ -13,11 +13,12 @@ internal sealed record ResourceKind(string Plural, string Kind, string? SchemaNa
     public static readonly ResourceKind CloudSpace = new("cloudspaces", "CloudSpace");
     public static readonly ResourceKind SpotNodePool = new("spotnodepools", "SpotNodePool");
     public static readonly ResourceKind OnDemandNodePool = new("ondemandnodepools", "OnDemandNodePool");
+    public static readonly ResourceKind AutopilotNodePool = new("autopilotnodepools", "AutopilotNodePool");
     public static readonly ResourceKind VmSshKey = new("vmsshkeys", "VMSSHKey", "VmSshKey");
     public static readonly ResourceKind VmCloudSpace = new("vmcloudspaces", "VMCloudSpace", "VmCloudSpace");
     public static readonly ResourceKind VmPool = new("vmpools", "VMPool", "VmPool");
 
-    public static IReadOnlyList<ResourceKind> All { get; } = [CloudSpace, SpotNodePool, OnDemandNodePool, VmSshKey, VmCloudSpace, VmPool];
+    public static IReadOnlyList<ResourceKind> All { get; } = [CloudSpace, SpotNodePool, OnDemandNodePool, AutopilotNodePool, VmSshKey, VmCloudSpace, VmPool];
 
     /// <summary>The spec schema that validates the object.</summary>
     public string Schema => SchemaName ?? Kind;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rsspot.Emulator.Api;
+using Rsspot.Emulator.Autopilot;
 using Rsspot.Emulator.Catalog;
 
 namespace Rsspot.Emulator.State;
@@ -119,6 +120,7 @@ internal sealed class ResourceService(
         {
             reconciler.RemoveDeleted(state, ns);
             AddServerLabels(kind, body);
+            AddServerDefaults(kind, ns, body);
             var name = body["metadata"]?["name"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : string.Empty;
             var causes = validator.Validate(state, kind, ns, body, existing: null);
             if (causes.Count > 0)
@@ -229,6 +231,7 @@ internal sealed class ResourceService(
 
             merged["status"] = before["status"]?.DeepClone();
             AddServerLabels(kind, merged);
+            AddServerDefaults(kind, ns, merged);
             var causes = validator.Validate(state, kind, ns, merged, existing);
             if (causes.Count > 0)
             {
@@ -382,7 +385,7 @@ internal sealed class ResourceService(
     private static void AddServerLabels(ResourceKind kind, JsonObject body)
     {
         var (field, label) = kind == ResourceKind.VmPool ? ("vmCloudSpace", ResourceKind.VmCloudSpaceLabel) : ("cloudSpace", ResourceKind.CloudSpaceLabel);
-        if (kind != ResourceKind.SpotNodePool && kind != ResourceKind.OnDemandNodePool && kind != ResourceKind.VmPool)
+        if (kind != ResourceKind.SpotNodePool && kind != ResourceKind.OnDemandNodePool && kind != ResourceKind.AutopilotNodePool && kind != ResourceKind.VmPool)
         {
             return;
         }
@@ -410,13 +413,23 @@ internal sealed class ResourceService(
         labels[label] = cloudSpace;
     }
 
+    private void AddServerDefaults(ResourceKind kind, string ns, JsonObject body)
+    {
+        if (kind == ResourceKind.AutopilotNodePool)
+        {
+            AutopilotRules.ApplyDefaults(state, ns, body);
+        }
+    }
+
     // Without a grace period the object and its pools go at once; with one they are marked (deletionTimestamp)
     // and the reconciler removes them when it has passed.
     private void RemoveWithDependents(StoredResource resource)
     {
         var now = options.TimeProvider.GetUtcNow();
-        var dependents = resource.Kind == ResourceKind.CloudSpace
-            ? new[] { ResourceKind.SpotNodePool, ResourceKind.OnDemandNodePool }
+        var dependents = resource.Kind == ResourceKind.AutopilotNodePool
+            ? AutopilotAllocator.ChildrenOf(state, resource).ToList()
+            : resource.Kind == ResourceKind.CloudSpace
+            ? new[] { ResourceKind.SpotNodePool, ResourceKind.OnDemandNodePool, ResourceKind.AutopilotNodePool }
                 .SelectMany(poolKind => state.List(poolKind, resource.Namespace).Where(p => p.SpecString("cloudSpace") == resource.Name))
                 .ToList()
             : resource.Kind == ResourceKind.VmCloudSpace
@@ -439,7 +452,7 @@ internal sealed class ResourceService(
         foreach (var pool in dependents)
         {
             state.Remove(pool);
-            state.Events.Record(resource.Namespace, now, $"{pool.Kind.Kind} {pool.Name} deleted with {resource.Kind.Kind} {resource.Name}");
+            state.Events.Record(resource.Namespace, now, $"{pool.Kind.Kind} {pool.Name} deleted with {(resource.Kind == ResourceKind.CloudSpace ? "cloudspace" : resource.Kind.Kind)} {resource.Name}");
         }
 
         state.Remove(resource);

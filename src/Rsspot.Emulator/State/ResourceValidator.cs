@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Rsspot.Emulator.Api;
+using Rsspot.Emulator.Autopilot;
 using Rsspot.Emulator.Catalog;
 using Rsspot.Emulator.Schema;
 
@@ -56,6 +57,10 @@ internal sealed partial class ResourceValidator(SpotCatalog catalog, SchemaValid
         else if (kind == ResourceKind.CloudSpace)
         {
             ValidateCloudSpace(name, spec, existing, causes);
+        }
+        else if (kind == ResourceKind.AutopilotNodePool)
+        {
+            AutopilotRules.Validate(state, catalog, ns, name, spec, existing, causes);
         }
         else
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Rsspot.Emulator.Autopilot;
 using Rsspot.Emulator.Catalog;
 using Rsspot.Emulator.Kube;
 using Rsspot.Emulator.Market;
@@ -16,11 +17,14 @@ internal sealed class StatusReconciler(SpotCatalog catalog, MarketBoard market, 
 {
     public const string DefaultKubernetesVersion = "1.31.1";
 
+    private readonly AutopilotAllocator _autopilot = new(catalog, market, options);
+
     /// <summary>Updates every cloudspace and pool of a namespace. Call with the state lock held.</summary>
     public void Reconcile(EmulatorState state, string ns)
     {
         var now = options.TimeProvider.GetUtcNow();
         RemoveDeleted(state, ns, now);
+        var allocated = _autopilot.Allocate(state, ns);
         var spotPools = state.List(ResourceKind.SpotNodePool, ns);
         foreach (var pool in spotPools)
         {
@@ -28,6 +32,12 @@ internal sealed class StatusReconciler(SpotCatalog catalog, MarketBoard market, 
             var status = SpotPoolStatus(pool, market);
             AuctionEvents.RecordChange(state.Events, ns, now, pool, market, pool.Body["status"] as JsonObject, status);
             pool.Body["status"] = status;
+        }
+
+        _autopilot.Report(state, ns);
+        if (allocated)
+        {
+            state.Commit();
         }
 
         foreach (var pool in state.List(ResourceKind.OnDemandNodePool, ns))
@@ -51,7 +61,7 @@ internal sealed class StatusReconciler(SpotCatalog catalog, MarketBoard market, 
     private static void RemoveDeleted(EmulatorState state, string ns, DateTimeOffset now)
     {
         var removed = false;
-        foreach (var kind in new[] { ResourceKind.SpotNodePool, ResourceKind.OnDemandNodePool, ResourceKind.CloudSpace, ResourceKind.VmPool, ResourceKind.VmCloudSpace, ResourceKind.VmSshKey })
+        foreach (var kind in new[] { ResourceKind.SpotNodePool, ResourceKind.OnDemandNodePool, ResourceKind.AutopilotNodePool, ResourceKind.CloudSpace, ResourceKind.VmPool, ResourceKind.VmCloudSpace, ResourceKind.VmSshKey })
         {
             foreach (var resource in state.List(kind, ns).Where(r => r.DeletionTimestamp <= now))
             {

@@ -58,8 +58,12 @@ public sealed class BidGuard
 
         var poolsRead = _client.Market.ListSpotPoolsAsync(cloudspace, cancellationToken);
         var catalogRead = _client.Market.GetCatalogAsync(cancellationToken);
-        await Task.WhenAll(poolsRead, catalogRead).ConfigureAwait(false);
-        var pools = (await poolsRead.ConfigureAwait(false)).Select(SpotNodePoolSummary.From)
+        var autopilotRead = _client.Market.ListAutopilotPoolsAsync(cloudspace, cancellationToken);
+        await Task.WhenAll(poolsRead, catalogRead, autopilotRead).ConfigureAwait(false);
+
+        // Spot re-bids the child pools of an autopilot pool itself: the guard never plans (so never patches) them.
+        var children = AutopilotOwnership.ChildPools(await autopilotRead.ConfigureAwait(false));
+        var pools = (await poolsRead.ConfigureAwait(false)).Where(p => !AutopilotOwnership.IsManaged(p, children)).Select(SpotNodePoolSummary.From)
             .OrderBy(p => p.Cloudspace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
         var catalog = await catalogRead.ConfigureAwait(false);
         var classes = pools.Select(p => p.ServerClass).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
@@ -67,6 +71,16 @@ public sealed class BidGuard
         var historyByClass = classes.Zip(histories).ToDictionary(h => h.First, h => h.Second, StringComparer.Ordinal);
         return [.. pools.Select(p => View(p, catalog, historyByClass))];
     }
+
+    /// <summary>
+    /// The autopilot pools of a cloudspace (every cloudspace when null), uncached, with what Spot allocated for them.
+    /// The guard reports them and leaves their child spot pools alone: Spot bids for those itself.
+    /// </summary>
+    /// <param name="cloudspace">A cloudspace name, or null.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<IReadOnlyList<AutopilotNodePoolSummary>> ReadAutopilotAsync(string? cloudspace = null, CancellationToken cancellationToken = default) =>
+        [.. (await _client.Market.ListAutopilotPoolsAsync(cloudspace, cancellationToken).ConfigureAwait(false)).Select(AutopilotNodePoolSummary.From)
+            .OrderBy(p => p.Cloudspace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)];
 
     /// <summary>Reads and plans, changing nothing.</summary>
     /// <param name="cloudspace">A cloudspace name, or null for every cloudspace.</param>

@@ -35,6 +35,34 @@ internal sealed class MarketReader : SpotService
         return list?.Items ?? [];
     }
 
+    /// <summary>Autopilot pools past the cache; an API that does not know the resource (404) has none.</summary>
+    public async Task<IReadOnlyList<AutopilotNodePool>> ListAutopilotPoolsAsync(string? cloudspace, CancellationToken cancellationToken)
+    {
+        var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
+        var selector = NodePoolSelectors.ForCloudspace(cloudspace);
+        try
+        {
+            var list = await CallAsync(
+                "list autopilot node pools",
+                ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Autopilotnodepools.GetAsync(
+                    c =>
+                    {
+                        c.Options.Add(BypassCacheOption.Instance);
+                        if (selector is not null)
+                        {
+                            c.QueryParameters.LabelSelector = selector;
+                        }
+                    },
+                    ct),
+                cancellationToken).ConfigureAwait(false);
+            return list?.Items ?? [];
+        }
+        catch (SpotApiException ex) when (ex.IsNotFound)
+        {
+            return [];
+        }
+    }
+
     public async Task<PriceCatalog> GetCatalogAsync(CancellationToken cancellationToken)
     {
         var classes = CallAsync(

@@ -96,6 +96,11 @@ internal sealed class SpotPoolKind() : NodePoolKind<SpotNodePool, SpotNodePoolSu
             ct => context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools[name].GetAsync(c => c.Options.Add(Http.BypassCacheOption.Instance), ct),
             cancellationToken,
             context.Operation(Group, "get")).ConfigureAwait(false);
+        if (pool is not null && AutopilotOwnership.ManagerOf(pool) is { } manager)
+        {
+            throw new SpotException($"Spot node pool \"{name}\" belongs to autopilot node pool \"{manager}\", which sets its bid and size itself; nothing was sent. Change the autopilot pool instead (its budget or vCPU target).");
+        }
+
         if (pool?.Spec?.ServerClass is not { Length: > 0 } serverClass)
         {
             if (update.BidPrice is null)

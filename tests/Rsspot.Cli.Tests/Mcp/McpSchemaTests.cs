@@ -29,7 +29,7 @@ public sealed class McpSchemaTests : IClassFixture<CliFixture>
     {
         await using var mcp = await McpStdioSession.StartAsync(_cli, "--allow-writes", "--allow-profiles", "*");
         var tools = await mcp.ListToolsAsync();
-        Assert.Equal(38, tools.Count);
+        Assert.Equal(43, tools.Count);
         foreach (var tool in tools)
         {
             foreach (var which in new[] { "inputSchema", "outputSchema" })
@@ -44,8 +44,8 @@ public sealed class McpSchemaTests : IClassFixture<CliFixture>
             }
         }
 
-        string[] destructive = ["update_cloudspace", "delete_cloudspace", "update_spot_pool", "apply_bid", "delete_spot_pool", "update_on_demand_pool", "delete_on_demand_pool", "apply_bid_guard", "apply_cloudspaces", "scale_vm_pool", "delete_vm_pool"];
-        string[] additive = ["create_cloudspace", "create_spot_pool", "create_on_demand_pool", "create_vm_pool"];
+        string[] destructive = ["update_cloudspace", "delete_cloudspace", "update_spot_pool", "apply_bid", "delete_spot_pool", "update_on_demand_pool", "delete_on_demand_pool", "apply_bid_guard", "apply_cloudspaces", "scale_vm_pool", "delete_vm_pool", "scale_autopilot_pool", "delete_autopilot_pool"];
+        string[] additive = ["create_cloudspace", "create_spot_pool", "create_on_demand_pool", "create_vm_pool", "create_autopilot_pool"];
         foreach (var tool in tools)
         {
             var name = tool!["name"]!.GetValue<string>();
@@ -138,6 +138,11 @@ public sealed class McpSchemaTests : IClassFixture<CliFixture>
         await Call("apply_bid", new JsonObject { ["name"] = spot, ["bid"] = 0.085 });
         await Call("update_on_demand_pool", new JsonObject { ["name"] = onDemand, ["desired"] = 0 });
         await Call("apply_bid_guard", new JsonObject { ["cloudspace"] = "mcp-out" });
+        await Call("list_autopilot_pools");
+        var autopilot = (await Call("create_autopilot_pool", new JsonObject { ["cloudspace"] = "mcp-out", ["vcpu_total"] = 8, ["budget_per_hour"] = 0.1 }))["name"]!.GetValue<string>();
+        Assert.NotEmpty((await Call("get_autopilot_pool", new JsonObject { ["name"] = autopilot }))["allocations"]!.AsArray());
+        await Call("scale_autopilot_pool", new JsonObject { ["name"] = autopilot, ["vcpu_total"] = 4, ["budget_per_hour"] = 0.05 });
+        await Call("delete_autopilot_pool", new JsonObject { ["name"] = autopilot, ["confirm"] = autopilot });
         await Call("delete_spot_pool", new JsonObject { ["name"] = spot, ["confirm"] = spot });
         await Call("delete_on_demand_pool", new JsonObject { ["name"] = onDemand, ["confirm"] = onDemand });
         await Call("delete_cloudspace", new JsonObject { ["name"] = "mcp-out", ["confirm"] = "mcp-out" });

@@ -13,6 +13,7 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
         "recommend_cluster", "list_cloudspaces", "get_cloudspace", "wait_for_cloudspace", "list_spot_pools", "get_spot_pool",
         "list_on_demand_pools", "get_on_demand_pool", "list_vm_cloudspaces", "list_events", "bid_guard_status", "plan_cloudspaces",
         "list_vm_ssh_keys", "get_vm_cloudspace", "list_vm_pools", "get_vm_pool",
+        "list_autopilot_pools", "get_autopilot_pool",
     ];
 
     private static readonly string[] WriteTools =
@@ -20,6 +21,7 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
         "create_cloudspace", "update_cloudspace", "delete_cloudspace", "create_spot_pool", "update_spot_pool", "apply_bid",
         "delete_spot_pool", "create_on_demand_pool", "update_on_demand_pool", "delete_on_demand_pool", "apply_bid_guard", "apply_cloudspaces",
         "create_vm_pool", "scale_vm_pool", "delete_vm_pool",
+        "create_autopilot_pool", "scale_autopilot_pool", "delete_autopilot_pool",
     ];
 
     private readonly CliFixture _cli;

@@ -53,6 +53,19 @@ public sealed class ResponseConformanceTests
         await Check(spot, HttpMethod.Get, Namespaced + "/ondemandnodepools/{name}", $"{Api}/namespaces/{ns}/ondemandnodepools/{onDemandPool}", null, HttpStatusCode.OK);
         await Check(spot, HttpMethod.Patch, Namespaced + "/ondemandnodepools/{name}", $"{Api}/namespaces/{ns}/ondemandnodepools/{onDemandPool}", MergePatch(new JsonObject { ["spec"] = new JsonObject { ["desired"] = 2 } }), HttpStatusCode.OK);
 
+        var autopilot = new JsonObject
+        {
+            ["apiVersion"] = "ngpc.rxt.io/v1",
+            ["kind"] = "AutopilotNodePool",
+            ["metadata"] = new JsonObject { ["name"] = "auto-1" },
+            ["spec"] = new JsonObject { ["cloudSpace"] = "alpha", ["vcpu"] = new JsonObject { ["total"] = 8 }, ["budgetPerHour"] = "0.100" },
+        };
+        await Check(spot, HttpMethod.Post, Namespaced + "/autopilotnodepools", $"{Api}/namespaces/{ns}/autopilotnodepools", Json(autopilot), HttpStatusCode.Created);
+        await Check(spot, HttpMethod.Get, Namespaced + "/autopilotnodepools", $"{Api}/namespaces/{ns}/autopilotnodepools?labelSelector=ngpc.rxt.io/cloudspace=alpha", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Get, Namespaced + "/autopilotnodepools/{name}", $"{Api}/namespaces/{ns}/autopilotnodepools/auto-1", null, HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Patch, Namespaced + "/autopilotnodepools/{name}", $"{Api}/namespaces/{ns}/autopilotnodepools/auto-1", MergePatch(new JsonObject { ["spec"] = new JsonObject { ["vcpu"] = new JsonObject { ["total"] = 4 } } }), HttpStatusCode.OK);
+        await Check(spot, HttpMethod.Delete, Namespaced + "/autopilotnodepools/{name}", $"{Api}/namespaces/{ns}/autopilotnodepools/auto-1", null, HttpStatusCode.OK, HttpStatusCode.Accepted);
+
         // Read again once the objects have a status, so the filled-in status is checked too.
         await Check(spot, HttpMethod.Get, Namespaced + "/cloudspaces/{name}", $"{Api}/namespaces/{ns}/cloudspaces/alpha", null, HttpStatusCode.OK);
         await Check(spot, HttpMethod.Get, Namespaced + "/spotnodepools/{name}", $"{Api}/namespaces/{ns}/spotnodepools/{spotPool}", null, HttpStatusCode.OK);

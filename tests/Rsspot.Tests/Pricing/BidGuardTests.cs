@@ -175,6 +175,36 @@ public sealed class BidGuardTests : IAsyncLifetime
         Assert.True(error.IsNotFound);
     }
 
+    [Fact]
+    public async Task The_guard_reports_an_autopilot_pools_allocations_and_never_patches_its_child_pools()
+    {
+        FlatHistory(Medium, 0.0500m);
+        var own = await CreatePoolAsync(Medium, 0.0520m, desired: 1);
+        var autopilot = (await _client.AutopilotNodePools.CreateAsync(new AutopilotNodePoolRequest("guarded", 8, 0.1m))).Metadata!.Name!;
+        var guard = new BidGuard(_client, new BidGuardPolicy { Margin = 0.10m }, _state);
+
+        var reported = Assert.Single(await guard.ReadAutopilotAsync("guarded"));
+        Assert.Equal(autopilot, reported.Name);
+        Assert.Equal(8, reported.ManagedVcpus);
+        var children = reported.Allocations.Select(a => a.SpotNodePool!).ToList();
+        Assert.NotEmpty(children);
+        Assert.All(children, c => Assert.Contains(c, _emulator.ListResourceNames("spotnodepools")));
+        _emulator.ClearRequestLog();
+
+        var round = await guard.RunAsync("guarded", apply: true);
+
+        Assert.Equal([own], round.Plan.Recommendations.Select(r => r.Pool.Pool));
+        Assert.Equal([own], round.Changes.Select(c => c.Pool));
+        var ns = _emulator.Namespace;
+        Assert.All(children, c => Assert.Equal(0, _emulator.CountRequests("PATCH", $"/apis/ngpc.rxt.io/v1/namespaces/{ns}/spotnodepools/{c}")));
+
+        // Every spot pool writer refuses a child pool: Spot sets its bid and size.
+        var refused = await Assert.ThrowsAsync<SpotException>(() => _client.SpotNodePools.UpdateAsync(children[0], new NodePoolUpdate { BidPrice = 0.05m }));
+        Assert.Contains(autopilot, refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _emulator.CountRequests("PATCH", $"/apis/ngpc.rxt.io/v1/namespaces/{ns}/spotnodepools/{children[0]}"));
+        await _client.AutopilotNodePools.DeleteAsync(autopilot);
+    }
+
     private void FlatHistory(string serverClass, decimal price) =>
         _emulator.ScriptMarketPrices(serverClass, [.. Enumerable.Repeat(price, 24)]);
 

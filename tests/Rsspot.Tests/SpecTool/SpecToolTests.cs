@@ -70,6 +70,30 @@ public sealed class SpecToolTests
     }
 
     [Fact]
+    public void Diff_lists_the_autopilot_operations_as_additions_with_their_source_notes()
+    {
+        using var dir = new TempDirectory();
+        var text = File.ReadAllText(Spec);
+        var start = text.IndexOf("  /apis/ngpc.rxt.io/v1/namespaces/{namespace}/autopilotnodepools:", StringComparison.Ordinal);
+        var end = text.IndexOf("  /apis/ngpc.rxt.io/v1/namespaces/{namespace}/ondemandnodepools:", StringComparison.Ordinal);
+        Assert.True(start > 0 && end > start);
+        var upstream = Path.Combine(dir.Path, "upstream.yaml");
+        File.WriteAllText(upstream, text.Remove(start, end - start));
+
+        var (code, output, _) = Run("diff", upstream, Spec);
+
+        Assert.Equal(0, code);
+        Assert.Contains("missing: 0, added: 5,", output, StringComparison.Ordinal);
+        foreach (var operation in new[] { "GET", "POST" })
+        {
+            Assert.Contains($"- {operation} /apis/ngpc.rxt.io/v1/namespaces/{{namespace}}/autopilotnodepools (source: Go SDK", output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("- PATCH /apis/ngpc.rxt.io/v1/namespaces/{namespace}/autopilotnodepools/{name} (source: Go SDK UpdateAutopilotNodePool", output, StringComparison.Ordinal);
+        Assert.Contains("are inferred", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Diff_exits_1_and_lists_an_operation_the_spec_lacks()
     {
         using var dir = new TempDirectory();
@@ -107,7 +131,7 @@ public sealed class SpecToolTests
         var (code, output, _) = Run("index", Spec);
 
         Assert.Equal(0, code);
-        Assert.Contains("43 operations.", output, StringComparison.Ordinal);
+        Assert.Contains("48 operations.", output, StringComparison.Ordinal);
         Assert.Contains("| POST | `/apis/ngpc.rxt.io/v1/namespaces/{namespace}/vmpools` | createVmPool | vmpools | bearer |", output, StringComparison.Ordinal);
         Assert.Contains("| POST | `/oauth/token` | exchangeToken | oauth | none | https://login.spot.rackspace.com |", output, StringComparison.Ordinal);
         Assert.Contains("| GET | `/apis/ngpc.rxt.io/v1/regions` | listRegions | regions | bearer |", output, StringComparison.Ordinal);

@@ -38,7 +38,8 @@ internal sealed class SpotMcpServer
 
     public static IEnumerable<McpTool> AllTools() =>
         AccountTools.All().Concat(PricingTools.All()).Concat(CloudspaceTools.All()).Concat(NodePoolTools.All()).Concat(InventoryTools.All()).Concat(BidGuardTools.Read())
-            .Concat(ApplyTools.Read()).Concat(WriteTools.All()).Concat(BidGuardTools.Write()).Concat(ApplyTools.Write()).Concat(VmTools.All());
+            .Concat(ApplyTools.Read()).Concat(WriteTools.All()).Concat(BidGuardTools.Write()).Concat(ApplyTools.Write()).Concat(VmTools.All())
+            .Concat(AutopilotTools.All());
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
