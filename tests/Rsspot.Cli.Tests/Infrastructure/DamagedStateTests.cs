@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Rsspot.Cli.Tests.Support;
 
-namespace Rsspot.Cli.Tests;
+namespace Rsspot.Cli.Tests.Infrastructure;
 
 /// <summary>
 /// state.db damaged, replaced by a directory, or in a read-only folder: API work goes on with one warning that

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Rsspot.Cli.Tests.Support;
 
-namespace Rsspot.Cli.Tests;
+namespace Rsspot.Cli.Tests.Commands;
 
 /// <summary>configure into an empty HOME (no emulator needed), config edits, and history redaction in state.db.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

@@ -5,7 +5,7 @@ using Rsspot.Configuration;
 using Rsspot.Emulator;
 using Rsspot.Tests.Support;
 
-namespace Rsspot.Cli.Tests;
+namespace Rsspot.Cli.Tests.Infrastructure;
 
 /// <summary>
 /// The refresh token (a plain-looking value, so only knowing it can catch it) and a URL password given in

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Rsspot.Cli.Tests.Mcp;
 using Rsspot.Cli.Tests.Support;
 
-namespace Rsspot.Cli.Tests;
+namespace Rsspot.Cli.Tests.Commands.NodePools;
 
 /// <summary>
 /// The money guard-rails against the emulator, as a user who set no max bid meets them: no writer sends a bid above
@@ -62,6 +62,7 @@ public sealed class MoneySafetyTests : IClassFixture<CliFixture>
     }
 
     [Fact]
+    [Trait("Category", "EndToEnd")]
     public async Task Mcp_apply_bid_refuses_a_bid_above_the_ceiling_and_sends_no_patch()
     {
         var pool = await CreatePoolAsync("money-mcp", "gp.vs2.medium-dfw", "0.02");

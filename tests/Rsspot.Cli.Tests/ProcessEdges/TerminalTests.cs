@@ -1,10 +1,11 @@
 using System.Runtime.Versioning;
 using Rsspot.Cli.Tests.Support;
 
-namespace Rsspot.Cli.Tests;
+namespace Rsspot.Cli.Tests.ProcessEdges;
 
 /// <summary>rsspot on a real pseudo-terminal: interactive configure, confirmation of deletes, colour rules.</summary>
 [UnsupportedOSPlatform("windows")]
+[Trait("Category", "EndToEnd")]
 public sealed class TerminalTests : IClassFixture<CliFixture>, IDisposable
 {
     private const string Token = "rt-TypedAtThePrompt-Secret-7731";

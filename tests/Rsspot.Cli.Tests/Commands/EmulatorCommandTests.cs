@@ -3,10 +3,11 @@ using System.Globalization;
 using System.Runtime.Versioning;
 using Rsspot.Cli.Tests.Support;
 
-namespace Rsspot.Cli.Tests;
+namespace Rsspot.Cli.Tests.Commands;
 
 /// <summary><c>rsspot emulator start</c> runs the emulator shipped with the tool as its own process.</summary>
 [UnsupportedOSPlatform("windows")]
+[Trait("Category", "EndToEnd")]
 public sealed class EmulatorCommandTests : IDisposable
 {
     private readonly string _home = Directory.CreateTempSubdirectory("rsspot-emulator-cmd-").FullName;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.Versioning;
 using Rsspot.Cli.Tests.Support;
 
-namespace Rsspot.Cli.Tests;
+namespace Rsspot.Cli.Tests.ProcessEdges;
 
 /// <summary>
 /// The README's first hour, as a newcomer types it: start the emulator, paste its configure line, look at regions
@@ -10,6 +10,7 @@ namespace Rsspot.Cli.Tests;
 /// No step may print a stack trace, and nothing may be left behind.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
+[Trait("Category", "EndToEnd")]
 public sealed class FirstHourPathTests : IDisposable
 {
     private const string Region = "us-central-dfw-1";
@@ -26,7 +27,7 @@ public sealed class FirstHourPathTests : IDisposable
         using var emulator = Process.Start(CliRunner.StartInfo(Env, "emulator", "start", "--port", "0", "--ready-after", "1"))!;
         try
         {
-            var configureLine = (await EmulatorCommandTests.ReadUntilConfigureLineAsync(emulator))[^1].Trim();
+            var configureLine = (await Commands.EmulatorCommandTests.ReadUntilConfigureLineAsync(emulator))[^1].Trim();
             _ = Task.WhenAll(emulator.StandardOutput.ReadToEndAsync(), emulator.StandardError.ReadToEndAsync());   // keep its pipes drained
 
             await Ok(configureLine["rsspot ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries));

@@ -1,7 +1,7 @@
 using System.Text;
 using Rsspot.Cli.Tests.Support;
 
-namespace Rsspot.Cli.Tests;
+namespace Rsspot.Cli.Tests.Input;
 
 /// <summary>
 /// Hostile paths and contents for every file the CLI reads or replaces: the config (exit 3), a --file spec

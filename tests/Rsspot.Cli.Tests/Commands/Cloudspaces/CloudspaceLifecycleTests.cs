@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Rsspot.Cli.Tests.Support;
 
-namespace Rsspot.Cli.Tests;
+namespace Rsspot.Cli.Tests.Commands.Cloudspaces;
 
 /// <summary>Mutating commands: cloudspaces with inline pools and spec files, node pools, kubeconfig files, registration.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

@@ -2,7 +2,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Rsspot.Cli.Tests.Support;
 
-namespace Rsspot.Cli.Tests;
+namespace Rsspot.Cli.Tests.Commands;
 
 /// <summary><c>pricing history --plot</c> and <c>pricing compare --plot</c>: SVG files from the emulator's prices.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Rsspot.Cli.Tests.Support;
 using Snapshooter.Xunit;
 
-namespace Rsspot.Cli.Tests;
+namespace Rsspot.Cli.Tests.Commands;
 
 /// <summary>Read-only commands against one emulator: json fields, table snapshots, usage and transport errors.</summary>
 public sealed class ReadCommandsTests : IClassFixture<CliFixture>

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Rsspot.Cli.Tests.Support;
 using Rsspot.Tests.Support;
 
-namespace Rsspot.Cli.Tests;
+namespace Rsspot.Cli.Tests.Commands;
 
 /// <summary>
 /// Answers a real Spot API may give and the emulator does not: prices as JSON numbers, a pool whose auction has not

@@ -4,7 +4,7 @@ using Rsspot.Tests.State;
 using Rsspot.Workflows;
 using P = Rsspot.Tests.State.PythonRsspotState;
 
-namespace Rsspot.Cli.Tests;
+namespace Rsspot.Cli.Tests.Compat;
 
 /// <summary>
 /// The CLI on a state.db the Python rsspot wrote: its ledger is listed and shown, its command history listed, and

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Rsspot.Cli.Tests.Support;
 
-namespace Rsspot.Cli.Tests;
+namespace Rsspot.Cli.Tests.Commands;
 
 /// <summary><c>pricing watch</c> and <c>pricing guard history</c> against the emulator's scripted market.</summary>
 public sealed class PricingWatchTests : IClassFixture<CliFixture>

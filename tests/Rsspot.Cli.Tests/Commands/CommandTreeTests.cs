@@ -1,7 +1,8 @@
+using Rsspot.Cli.Tests.Support;
 using Rsspot.Cli.Commands;
 using Rsspot.Cli.Infrastructure;
 
-namespace Rsspot.Cli.Tests;
+namespace Rsspot.Cli.Tests.Commands;
 
 /// <summary>The pruned tree (only the named top-level command) must name commands exactly as they are built.</summary>
 public sealed class CommandTreeTests
