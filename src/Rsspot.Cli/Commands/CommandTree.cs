@@ -39,7 +39,7 @@ internal static class CommandTree
         ("organizations", ["org", "organization"], OrganizationsCommands.Create),
         ("regions", [], RegionsCommands.Create),
         ("server-classes", ["serverclasses", "sc", "serverclass"], ServerClassesCommands.Create),
-        ("cloudspaces", ["cs", "cloudspace"], CloudspacesCommands.Create),
+        ("cloudspaces", ["cs", "cloudspace"], Cloudspaces.CloudspacesCommand.Create),
         ("nodepools", ["np", "nodepool"], NodePoolsCommands.Create),
         ("inventory", [], InventoryCommands.Create),
         ("raw", [], RawCommand.Create),

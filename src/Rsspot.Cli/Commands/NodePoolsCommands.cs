@@ -334,7 +334,7 @@ internal static class NodePoolsCommands
             var status = spot
                 ? await s.Client.SpotNodePools.DeleteAsync(poolName, ct).ConfigureAwait(false)
                 : await s.Client.OnDemandNodePools.DeleteAsync(poolName, ct).ConfigureAwait(false);
-            s.Output.Write(new JsonShapes(() => CloudspacesCommands.StatusJson(noun, poolName, status), () => CloudspacesCommands.PythonStatus(status)), () => TableView.Pairs([("deleted", $"{noun} {poolName}"), ("status", status?.StatusProp ?? "Success")]));
+            s.Output.Write(new JsonShapes(() => DeletionJson.Summary(noun, poolName, status), () => DeletionJson.PythonStatus(status)), () => TableView.Pairs([("deleted", $"{noun} {poolName}"), ("status", status?.StatusProp ?? "Success")]));
         });
     }
 
