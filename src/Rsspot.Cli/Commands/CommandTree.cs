@@ -40,7 +40,7 @@ internal static class CommandTree
         ("regions", [], RegionsCommands.Create),
         ("server-classes", ["serverclasses", "sc", "serverclass"], ServerClassesCommands.Create),
         ("cloudspaces", ["cs", "cloudspace"], Cloudspaces.CloudspacesCommand.Create),
-        ("nodepools", ["np", "nodepool"], NodePoolsCommands.Create),
+        ("nodepools", ["np", "nodepool"], NodePools.NodePoolsCommand.Create),
         ("inventory", [], InventoryCommands.Create),
         ("raw", [], RawCommand.Create),
         ("pricing", [], PricingCommands.Create),

@@ -480,10 +480,10 @@ internal static class PricingCommands
 
             foreach (var pl in sc.Pools)
             {
-                table.Add(StrategyName(sc.Strategy), pl.ServerClass, pl.Region, NodePoolsCommands.Int(pl.Nodes), JsonModels.Money(pl.BidPerNodeHour), pl.BidSource == BidSource.Percentile ? "percentile" : "market x", JsonModels.Money(pl.HourlyCost), JsonModels.Money(pl.MonthlyCost), JsonModels.Number(pl.Vcpu), JsonModels.Number(pl.MemoryGb));
+                table.Add(StrategyName(sc.Strategy), pl.ServerClass, pl.Region, NodePoolViews.Count(pl.Nodes), JsonModels.Money(pl.BidPerNodeHour), pl.BidSource == BidSource.Percentile ? "percentile" : "market x", JsonModels.Money(pl.HourlyCost), JsonModels.Money(pl.MonthlyCost), JsonModels.Number(pl.Vcpu), JsonModels.Number(pl.MemoryGb));
             }
 
-            table.Add(StrategyName(sc.Strategy), "total", string.Empty, NodePoolsCommands.Int(sc.Nodes), string.Empty, string.Empty, JsonModels.Money(sc.HourlyCost), JsonModels.Money(sc.MonthlyCost), JsonModels.Number(sc.Vcpu), JsonModels.Number(sc.MemoryGb));
+            table.Add(StrategyName(sc.Strategy), "total", string.Empty, NodePoolViews.Count(sc.Nodes), string.Empty, string.Empty, JsonModels.Money(sc.HourlyCost), JsonModels.Money(sc.MonthlyCost), JsonModels.Number(sc.Vcpu), JsonModels.Number(sc.MemoryGb));
         }
 
         return table;
