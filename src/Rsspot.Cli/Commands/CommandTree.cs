@@ -43,7 +43,7 @@ internal static class CommandTree
         ("nodepools", ["np", "nodepool"], NodePools.NodePoolsCommand.Create),
         ("inventory", [], InventoryCommands.Create),
         ("raw", [], RawCommand.Create),
-        ("pricing", [], PricingCommands.Create),
+        ("pricing", [], Pricing.PricingCommand.Create),
         ("registration", [], RegistrationCommands.Create),
         ("emulator", [], EmulatorCommand.Create),
         ("mcp", [], Mcp.McpCommand.Create),

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Rsspot.Cli.Infrastructure;
 using Rsspot.Pricing;
 
-namespace Rsspot.Cli.Commands;
+namespace Rsspot.Cli.Commands.Pricing;
 
 /// <summary>
 /// <c>--plot</c> of <c>pricing history</c> and <c>pricing compare</c>: the charts of Rsspot.Charts written as SVG.

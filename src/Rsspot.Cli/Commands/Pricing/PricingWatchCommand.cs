@@ -7,7 +7,7 @@ using Rsspot.Cli.Output;
 using Rsspot.Pricing;
 using Rsspot.State;
 
-namespace Rsspot.Cli.Commands;
+namespace Rsspot.Cli.Commands.Pricing;
 
 /// <summary><c>pricing watch</c>: the bid guard on a timer, as a live table on a terminal and JSON lines otherwise.</summary>
 internal static class PricingWatchCommand
