@@ -38,7 +38,7 @@ internal static class CommandTree
         ("config", [], ConfigCommands.Create),
         ("organizations", ["org", "organization"], Organizations.OrganizationsCommand.Create),
         ("regions", [], Regions.RegionsCommand.Create),
-        ("server-classes", ["serverclasses", "sc", "serverclass"], ServerClassesCommands.Create),
+        ("server-classes", ["serverclasses", "sc", "serverclass"], ServerClasses.ServerClassesCommand.Create),
         ("cloudspaces", ["cs", "cloudspace"], Cloudspaces.CloudspacesCommand.Create),
         ("nodepools", ["np", "nodepool"], NodePools.NodePoolsCommand.Create),
         ("inventory", [], InventoryCommands.Create),
