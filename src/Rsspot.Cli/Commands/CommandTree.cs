@@ -34,7 +34,7 @@ internal static class CommandTree
     internal static readonly (string Name, string[] Aliases, Func<CliSession, Command> Create)[] TopLevel =
     [
         ("configure", [], ConfigureCommand.Create),
-        ("profiles", [], ProfilesCommands.Create),
+        ("profiles", [], Profiles.ProfilesCommand.Create),
         ("config", [], ConfigCommands.Create),
         ("organizations", ["org", "organization"], Organizations.OrganizationsCommand.Create),
         ("regions", [], Regions.RegionsCommand.Create),

@@ -79,7 +79,7 @@ internal static class ConfigureCommand
 
             string name = null!;
             var activated = false;
-            var store = ConfigStore.Update(ProfilesCommands.WritablePath(s), store =>
+            var store = ConfigStore.Update(s.WritableConfigPath(), store =>
             {
                 var config = store.ToConfig();
                 name = s.ProfileName ?? config.ActiveProfile ?? config.DefaultProfile ?? "default";

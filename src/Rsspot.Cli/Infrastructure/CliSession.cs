@@ -96,6 +96,9 @@ internal sealed class CliSession : IDisposable
 
     public SpotClient Client => _client ??= CreateClient();
 
+    /// <summary>The config file that profile and preference edits write.</summary>
+    public string WritableConfigPath() => ConfigFile ?? ResolveConfig().WritablePath;
+
     /// <summary>The config as resolved for this invocation (for config and profile commands).</summary>
     public ResolvedConfig ResolveConfig(bool migrateLegacy = true)
     {
