@@ -4,7 +4,7 @@ using var streams = StandardStreams.Open();
 using var interrupts = new Interrupts(streams.Error);
 try
 {
-    return await CliApp.RunAsync(args, streams.Out, streams.Error, Terminal.Detect(), interrupts).ConfigureAwait(false);
+    return await CliApp.RunAsync(args, CliHost.ForProcess(streams, interrupts)).ConfigureAwait(false);
 }
 finally
 {

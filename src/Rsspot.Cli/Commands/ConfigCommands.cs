@@ -28,7 +28,7 @@ internal static class ConfigCommands
                 ["profile_selected_by"] = selectedBy ?? "default",
                 ["profiles"] = new JsonArray([.. resolved.ProfileNames.Order(StringComparer.Ordinal).Select(n => (JsonNode)n)]),
                 ["state_path"] = statePath,
-                ["effective"] = ProfilesCommands.ToJson(profile, active: true),
+                ["effective"] = ProfileJson.Of(profile, active: true),
             };
             s.Output.Write(new JsonShapes(() => json, () => PythonConfigInfo.Build(resolved, name, HistoryCount(s))), () => TableView.Pairs(
             [
@@ -73,7 +73,7 @@ internal static class ConfigCommands
 
     private static void Edit(CliSession s, string key, string value, Action<Configuration.ConfigStore> change)
     {
-        var store = Configuration.ConfigStore.Update(ProfilesCommands.WritablePath(s), change);
+        var store = Configuration.ConfigStore.Update(s.WritableConfigPath(), change);
         s.Output.Write(new JsonObject { [key] = value, ["path"] = store.Path }, () => TableView.Pairs([(key, value), ("path", store.Path)]));
     }
 

@@ -60,7 +60,7 @@ internal static class ConfigureCommand
             if (update == new ProfileUpdate())
             {
                 update = s.Terminal.StdinIsTerminal && s.Terminal.StdoutIsTerminal
-                    ? s.Prompt(() => new ConfigurePrompt(s.In, s.Err).Ask())
+                    ? s.Prompt(() => new ConfigurePrompt(s.In, s.Keys, s.Err).Ask())
                     : throw new CliUsageException("configure: nothing to set. Pass flags such as --org, --region, --refresh-token (stdin is not a terminal, so rsspot cannot ask).");
             }
 
@@ -79,7 +79,7 @@ internal static class ConfigureCommand
 
             string name = null!;
             var activated = false;
-            var store = ConfigStore.Update(ProfilesCommands.WritablePath(s), store =>
+            var store = ConfigStore.Update(s.WritableConfigPath(), store =>
             {
                 var config = store.ToConfig();
                 name = s.ProfileName ?? config.ActiveProfile ?? config.DefaultProfile ?? "default";
@@ -108,11 +108,13 @@ internal static class ConfigureCommand
 internal sealed class ConfigurePrompt
 {
     private readonly TextReader _in;
+    private readonly IKeyReader _keys;
     private readonly TextWriter _err;
 
-    public ConfigurePrompt(TextReader input, TextWriter prompts)
+    public ConfigurePrompt(TextReader input, IKeyReader keys, TextWriter prompts)
     {
         _in = input;
+        _keys = keys;
         _err = prompts;
     }
 
@@ -136,10 +138,9 @@ internal sealed class ConfigurePrompt
     {
         _err.Write(question + ": ");
         var text = new System.Text.StringBuilder();
-        TerminalModes.MarkTouched();
         while (true)
         {
-            var key = Console.ReadKey(intercept: true);
+            var key = _keys.ReadKey();
             if (key.Key == ConsoleKey.Enter)
             {
                 break;

@@ -33,7 +33,7 @@ internal static class RegistrationCommands
     /// <summary>Runs <paramref name="action"/> on the workflow over the ledger the command names: PostgreSQL, or state.db.</summary>
     private static async Task<T> WithWorkflowAsync<T>(CliSession s, string? postgres, Func<RegistrationWorkflow, Task<T>> action, CancellationToken ct)
     {
-        var connectionString = postgres ?? (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } fromEnv ? fromEnv : null);
+        var connectionString = postgres ?? (s.Environment.Get(PostgresVariable) is { Length: > 0 } fromEnv ? fromEnv : null);
         if (connectionString is not null)
         {
             await using var ledger = await PostgresRegistrationLedger.OpenAsync(connectionString, cancellationToken: ct).ConfigureAwait(false);

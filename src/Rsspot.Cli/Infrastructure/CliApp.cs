@@ -10,11 +10,15 @@ namespace Rsspot.Cli.Infrastructure;
 /// <summary>Parses, runs, maps failures to exit codes, and records the invocation in state.db.</summary>
 internal static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Terminal terminal, Interrupts? interrupts = null)
+    /// <summary>Runs one invocation against <paramref name="host"/>; <paramref name="cancellationToken"/> stands in for a signal when there is no <see cref="Interrupts"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
     {
         var at = DateTimeOffset.UtcNow;
         var started = Stopwatch.GetTimestamp();
-        using var session = new CliSession(output, error, new ConsoleInput(), terminal) { Interrupts = interrupts };
+        var output = host.Out;
+        var error = host.Error;
+        var interrupts = host.Interrupts;
+        using var session = new CliSession(host);
         args = HelpWords(args);
         var root = CommandTree.Build(session, args);
         var parse = root.Parse(args);
@@ -40,13 +44,13 @@ internal static class CliApp
                 if (parse.Action is HelpAction help)
                 {
                     // Its default, Console.WindowWidth, initializes the terminal (see TerminalModes).
-                    help.MaxWidth = HelpWidth();
+                    help.MaxWidth = HelpWidth(host);
                 }
 
                 // Signals are handled by Interrupts: System.CommandLine's own handling ends the process 2 s after Ctrl-C,
                 // cutting a rollback short without a word.
                 var configuration = new InvocationConfiguration { Output = helpOutput, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
-                exit = await parse.InvokeAsync(configuration, interrupts?.Token ?? CancellationToken.None).ConfigureAwait(false);
+                exit = await parse.InvokeAsync(configuration, interrupts?.Token ?? cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is OutputClosedException || ex.InnerException is OutputClosedException)
             {
@@ -98,8 +102,8 @@ internal static class CliApp
         return parse.CommandResult.Command is RootCommand && words.Count > 0 ? words[0] : null;
     }
 
-    private static int HelpWidth() => Console.IsOutputRedirected ? int.MaxValue :
-        int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns is >= 40 and <= 1000
+    private static int HelpWidth(CliHost host) => !host.Terminal.StdoutIsTerminal ? int.MaxValue :
+        int.TryParse(host.Environment.Get("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns is >= 40 and <= 1000
             ? columns
             : 100;
 

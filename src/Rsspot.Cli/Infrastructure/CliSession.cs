@@ -18,18 +18,33 @@ internal sealed class CliSession : IDisposable
     private bool _stateProblemReported;
     private bool _exposureChecked;
 
-    public CliSession(TextWriter output, TextWriter error, TextReader input, Terminal terminal)
+    public CliSession(CliHost host)
     {
-        Out = output;
-        Err = error;
-        In = input;
-        Terminal = terminal;
+        Out = host.Out;
+        Err = host.Error;
+        In = host.In;
+        Terminal = host.Terminal;
+        Environment = host.Environment;
+        Keys = host.Keys;
+        Interrupts = host.Interrupts;
+    }
+
+    /// <summary>A session on the given streams and this process's environment (to build the command tree alone).</summary>
+    public CliSession(TextWriter output, TextWriter error, TextReader input, Terminal terminal)
+        : this(new CliHost(output, error, input, terminal, CliEnvironment.Process, new TextKeyReader(input)))
+    {
     }
 
     public GlobalOptions Globals { get; } = new();
 
     /// <summary>Signal handling of this process (null in-process, e.g. in tests of the command tree).</summary>
-    public Interrupts? Interrupts { get; init; }
+    public Interrupts? Interrupts { get; }
+
+    /// <summary>The environment variables of this invocation (never read from the process directly).</summary>
+    public CliEnvironment Environment { get; }
+
+    /// <summary>Hidden key input for prompts.</summary>
+    public IKeyReader Keys { get; }
 
     public TextWriter Out { get; }
 
@@ -61,11 +76,11 @@ internal sealed class CliSession : IDisposable
     public OutputWriter Output => _output ??= new OutputWriter(
         Out,
         Terminal,
-        OutputChoice.Resolve(Parse.GetValue(Globals.Output), Environment.GetEnvironmentVariable(OutputChoice.EnvironmentVariable), ConfiguredOutput, Terminal),
+        OutputChoice.Resolve(Parse.GetValue(Globals.Output), Environment.Get(OutputChoice.EnvironmentVariable), ConfiguredOutput, Terminal),
         Shape);
 
     /// <summary>Whose JSON/YAML shapes this invocation prints.</summary>
-    public OutputShape Shape => OutputShapeChoice.Resolve(Parse.GetValue(Globals.Raw), Environment.GetEnvironmentVariable(OutputShapeChoice.EnvironmentVariable), Parse);
+    public OutputShape Shape => OutputShapeChoice.Resolve(Parse.GetValue(Globals.Raw), Environment.Get(OutputShapeChoice.EnvironmentVariable), Parse);
 
     /// <summary>
     /// The writer for <c>pricing list</c> and <c>pricing build</c>: in the Python rsspot's shape they print a table
@@ -73,7 +88,7 @@ internal sealed class CliSession : IDisposable
     /// </summary>
     public OutputWriter TableUnlessAsked =>
         Shape == OutputShape.Python && Parse.GetValue(Globals.Output) is null
-        && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(OutputChoice.EnvironmentVariable)) && ConfiguredOutput() is not { Length: > 0 }
+        && string.IsNullOrWhiteSpace(Environment.Get(OutputChoice.EnvironmentVariable)) && ConfiguredOutput() is not { Length: > 0 }
             ? new OutputWriter(Out, Terminal, OutputFormat.Table, Shape)
             : Output;
 
@@ -81,10 +96,13 @@ internal sealed class CliSession : IDisposable
 
     public SpotClient Client => _client ??= CreateClient();
 
+    /// <summary>The config file that profile and preference edits write.</summary>
+    public string WritableConfigPath() => ConfigFile ?? ResolveConfig().WritablePath;
+
     /// <summary>The config as resolved for this invocation (for config and profile commands).</summary>
     public ResolvedConfig ResolveConfig(bool migrateLegacy = true)
     {
-        var resolved = ConfigResolver.Resolve(new ConfigResolutionOptions { ConfigPath = ConfigFile, MigrateLegacy = migrateLegacy });
+        var resolved = ConfigResolver.Resolve(new ConfigResolutionOptions { ConfigPath = ConfigFile, MigrateLegacy = migrateLegacy, Environment = Environment.ForConfig, HomeDirectory = Environment.HomeDirectory });
         WarnIfExposed(resolved);
         return resolved;
     }
@@ -276,6 +294,8 @@ internal sealed class CliSession : IDisposable
             Region = Region,
             NoCache = Parse.GetValue(Globals.NoCache),
             StateStore = _state,
+            Environment = Environment.Variables,
+            HomeDirectory = Environment.HomeDirectory,
         };
         if (Verbose)
         {

@@ -8,12 +8,13 @@ internal sealed record Terminal(bool StdoutIsTerminal, bool StdinIsTerminal, boo
 {
     public static Terminal Redirected { get; } = new(false, false, false);
 
-    public static Terminal Detect()
+    /// <summary>The terminal of this process, with NO_COLOR and TERM read from <paramref name="environment"/>.</summary>
+    public static Terminal Detect(CliEnvironment environment)
     {
         var stdout = !Console.IsOutputRedirected;
         var stdin = !Console.IsInputRedirected;
-        var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-        var dumb = string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal);
+        var noColor = !string.IsNullOrEmpty(environment.Get("NO_COLOR"));
+        var dumb = string.Equals(environment.Get("TERM"), "dumb", StringComparison.Ordinal);
         return new Terminal(stdout, stdin, stdout && !noColor && !dumb);
     }
 }

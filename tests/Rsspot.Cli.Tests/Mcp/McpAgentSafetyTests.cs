@@ -9,6 +9,7 @@ namespace Rsspot.Cli.Tests.Mcp;
 /// the API, long waits report progress, and malformed calls get a reason.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Trait("Category", "EndToEnd")]
 public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
 {
     private readonly TwoAccountsFixture _accounts;

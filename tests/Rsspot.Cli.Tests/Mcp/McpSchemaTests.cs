@@ -12,6 +12,7 @@ namespace Rsspot.Cli.Tests.Mcp;
 /// the output schema. The server runs with writes and any profile allowed, so every tool and argument is offered.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Trait("Category", "EndToEnd")]
 public sealed class McpSchemaTests : IClassFixture<CliFixture>
 {
     private const int SetsPerTool = 100;

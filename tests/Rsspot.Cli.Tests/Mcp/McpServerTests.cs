@@ -5,6 +5,7 @@ namespace Rsspot.Cli.Tests.Mcp;
 
 /// <summary><c>rsspot mcp</c> as an agent uses it: a child process over stdio JSON-RPC against the emulator.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Trait("Category", "EndToEnd")]
 public sealed class McpServerTests : IClassFixture<CliFixture>
 {
     private static readonly string[] ReadTools =

@@ -11,6 +11,7 @@ namespace Rsspot.Cli.Tests.Mcp;
 /// Skipped, and reported as skipped, where node or npm is missing or the package cannot be installed.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Trait("Category", "EndToEnd")]
 public sealed class TypeScriptClientTests : IClassFixture<CliFixture>
 {
     private readonly CliFixture _cli;

@@ -3,6 +3,7 @@ using Rsspot.Cli.Tests.Support;
 namespace Rsspot.Cli.Tests.ProcessEdges;
 
 /// <summary>Issue 29, item 5: a writer stops when the reader of its stdout goes away (<c>pricing watch | head -1</c>).</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class ClosedStdoutTests(CliFixture cli) : IClassFixture<CliFixture>
 {
     [Fact]

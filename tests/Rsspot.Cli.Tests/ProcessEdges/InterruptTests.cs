@@ -8,6 +8,7 @@ namespace Rsspot.Cli.Tests.ProcessEdges;
 /// Issue 29, item 2: SIGINT (Ctrl-C) and SIGTERM sent to a real rsspot process while it creates a cloudspace or waits
 /// for one, against an emulator whose API answers only after 3 s.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class InterruptTests(CliFixture cli) : IClassFixture<CliFixture>, IDisposable
 {
     private const string Region = "us-central-dfw-1";

@@ -8,6 +8,7 @@ namespace Rsspot.Cli.Tests.ProcessEdges;
 /// links, real signals.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
+[Trait("Category", "EndToEnd")]
 public sealed class LocalFilesTests(CliFixture cli) : IClassFixture<CliFixture>, IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("rsspot-files-").FullName;
@@ -42,7 +43,7 @@ public sealed class LocalFilesTests(CliFixture cli) : IClassFixture<CliFixture>,
     [Fact]
     public async Task A_config_whose_folder_refuses_a_lock_file_exits_3_without_naming_the_lock()
     {
-        var result = await CliRunner.RunAsync(EnvWith("/proc/self/environ"), null, "configure", "--org", "acme");
+        var result = await CliRunner.RunProcessAsync(EnvWith("/proc/self/environ"), null, "configure", "--org", "acme");
 
         Assert.True(result.ExitCode == 3, result.ToString());
         var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -79,7 +80,7 @@ public sealed class LocalFilesTests(CliFixture cli) : IClassFixture<CliFixture>,
 
         Assert.Empty(Temps(_dir));
         Assert.True(saved > 0, "no configure run finished");
-        var info = await CliRunner.RunAsync(EnvWith(config), null, "config", "info", "-o", "json");
+        var info = await CliRunner.RunProcessAsync(EnvWith(config), null, "config", "info", "-o", "json");
         Assert.True(info.ExitCode == 0, info.ToString());
     }
 
@@ -98,7 +99,7 @@ public sealed class LocalFilesTests(CliFixture cli) : IClassFixture<CliFixture>,
 
         File.SetLastWriteTimeUtc(fresh, DateTime.UtcNow - TimeSpan.FromSeconds(10));
 
-        var result = await CliRunner.RunAsync(EnvWith(config), null, "configure", "--org", "acme");
+        var result = await CliRunner.RunProcessAsync(EnvWith(config), null, "configure", "--org", "acme");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.False(File.Exists(stale));
@@ -116,7 +117,7 @@ public sealed class LocalFilesTests(CliFixture cli) : IClassFixture<CliFixture>,
         var link = Path.Combine(_dir, "config.yaml");
         File.CreateSymbolicLink(link, target);
 
-        var result = await CliRunner.RunAsync(EnvWith(link), null, "configure", "--org", "after");
+        var result = await CliRunner.RunProcessAsync(EnvWith(link), null, "configure", "--org", "after");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(target, new FileInfo(link).LinkTarget);
@@ -131,7 +132,7 @@ public sealed class LocalFilesTests(CliFixture cli) : IClassFixture<CliFixture>,
         await File.WriteAllTextAsync(config, $"active_profile: p\nprofiles:\n  p:\n    org: {cli.Emulator.OrganizationName}\n    refresh_token: {cli.Emulator.RefreshToken}\n    base_url: {cli.Emulator.BaseUrl}\n    oauth_url: {cli.Emulator.BaseUrl}\n");
         File.SetUnixFileMode(config, (UnixFileMode)0b110_110_110);
 
-        var result = await CliRunner.RunAsync(EnvWith(config), null, "regions", "list", "-o", "json");
+        var result = await CliRunner.RunProcessAsync(EnvWith(config), null, "regions", "list", "-o", "json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var warning = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -141,7 +142,7 @@ public sealed class LocalFilesTests(CliFixture cli) : IClassFixture<CliFixture>,
         Assert.DoesNotContain(cli.Emulator.RefreshToken, warning, StringComparison.Ordinal);
 
         File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        var quiet = await CliRunner.RunAsync(EnvWith(config), null, "regions", "list", "-o", "json");
+        var quiet = await CliRunner.RunProcessAsync(EnvWith(config), null, "regions", "list", "-o", "json");
         Assert.Equal(string.Empty, quiet.Stderr);
     }
 
@@ -154,7 +155,7 @@ public sealed class LocalFilesTests(CliFixture cli) : IClassFixture<CliFixture>,
         var config = Path.Combine(_dir, "config.yaml");
         await File.WriteAllTextAsync(config, "profiles:\n  default:\n    org: acme\n");
 
-        var result = await CliRunner.RunAsync(EnvWith(config), null, "config", "history", "info");
+        var result = await CliRunner.RunProcessAsync(EnvWith(config), null, "config", "history", "info");
 
         Assert.True(result.ExitCode == 3, result.ToString());
         Assert.Contains("symbolic link", result.Stderr, StringComparison.Ordinal);

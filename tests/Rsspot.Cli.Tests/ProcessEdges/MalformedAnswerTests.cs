@@ -8,6 +8,7 @@ namespace Rsspot.Cli.Tests.ProcessEdges;
 /// Issue 29, items 7 and 11: answers that are malformed below JSON (a body cut short, corrupt gzip, no body on a read,
 /// a 401 page in HTML, a long Retry-After, an unreachable price host) exit with the documented code and one line.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class MalformedAnswerTests(HostileCliFixture fixture) : IClassFixture<HostileCliFixture>, IDisposable
 {
     private HostileServer Server => fixture.Server;

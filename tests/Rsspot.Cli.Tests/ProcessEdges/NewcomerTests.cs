@@ -5,6 +5,7 @@ namespace Rsspot.Cli.Tests.ProcessEdges;
 
 /// <summary>Issue 29, items 10 to 12: help, usage errors, hints and small truths a newcomer meets, each in a real process.</summary>
 [UnsupportedOSPlatform("windows")]
+[Trait("Category", "EndToEnd")]
 public sealed class NewcomerTests(CliFixture cli) : IClassFixture<CliFixture>
 {
     private static string OneErrorLine(CliResult result)
@@ -151,7 +152,7 @@ public sealed class NewcomerTests(CliFixture cli) : IClassFixture<CliFixture>
         var env = cli.Environment;
         env["TZ"] = "Asia/Kolkata";
 
-        var result = await CliRunner.RunAsync(env, null, "config", "history", "list", "-o", "table");
+        var result = await CliRunner.RunProcessAsync(env, null, "config", "history", "list", "-o", "table");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("+05:30", result.Stdout, StringComparison.Ordinal);

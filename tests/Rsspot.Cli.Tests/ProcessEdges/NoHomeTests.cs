@@ -3,6 +3,7 @@ using Rsspot.Cli.Tests.Support;
 namespace Rsspot.Cli.Tests.ProcessEdges;
 
 /// <summary>Issue 29, item 1: a process without a usable home folder (a DynamicUser= service, a container user).</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class NoHomeTests(CliFixture cli) : IClassFixture<CliFixture>
 {
     private const string MissingHome = "/nonexistent/rsspot-home";
@@ -27,7 +28,7 @@ public sealed class NoHomeTests(CliFixture cli) : IClassFixture<CliFixture>
         var env = cli.Environment;
         env["HOME"] = home;
 
-        var result = await CliRunner.RunAsync(env, null, "regions", "list", "-o", "json");
+        var result = await CliRunner.RunProcessAsync(env, null, "regions", "list", "-o", "json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("us-central-dfw-1", result.Stdout, StringComparison.Ordinal);
@@ -39,7 +40,7 @@ public sealed class NoHomeTests(CliFixture cli) : IClassFixture<CliFixture>
     {
         var env = new Dictionary<string, string> { ["HOME"] = MissingHome, ["NO_COLOR"] = "1" };
 
-        var result = await CliRunner.RunAsync(env, null, "-c", cli.ConfigPath, "regions", "list", "-o", "json");
+        var result = await CliRunner.RunProcessAsync(env, null, "-c", cli.ConfigPath, "regions", "list", "-o", "json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(string.Empty, result.Stderr);
@@ -48,7 +49,7 @@ public sealed class NoHomeTests(CliFixture cli) : IClassFixture<CliFixture>
     [Fact]
     public async Task An_environment_only_configuration_works_and_warns_once_that_state_is_in_memory()
     {
-        var result = await CliRunner.RunAsync(EnvironmentOnly, null, "regions", "list", "-o", "json");
+        var result = await CliRunner.RunProcessAsync(EnvironmentOnly, null, "regions", "list", "-o", "json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("us-central-dfw-1", result.Stdout, StringComparison.Ordinal);
@@ -62,7 +63,7 @@ public sealed class NoHomeTests(CliFixture cli) : IClassFixture<CliFixture>
     [Fact]
     public async Task Configure_without_a_home_exits_3_naming_the_variable_to_set()
     {
-        var result = await CliRunner.RunAsync(EnvironmentOnly, null, "configure", "--org", "acme");
+        var result = await CliRunner.RunProcessAsync(EnvironmentOnly, null, "configure", "--org", "acme");
 
         Assert.True(result.ExitCode == 3, result.ToString());
         var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -81,7 +82,7 @@ public sealed class NoHomeTests(CliFixture cli) : IClassFixture<CliFixture>
             await File.WriteAllTextAsync(config, $"state_path: ~/state.db\nprofiles:\n  default:\n    org: {cli.Emulator.OrganizationName}\n");
             var env = new Dictionary<string, string> { ["HOME"] = MissingHome, ["RSSPOT_CONFIG"] = config };
 
-            var result = await CliRunner.RunAsync(env, null, "config", "history", "info");
+            var result = await CliRunner.RunProcessAsync(env, null, "config", "history", "info");
 
             Assert.True(result.ExitCode == 3, result.ToString());
             Assert.Contains("'~'", result.Stderr, StringComparison.Ordinal);

@@ -10,6 +10,7 @@ namespace Rsspot.Cli.Tests.ProcessEdges;
 /// printed to a terminal), and tables show invisible characters, cut long cells and align wide characters.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
+[Trait("Category", "EndToEnd")]
 public sealed class ServerTextOnTerminalTests(HostileCliFixture fixture) : IClassFixture<HostileCliFixture>, IDisposable
 {
     /// <summary>An OSC 52 clipboard write, a screen clear, a colour, a bidi override and a C1 CSI.</summary>
@@ -49,7 +50,7 @@ public sealed class ServerTextOnTerminalTests(HostileCliFixture fixture) : IClas
         Server.FaultScope = r => r.Path.Value!.EndsWith("/cloudspaces/hostile-wait", StringComparison.Ordinal);
         Server.ApiFault = HostileFault.Status(200, "application/json", cloudspace.ToJsonString());
 
-        var result = await CliRunner.RunAsync(Env, null, "cloudspaces", "wait", "hostile-wait", "--timeout", "2", "--no-cache");
+        var result = await CliRunner.RunProcessAsync(Env, null, "cloudspaces", "wait", "hostile-wait", "--timeout", "2", "--no-cache");
 
         Assert.Contains("cloudspace hostile-wait: Provisioning", result.Stderr, StringComparison.Ordinal);
         AssertNoControls(result.Stderr);
@@ -70,7 +71,7 @@ public sealed class ServerTextOnTerminalTests(HostileCliFixture fixture) : IClas
         Assert.Contains("    server: https://x.example", tty.Screen, StringComparison.Ordinal);
         Assert.Contains("  name: demo", tty.Screen, StringComparison.Ordinal);
 
-        var piped = await CliRunner.RunAsync(Env, null, "cloudspaces", "get-config", "demo", "--no-cache");
+        var piped = await CliRunner.RunProcessAsync(Env, null, "cloudspaces", "get-config", "demo", "--no-cache");
         Assert.Equal(kubeconfig, piped.Stdout);
     }
 
@@ -95,7 +96,7 @@ public sealed class ServerTextOnTerminalTests(HostileCliFixture fixture) : IClas
         Server.FaultScope = r => r.Path.Value!.EndsWith("/cloudspaces", StringComparison.Ordinal);
         Server.ApiFault = HostileFault.Status(200, "application/json", list.ToJsonString());
 
-        var result = await CliRunner.RunAsync(Env, null, "cloudspaces", "list", "-o", "table", "--no-cache");
+        var result = await CliRunner.RunProcessAsync(Env, null, "cloudspaces", "list", "-o", "table", "--no-cache");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -9,6 +9,7 @@ namespace Rsspot.Cli.Tests.ProcessEdges;
 /// and switched off again before the process ends.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
+[Trait("Category", "EndToEnd")]
 public sealed class TerminalModeTests(CliFixture cli) : IClassFixture<CliFixture>
 {
     private const string ApplicationCursor = "\u001b[?1h";

@@ -4,6 +4,7 @@ using Rsspot.Cli.Tests.Support;
 namespace Rsspot.Cli.Tests.ProcessEdges;
 
 /// <summary>Issue 29, item 6: values that crashed the process are read as the Python rsspot reads them or refused by name.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class ValuesTests(CliFixture cli) : IClassFixture<CliFixture>
 {
     private static string Jwt(string expJson)
@@ -34,7 +35,7 @@ public sealed class ValuesTests(CliFixture cli) : IClassFixture<CliFixture>
         var env = cli.Environment;
         env["RSSPOT_ACCESS_TOKEN"] = Jwt(exp);
 
-        var result = await CliRunner.RunAsync(env, null, "regions", "list", "--no-cache", "-o", "json");
+        var result = await CliRunner.RunProcessAsync(env, null, "regions", "list", "--no-cache", "-o", "json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.DoesNotContain("element of type", result.Stderr, StringComparison.Ordinal);
@@ -66,7 +67,7 @@ public sealed class ValuesTests(CliFixture cli) : IClassFixture<CliFixture>
         var env = cli.Environment;
         env[variable] = value;
 
-        var result = await CliRunner.RunAsync(env, null, "regions", "list", "--no-cache");
+        var result = await CliRunner.RunProcessAsync(env, null, "regions", "list", "--no-cache");
 
         Assert.True(result.ExitCode == 3, result.ToString());
         Assert.Contains(variable, OneErrorLine(result), StringComparison.Ordinal);
@@ -85,7 +86,7 @@ public sealed class ValuesTests(CliFixture cli) : IClassFixture<CliFixture>
             await File.WriteAllTextAsync(config, $"active_profile: p\nprofiles:\n  p:\n    org: acme\n    base_url: {cli.Emulator.BaseUrl}\n    {key}: {value}\n");
             var env = new Dictionary<string, string> { ["HOME"] = dir, ["RSSPOT_CONFIG"] = config };
 
-            var result = await CliRunner.RunAsync(env, null, "regions", "list");
+            var result = await CliRunner.RunProcessAsync(env, null, "regions", "list");
 
             Assert.True(result.ExitCode == 3, result.ToString());
             Assert.Contains(key, OneErrorLine(result), StringComparison.Ordinal);
@@ -102,7 +103,7 @@ public sealed class ValuesTests(CliFixture cli) : IClassFixture<CliFixture>
         var env = cli.Environment;
         env["RSSPOT_OUTPUT"] = "garbage";
 
-        var result = await CliRunner.RunAsync(env, null, "regions", "list");
+        var result = await CliRunner.RunProcessAsync(env, null, "regions", "list");
 
         Assert.True(result.ExitCode is 2 or 3, result.ToString());
         Assert.Contains("RSSPOT_OUTPUT", OneErrorLine(result), StringComparison.Ordinal);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
+using Rsspot.Cli.Infrastructure;
 
 namespace Rsspot.Cli.Tests.Support;
 
@@ -12,9 +14,28 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
 }
 
-/// <summary>Runs the built rsspot.dll with a clean environment (only what the test passes, plus PATH and DOTNET_ROOT).</summary>
+/// <summary>
+/// Runs rsspot with a clean environment (only what the test passes): in this process (the command line parsed
+/// and run by <see cref="CliApp"/> on its own streams and environment) when that is faithful, else the built
+/// rsspot.dll (or <see cref="Executable"/>) as a child process with PATH and DOTNET_ROOT added.
+/// </summary>
+/// <remarks>
+/// In process, stdin and stdout are not terminals, as for a child with redirected streams. What a process has only
+/// once (its current directory, culture, proxy and TLS settings, the home the OS reports, the console the MCP
+/// server talks over, the emulator launched beside the tool) cannot be given to one invocation, so a run that
+/// depends on any of it goes to a child process: a working directory, an environment variable rsspot does not read
+/// through its session, no usable HOME, or the <c>mcp</c> and <c>emulator</c> commands. RSSPOT_CLI_EXECUTABLE or
+/// RSSPOT_CLI_TESTS_OUT_OF_PROCESS=1 sends every run to a child process.
+/// </remarks>
 public static class CliRunner
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    // Variables rsspot reads only through its session (CliEnvironment) or the SDK's injected config environment.
+    private static readonly HashSet<string> InProcessVariables = new(StringComparer.Ordinal) { "HOME", "NO_COLOR", "TERM", "COLUMNS" };
+
+    private static readonly HashSet<string> ProcessOnlyCommands = new(StringComparer.Ordinal) { "mcp", "emulator" };
+
     public static string CliDll { get; } = Path.GetFullPath(
         typeof(CliRunner).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RsspotCliDll").Value!);
 
@@ -24,11 +45,55 @@ public static class CliRunner
     /// </summary>
     public static string? Executable { get; } = Environment.GetEnvironmentVariable("RSSPOT_CLI_EXECUTABLE") is { Length: > 0 } path ? Path.GetFullPath(path) : null;
 
+    /// <summary>True when every run goes to a child process.</summary>
+    public static bool OutOfProcess { get; } = Executable is not null || Environment.GetEnvironmentVariable("RSSPOT_CLI_TESTS_OUT_OF_PROCESS") == "1";
+
     public static Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args) =>
         RunInAsync(null, environment, stdin, args);
 
     /// <summary>Runs rsspot with <paramref name="workingDirectory"/> as its current directory (null: this process's).</summary>
-    public static async Task<CliResult> RunInAsync(string? workingDirectory, IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args)
+    public static Task<CliResult> RunInAsync(string? workingDirectory, IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args) =>
+        workingDirectory is null && CanRunInProcess(environment, args)
+            ? RunInProcessAsync(environment, stdin, args)
+            : RunProcessInAsync(workingDirectory, environment, stdin, args);
+
+    /// <summary>Runs the real rsspot binary as a child process (the end-to-end tests of process edges).</summary>
+    public static Task<CliResult> RunProcessAsync(IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args) =>
+        RunProcessInAsync(null, environment, stdin, args);
+
+    /// <summary>Whether a run with this environment and these arguments behaves in this process as in its own.</summary>
+    public static bool CanRunInProcess(IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> args) =>
+        !OutOfProcess
+        && !(args.Count > 0 && ProcessOnlyCommands.Contains(args[0]))
+        && environment.TryGetValue("HOME", out var home) && Path.IsPathFullyQualified(home) && Directory.Exists(home)
+        && environment.Keys.All(name => InProcessVariables.Contains(name) || name.StartsWith("RSSPOT_", StringComparison.Ordinal) || name.StartsWith("SPOT_", StringComparison.Ordinal));
+
+    private static async Task<CliResult> RunInProcessAsync(IReadOnlyDictionary<string, string> environment, string? stdin, string[] args)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["RSSPOT_OUTPUT_SHAPE"] = "raw" };
+        foreach (var (key, value) in environment)
+        {
+            variables[key] = value;
+        }
+
+        var stdout = new StringWriter(CultureInfo.InvariantCulture);
+        var stderr = new StringWriter(CultureInfo.InvariantCulture);
+        using var input = new StringReader(stdin ?? string.Empty);
+        var host = CliHost.Redirected(TextWriter.Synchronized(stdout), TextWriter.Synchronized(stderr), input, variables);
+        using var timeout = new CancellationTokenSource(Timeout);
+        var exit = await Task.Run(
+            () =>
+            {
+                // The tool is built with invariant globalization; the culture flows into the invocation's continuations.
+                CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+                CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+                return CliApp.RunAsync([.. args], host, timeout.Token);
+            },
+            timeout.Token).WaitAsync(Timeout);
+        return new CliResult(exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private static async Task<CliResult> RunProcessInAsync(string? workingDirectory, IReadOnlyDictionary<string, string> environment, string? stdin, string[] args)
     {
         var start = StartInfo(environment, args);
         start.RedirectStandardInput = true;
@@ -46,7 +111,7 @@ public static class CliRunner
         }
 
         process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var timeout = new CancellationTokenSource(Timeout);
         await process.WaitForExitAsync(timeout.Token);
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Rsspot.Cli.Output;
 using Rsspot.Pricing;
 using static Rsspot.Cli.Commands.Mcp.Shape;
 
@@ -117,7 +118,7 @@ internal static class PriceResults
         ["failure"] = result.Failure?.Message,
         ["scenarios"] = new JsonArray([.. result.Scenarios.Select(sc => (JsonNode)new JsonObject
         {
-            ["strategy"] = StrategyName(sc.Strategy),
+            ["strategy"] = PriceJson.StrategyName(sc.Strategy),
             ["feasible"] = sc.IsFeasible,
             ["failure"] = sc.Failure?.Message,
             ["nodes"] = sc.Nodes,
@@ -182,11 +183,4 @@ internal static class PriceResults
         ("p80", NullableNumber()),
         ("hyperscaler_average", NullableNumber()),
     ];
-
-    private static string StrategyName(BuildStrategy strategy) => strategy switch
-    {
-        BuildStrategy.MaxPerformance => "max_performance",
-        BuildStrategy.MaxValue => "max_value",
-        _ => "balanced",
-    };
 }

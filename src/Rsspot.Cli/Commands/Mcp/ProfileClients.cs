@@ -32,6 +32,8 @@ internal sealed class ProfileClients(CliSession session) : IDisposable
                     ConfigPath = session.ConfigFile,
                     Profile = profile,
                     NoCache = session.Parse.GetValue(session.Globals.NoCache),
+                    Environment = session.Environment.Variables,
+                    HomeDirectory = session.Environment.HomeDirectory,
                 });
                 _others[profile] = client;
             }

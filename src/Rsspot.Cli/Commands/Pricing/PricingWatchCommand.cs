@@ -1,0 +1,228 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Rsspot.Cli.Infrastructure;
+using Rsspot.Cli.Input;
+using Rsspot.Cli.Output;
+using Rsspot.Pricing;
+using Rsspot.Services;
+using Rsspot.State;
+
+namespace Rsspot.Cli.Commands.Pricing;
+
+/// <summary><c>pricing watch</c>: the bid guard on a timer, as a live table on a terminal and JSON lines otherwise.</summary>
+internal static class PricingWatchCommand
+{
+    /// <summary>Exit code of <c>--once</c> when a pool is at risk (none losing).</summary>
+    public const int AtRisk = 8;
+
+    /// <summary>Exit code of <c>--once</c> when a pool is losing.</summary>
+    public const int Losing = 9;
+
+    private const string ClearScreen = "\u001b[H\u001b[2J";
+
+    public static Command Create(CliSession s)
+    {
+        var cloudspace = new Option<string?>("--cloudspace") { Description = "Only this cloudspace's spot pools (default: all)", HelpName = "name" };
+        var interval = new Option<string>("--interval") { Description = "Seconds between rounds", DefaultValueFactory = _ => "60", HelpName = "seconds" };
+        var maxBid = new Option<string?>("--max-bid") { Description = "Highest bid of any pool, USD per node-hour; replaces the default ceiling (each class's on-demand price) and the profile's max_bid", HelpName = "usd" };
+        var budgetHourly = new Option<string?>("--budget-hourly") { Description = "Cluster budget: Σ bid × desired nodes, USD per hour", HelpName = "usd" };
+        var budgetMonthly = new Option<string?>("--budget-monthly") { Description = "Cluster budget in USD per month (730 h)", HelpName = "usd" };
+        var margin = new Option<string>("--margin") { Description = "Head-room over the market, percent (default 5%: the lowest bid a plan makes is market x 1.05)", DefaultValueFactory = _ => "5%", HelpName = "percent" };
+        var percentile = new Option<string>("--percentile") { Description = "Percentile of recent clearing prices to bid at: 20, 50 or 80", DefaultValueFactory = _ => "80" };
+        percentile.CompletionSources.Add("20", "50", "80");
+        var apply = new Option<bool>("--apply") { Description = "Patch spec.bidPrice of the pools (default: dry run, nothing changes)" };
+        var once = new Option<bool>("--once") { Description = $"One round, then exit: 0 all winning, {AtRisk} a pool at risk, {Losing} a pool losing" };
+        var command = Cmd.New(
+            "watch",
+            $"""
+            Watch spot pools against their market and recommend (or, with --apply, set) bids that keep them winning.
+
+            A pool is winning (bid above the market by more than the margin), at-risk (within the margin, or the market
+            rising towards it) or losing (below the market, or fewer nodes won than desired). A pool whose auction has
+            not run yet (bid status Pending) is judged by its bid against the market alone and labelled pending.
+            Recommended bid: max(percentile, market) x (1 + margin), capped by the ceiling (--max-bid, else the profile's
+            max_bid, else the class's on-demand price) and the cluster budget; a bid more than 30% above it is lowered.
+            When the market itself is above the ceiling the guard holds and says "market above ceiling" (losing).
+            On a terminal the table is redrawn each round; piped, each round prints one JSON line per pool.
+            With --once the exit code is 0 when every pool is winning, {AtRisk} when one is at risk, {Losing} when one is losing.
+
+            Examples:
+              rsspot pricing watch --cloudspace prod --once
+              rsspot pricing watch --max-bid 0.20 --budget-monthly 500 --margin 15% --apply
+              rsspot pricing watch --once | jq 'select(.status != "winning")'
+            """,
+            cloudspace, interval, maxBid, budgetHourly, budgetMonthly, margin, percentile, apply, once);
+        return command.RunsForExitCode(s, async (p, ct) =>
+        {
+            var policy = new BidGuardPolicy
+            {
+                Margin = GuardFlags.Percent("--margin", p.GetValue(margin)!),
+                TargetPercentile = GuardFlags.Percentile("--percentile", p.GetValue(percentile)!),
+                MaxBid = GuardFlags.Usd("--max-bid", p.GetValue(maxBid)),
+                BudgetHourly = GuardFlags.Usd("--budget-hourly", p.GetValue(budgetHourly)),
+                BudgetMonthly = GuardFlags.Usd("--budget-monthly", p.GetValue(budgetMonthly)),
+            };
+            var seconds = GuardFlags.Seconds("--interval", p.GetValue(interval)!);
+            var applying = p.GetValue(apply);
+            using var state = applying ? s.OpenState() : null;
+            var guard = new BidGuard(s.Client, policy, state);
+            var live = s.Terminal.StdoutIsTerminal && s.Output.IsTable;
+            while (true)
+            {
+                BidGuardRound round;
+                IReadOnlyList<AutopilotNodePoolSummary> autopilot;
+                try
+                {
+                    round = await guard.RunAsync(p.GetValue(cloudspace), applying, ct).ConfigureAwait(false);
+                    autopilot = await guard.ReadAutopilotAsync(p.GetValue(cloudspace), ct).ConfigureAwait(false);
+                }
+                catch (SpotException ex) when (!p.GetValue(once))
+                {
+                    // A watch outlives a bad round: say so and try again at the next tick.
+                    await s.Err.WriteLineAsync("error: " + ErrorReporter.Describe(ex).Message).ConfigureAwait(false);
+                    await Task.Delay(seconds, ct).ConfigureAwait(false);
+                    continue;
+                }
+
+                Print(s, round, live);
+                Autopilot.AutopilotWatch.Print(s, autopilot, live);
+                foreach (var failure in round.Failed)
+                {
+                    await s.Err.WriteLineAsync($"error: pool {failure.Recommendation.Pool.Pool}: bid not changed, retried next round: {failure.Error}").ConfigureAwait(false);
+                }
+
+                if (p.GetValue(once))
+                {
+                    return ExitCode(round.Plan);
+                }
+
+                await Task.Delay(seconds, ct).ConfigureAwait(false);
+            }
+        });
+    }
+
+    public static Command History(CliSession s)
+    {
+        var limit = new Option<int>("--limit", "-n") { Description = "Show at most this many changes", DefaultValueFactory = _ => 50 };
+        var pool = new Option<string?>("--pool") { Description = "Only this pool's changes", HelpName = "name" };
+        return Cmd.New("history", "Bid changes the guard applied (newest first), from state.db", limit, pool).Runs(s, p =>
+        {
+            if (p.GetValue(limit) < 1)
+            {
+                throw new CliUsageException($"--limit: {p.GetValue(limit)} is invalid; give 1 or more.");
+            }
+
+            using var state = s.OpenState();
+            var changes = state.BidChanges.List(p.GetValue(limit), p.GetValue(pool));
+            s.Output.Write(new JsonArray([.. changes.Select(c => (JsonNode)ChangeJson(c))]), () =>
+            {
+                var table = new TableView("AT (UTC)", "CLOUDSPACE", "POOL", "CLASS", "OLD BID", "NEW BID", "MARKET", "STATUS", "REASON");
+                foreach (var c in changes)
+                {
+                    table.Add(c.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), c.Cloudspace, c.Pool, c.ServerClass, JsonModels.Money(c.OldBid), JsonModels.Money(c.NewBid), JsonModels.Money(c.Market), c.Status, c.Reason);
+                }
+
+                return table;
+            });
+        });
+    }
+
+    private static int ExitCode(BidGuardPlan plan) =>
+        plan.Recommendations.Any(r => r.Status == PoolBidStatus.Losing) ? Losing
+        : plan.Recommendations.Any(r => r.Status == PoolBidStatus.AtRisk) ? AtRisk
+        : ExitCodes.Ok;
+
+    private static void Print(CliSession s, BidGuardRound round, bool live)
+    {
+        var at = DateTimeOffset.UtcNow;
+        if (!live)
+        {
+            foreach (var r in round.Plan.Recommendations)
+            {
+                s.Out.WriteLine(OutputRedaction.Redact(PoolJson(r, round, at))!.ToJsonString());
+            }
+
+            s.Out.Flush();
+            return;
+        }
+
+        var table = new TableView("POOL", "CLOUDSPACE", "CLASS", "BID", "MARKET", "RESERVE", "P20", "P50", "P80", "STATUS", "RECOMMENDED", "ACTION");
+        foreach (var r in round.Plan.Recommendations)
+        {
+            var m = r.Pool;
+            table.Add(m.Pool, m.Cloudspace, m.ServerClass, JsonModels.Money(m.Bid), JsonModels.Money(m.Market), JsonModels.Money(m.Minimum), JsonModels.Money(m.P20), JsonModels.Money(m.P50), JsonModels.Money(m.P80), BidGuardText.Of(r.Status), JsonModels.Money(r.RecommendedBid), Outcome(r, round));
+        }
+
+        var budget = round.Plan.HourlyBudget is { } b ? $" of budget {JsonModels.Money(Math.Round(b, 4))}/h" : string.Empty;
+        s.Out.Write(ClearScreen);
+        s.Out.WriteLine($"{at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC  {(round.Applied ? "applying" : "dry run")}  bids Σ {JsonModels.Money(round.Plan.HourlyBefore)}/h → {JsonModels.Money(round.Plan.HourlyAfter)}/h{budget}");
+        s.Out.Write(table.Render(s.Terminal.Colour));
+        foreach (var r in round.Plan.Recommendations.Where(r => r.Status != PoolBidStatus.Winning || r.ChangesBid))
+        {
+            s.Out.WriteLine($"  {r.Pool.Pool}: {r.Reason}");
+        }
+
+        s.Out.Flush();
+    }
+
+    private static string Outcome(BidRecommendation r, BidGuardRound round) =>
+        round.Changes.Any(c => c.Pool == r.Pool.Pool) ? BidGuardText.Of(r.Action) + " (applied)"
+        : round.Failed.Any(f => f.Recommendation.Pool.Pool == r.Pool.Pool) ? BidGuardText.Of(r.Action) + " (failed)"
+        : round.Deferred.Any(d => d.Pool.Pool == r.Pool.Pool) ? BidGuardText.Of(r.Action) + " (deferred)"
+        : BidGuardText.Of(r.Action);
+
+    /// <summary>One pool of a round as a JSON line (also the bid guard's MCP tools).</summary>
+    internal static JsonObject PoolJson(BidRecommendation r, BidGuardRound round, DateTimeOffset at)
+    {
+        var m = r.Pool;
+        var failure = round.Failed.FirstOrDefault(f => f.Recommendation.Pool.Pool == m.Pool);
+        return new JsonObject
+        {
+            ["at"] = at.ToString("O", CultureInfo.InvariantCulture),
+            ["cloudspace"] = m.Cloudspace,
+            ["pool"] = m.Pool,
+            ["server_class"] = m.ServerClass,
+            ["desired"] = m.Desired,
+            ["won_count"] = m.WonCount,
+            ["bid_status"] = m.BidStatus,
+            ["bid"] = JsonModels.Value(m.Bid),
+            ["market"] = JsonModels.Value(m.Market),
+            ["hammer"] = JsonModels.Value(m.Hammer),
+            ["reserve"] = JsonModels.Value(m.Minimum),
+            ["p20"] = JsonModels.Value(m.P20),
+            ["p50"] = JsonModels.Value(m.P50),
+            ["p80"] = JsonModels.Value(m.P80),
+            ["trend_per_auction"] = JsonModels.Value(r.TrendPerAuction),
+            ["status"] = BidGuardText.Of(r.Status),
+            ["action"] = BidGuardText.Of(r.Action),
+            ["recommended_bid"] = JsonModels.Value(r.RecommendedBid),
+            ["target"] = JsonModels.Value(r.Target),
+            ["limited_by_max_bid"] = r.LimitedByMaxBid,
+            ["limited_by_budget"] = r.LimitedByBudget,
+            ["pending"] = m.IsPending,
+            ["on_demand"] = JsonModels.Value(m.OnDemand),
+            ["ceiling"] = JsonModels.Value(r.Ceiling),
+            ["market_above_ceiling"] = r.MarketAboveCeiling,
+            ["reason"] = r.Reason,
+            ["dry_run"] = !round.Applied,
+            ["applied"] = round.Changes.Any(c => c.Pool == m.Pool),
+            ["deferred"] = round.Deferred.Any(d => d.Pool.Pool == m.Pool),
+            ["error"] = failure?.Error,
+        };
+    }
+
+    private static JsonObject ChangeJson(BidChange c) => new()
+    {
+        ["id"] = c.Id,
+        ["at"] = c.At.ToString("O", CultureInfo.InvariantCulture),
+        ["cloudspace"] = c.Cloudspace,
+        ["pool"] = c.Pool,
+        ["server_class"] = c.ServerClass,
+        ["old_bid"] = c.OldBid,
+        ["new_bid"] = c.NewBid,
+        ["market"] = JsonModels.Value(c.Market),
+        ["status"] = c.Status,
+        ["reason"] = c.Reason,
+    };
+}
