@@ -34,7 +34,7 @@ internal static class VmOutput
         }
 
         s.Output.Write(
-            () => Commands.CloudspacesCommands.StatusJson(kind, name, status),
+            () => DeletionJson.Summary(kind, name, status),
             () => TableView.Pairs([("deleted", $"{kind} {name}"), ("status", status?.StatusProp ?? "Success")]));
     }
 

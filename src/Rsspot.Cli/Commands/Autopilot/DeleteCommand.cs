@@ -20,7 +20,7 @@ internal static class DeleteCommand
             s.Confirm($"Delete {AutopilotCommand.Noun} '{poolName}' and the spot pools Spot made for it", p.GetValue(yes), name.GivenAsArgument(p));
             var status = await s.Client.AutopilotNodePools.DeleteAsync(poolName, ct).ConfigureAwait(false);
             s.Output.Write(
-                new JsonShapes(() => CloudspacesCommands.StatusJson(AutopilotCommand.Noun, poolName, status)),
+                new JsonShapes(() => DeletionJson.Summary(AutopilotCommand.Noun, poolName, status)),
                 () => TableView.Pairs([("deleted", $"{AutopilotCommand.Noun} {poolName}"), ("status", status?.StatusProp ?? "Success")]));
         });
     }
