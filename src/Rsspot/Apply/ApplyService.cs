@@ -142,7 +142,7 @@ public class ApplyService : SpotService
         if (plan.Replacements.Count > 0 && !plan.Options.Replace)
         {
             throw new ArgumentException(
-                $"{plan.Replacements[0].Headline()}. A fixed field cannot change in place; allow deleting and creating again with Replace (--replace). Nothing was sent.",
+                $"{plan.Replacements[0].Headline()}. A fixed field cannot change in place; allow deleting and creating again with ApplyOptions.Replace. Nothing was sent.",
                 nameof(plan));
         }
 
