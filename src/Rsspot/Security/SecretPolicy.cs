@@ -168,8 +168,15 @@ public static partial class SecretPolicy
             return value;
         }
 
-        return IsSecretName(name) || LooksLikeSecret(value) ? Mask : value;
+        return IsSecretName(name) || (!IsEncodedContent(name) && LooksLikeSecret(value)) ? Mask : value;
     }
+
+    // Fields whose values are the user's own encoded content (cloud-init user data is base64 by the API's rule), so
+    // their random look says nothing: they are masked by name only, like every other field.
+    private static bool IsEncodedContent(string? name) =>
+        name is not null && (name.Equals("vmUserData", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("userData", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("user_data", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Replaces every known secret value in <paramref name="text"/> (also in its URL-escaped form) with
@@ -304,7 +311,7 @@ public static partial class SecretPolicy
                         return JsonValue.Create(text);
                     }
 
-                    return JsonValue.Create(IsSecretName(name) || LooksLikeSecret(text) ? Mask : RedactUrlCredentials(text));
+                    return JsonValue.Create(IsSecretName(name) || (!IsEncodedContent(name) && LooksLikeSecret(text)) ? Mask : RedactUrlCredentials(text));
                 }
 
                 return IsSecretName(name) ? JsonValue.Create(Mask) : node.DeepClone();

@@ -239,7 +239,7 @@ public sealed class ReadCommandsTests : IClassFixture<CliFixture>
         }
 
         var commands = await _cli.RunAsync("[suggest:10]", "rsspot clo");
-        Assert.Equal(["cloudspace", "cloudspaces"], commands.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["cloudspace", "cloudspaces", "vmcloudspace", "vmcloudspaces", "vm-cloudspaces"], commands.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         var options = await _cli.RunAsync("[suggest:29]", "rsspot cloudspaces create --wa");
         Assert.Contains("--wait", options.Stdout.Split('\n'), StringComparer.Ordinal);
     }

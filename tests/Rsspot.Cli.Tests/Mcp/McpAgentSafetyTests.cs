@@ -45,7 +45,7 @@ public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
         await using var mcp = await McpStdioSession.StartAsync(_accounts.Environment, "--profile", "sandbox", "--allow-writes");
         var tools = await mcp.ListToolsAsync();
         var writes = tools.Where(t => t!["annotations"]!["readOnlyHint"]!.GetValue<bool>() == false).ToList();
-        Assert.Equal(14, writes.Count);
+        Assert.Equal(18, writes.Count);
         _accounts.Sandbox.ClearRequestLog();
         _accounts.Prod.ClearRequestLog();
 

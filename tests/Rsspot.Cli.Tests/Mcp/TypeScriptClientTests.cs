@@ -42,8 +42,8 @@ public sealed class TypeScriptClientTests : IClassFixture<CliFixture>
 
             Assert.True(run.ExitCode == 0, run.ToString());
             var report = JsonNode.Parse(run.Stdout.Trim().Split('\n')[^1])!;
-            Assert.Equal(22, report["tools"]!.GetValue<int>());
-            Assert.Equal(22, report["withOutputSchema"]!.GetValue<int>());
+            Assert.Equal(25, report["tools"]!.GetValue<int>());
+            Assert.Equal(25, report["withOutputSchema"]!.GetValue<int>());
             Assert.Empty(report["destructive"]!.AsArray());
             foreach (var (tool, call) in report["calls"]!.AsObject())
             {

@@ -34,7 +34,11 @@ public static class CliRunner
     // Variables rsspot reads only through its session (CliEnvironment) or the SDK's injected config environment.
     private static readonly HashSet<string> InProcessVariables = new(StringComparer.Ordinal) { "HOME", "NO_COLOR", "TERM", "COLUMNS" };
 
-    private static readonly HashSet<string> ProcessOnlyCommands = new(StringComparer.Ordinal) { "mcp", "emulator" };
+    // mcp talks over the real console, emulator starts the shipped emulator beside the binary, run starts a child
+    // whose kubeconfig names this binary; --exec and --merge kubeconfigs name this binary for kubectl to run.
+    private static readonly HashSet<string> ProcessOnlyCommands = new(StringComparer.Ordinal) { "mcp", "emulator", "run" };
+
+    private static readonly HashSet<string> ProcessOnlyFlags = new(StringComparer.Ordinal) { "--exec", "--merge" };
 
     public static string CliDll { get; } = Path.GetFullPath(
         typeof(CliRunner).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RsspotCliDll").Value!);
@@ -65,6 +69,7 @@ public static class CliRunner
     public static bool CanRunInProcess(IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> args) =>
         !OutOfProcess
         && !(args.Count > 0 && ProcessOnlyCommands.Contains(args[0]))
+        && !args.Any(ProcessOnlyFlags.Contains)
         && environment.TryGetValue("HOME", out var home) && Path.IsPathFullyQualified(home) && Directory.Exists(home)
         && environment.Keys.All(name => InProcessVariables.Contains(name) || name.StartsWith("RSSPOT_", StringComparison.Ordinal) || name.StartsWith("SPOT_", StringComparison.Ordinal));
 

@@ -20,7 +20,7 @@ internal static class CredentialCommand
         command.Hidden = true;
         return command.Runs(s, async (p, ct) =>
         {
-            var cache = new KubeTokenCache(CacheDirectory());
+            var cache = new KubeTokenCache(CacheDirectory(s));
             var credential = await s.Client.Cloudspaces.GetExecCredentialAsync(p.GetValue(name)!, cache, ct).ConfigureAwait(false);
             // The token goes to kubectl on stdout and nowhere else.
             s.Out.Write(credential.ToJson());
@@ -28,7 +28,7 @@ internal static class CredentialCommand
         });
     }
 
-    public static string CacheDirectory() =>
-        KubeTokenCache.DefaultDirectory(Environment.GetEnvironmentVariable("XDG_CACHE_HOME"), new Configuration.ConfigPaths().HomeDirectory)
+    public static string CacheDirectory(CliSession s) =>
+        KubeTokenCache.DefaultDirectory(s.Environment.Get("XDG_CACHE_HOME"), new Configuration.ConfigPaths(s.Environment.HomeDirectory).HomeDirectory)
         ?? throw new ConfigException("There is no home directory or XDG_CACHE_HOME for the kubeconfig token cache. Fix: set HOME or XDG_CACHE_HOME.");
 }

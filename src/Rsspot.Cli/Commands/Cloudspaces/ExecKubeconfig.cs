@@ -39,10 +39,10 @@ internal static class ExecKubeconfig
     }
 
     /// <summary>The kubeconfig kubectl uses (KUBECONFIG's first existing file, else ~/.kube/config).</summary>
-    public static string UserKubeconfigPath() =>
+    public static string UserKubeconfigPath(CliSession s) =>
         Kubeconfigs.DefaultPath(
-            Environment.GetEnvironmentVariable("KUBECONFIG"),
-            new Configuration.ConfigPaths().HomeDirectory ?? throw new ConfigException("There is no home directory for ~/.kube/config. Fix: set HOME or KUBECONFIG."));
+            s.Environment.Get("KUBECONFIG"),
+            new Configuration.ConfigPaths(s.Environment.HomeDirectory).HomeDirectory ?? throw new ConfigException("There is no home directory for ~/.kube/config. Fix: set HOME or KUBECONFIG."));
 
     /// <summary>
     /// After <c>cloudspaces delete</c>: offers to remove the context <c>get-config --merge</c> added for the cloudspace
@@ -54,7 +54,7 @@ internal static class ExecKubeconfig
         {
             var org = await s.Client.GetOrganizationAsync(ct).ConfigureAwait(false);
             var context = ContextName(org.Name, cloudspace);
-            var path = UserKubeconfigPath();
+            var path = UserKubeconfigPath(s);
             if (!File.Exists(path) || !Kubeconfigs.HasContext(Security.BoundedFile.ReadAllText(path), context))
             {
                 return;

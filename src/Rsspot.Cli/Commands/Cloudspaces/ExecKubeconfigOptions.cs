@@ -43,7 +43,7 @@ internal sealed class ExecKubeconfigOptions
         }
 
         var (context, text) = await ExecKubeconfig.CreateAsync(s, cloudspace, ct).ConfigureAwait(false);
-        var path = merge ? ExecKubeconfig.UserKubeconfigPath() : file;
+        var path = merge ? ExecKubeconfig.UserKubeconfigPath(s) : file;
         if (path is null)
         {
             s.Output.Raw(s.Terminal.StdoutIsTerminal ? TerminalText.CleanLines(text) : text);

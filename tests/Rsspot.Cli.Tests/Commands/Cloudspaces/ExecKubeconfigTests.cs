@@ -8,6 +8,7 @@ namespace Rsspot.Cli.Tests.Commands.Cloudspaces;
 /// tokens live <see cref="KubeFixture.KubeTokenSeconds"/> s.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Trait("Category", "EndToEnd")]
 public sealed class ExecKubeconfigTests : IClassFixture<KubeFixture>
 {
     private readonly KubeFixture _kube;

@@ -5,6 +5,7 @@ namespace Rsspot.Cli.Tests.Commands.Run;
 
 /// <summary><c>rsspot run -f FILE -- COMMAND</c> with the real kubectl: the cluster exists for the command only.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Trait("Category", "EndToEnd")]
 public sealed class RunCommandTests : IClassFixture<KubeFixture>
 {
     private readonly KubeFixture _kube;
