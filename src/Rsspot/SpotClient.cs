@@ -71,7 +71,7 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
             Environment = options.Environment is null ? null : ConfigEnvironment.FromDictionary(options.Environment),
             TimeProvider = time,
         });
-        Profile = ApplyOverrides(Resolved.GetProfile(options.Profile), options);
+        Profile = ApplyOverrides(Resolved.GetProfile(options.Profile, options.Settings), options);
 
         ProfileUrls.Validate(Profile, "the client options");
         var verifySsl = Profile.VerifySsl;

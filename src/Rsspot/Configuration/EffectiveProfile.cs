@@ -1,5 +1,3 @@
-using System.Globalization;
-using Rsspot.Security;
 
 namespace Rsspot.Configuration;
 
@@ -70,17 +68,7 @@ public sealed record EffectiveProfile
         KeyValuePair<string, string?>[] pairs =
         [
             new("name", Name),
-            new("org", Org),
-            new("org_id", OrgId),
-            new("region", Region),
-            new("client_id", ClientId),
-            new("refresh_token", RefreshToken is null ? null : SecretPolicy.Mask),
-            new("access_token", AccessToken is null ? null : SecretPolicy.Mask),
-            new("base_url", SecretPolicy.RedactUrlCredentials(BaseUrl)),
-            new("oauth_url", SecretPolicy.RedactUrlCredentials(OAuthUrl)),
-            new("price_data_url", SecretPolicy.RedactUrlCredentials(PriceDataUrl)),
-            new("request_timeout_seconds", RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)),
-            new("verify_ssl", VerifySsl ? "true" : "false"),
+            .. ProfileSettingTable.All.Where(s => s.Shown is not null).Select(s => new KeyValuePair<string, string?>(s.Key, s.Shown!(this))),
             new("state_path", StatePath),
         ];
         return pairs;
