@@ -44,6 +44,12 @@ public sealed record EffectiveProfile
     public TimeSpan RequestTimeout { get; init; } = DefaultRequestTimeout;
 
     /// <summary>
+    /// Time allowed for one request with all its retries (<c>operation_timeout_seconds</c>,
+    /// <see cref="SpotClientOptions.OperationTimeout"/>); null uses the worst case of the retry policy.
+    /// </summary>
+    public TimeSpan? OperationTimeout { get; init; }
+
+    /// <summary>
     /// The bid ceiling the user set (<c>max_bid</c> or <c>RSSPOT_MAX_BID</c>), USD per node-hour: it replaces the default
     /// ceiling of every spot bid (the class's on-demand price). Null keeps the default.
     /// </summary>

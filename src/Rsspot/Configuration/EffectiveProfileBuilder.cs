@@ -32,6 +32,7 @@ internal sealed class EffectiveProfileBuilder(RsspotConfig config, ConfigEnviron
             OAuthUrl = top.OAuthUrl ?? profile.OAuthUrl ?? SpotHosts.OAuth,
             PriceDataUrl = top.PriceDataUrl ?? profile.PriceDataUrl ?? SpotHosts.PriceData,
             RequestTimeout = TimeSpan.FromSeconds(top.RequestTimeoutSeconds ?? profile.RequestTimeoutSeconds ?? EffectiveProfile.DefaultRequestTimeout.TotalSeconds),
+            OperationTimeout = (top.OperationTimeoutSeconds ?? profile.OperationTimeoutSeconds) is double operation ? TimeSpan.FromSeconds(operation) : null,
             VerifySsl = top.VerifySsl ?? profile.VerifySsl ?? true,
             MaxBid = top.MaxBid ?? profile.MaxBid,
             Retry = BuildRetry(profile, top),

@@ -42,6 +42,11 @@ internal static class ProfileSettingTable
             Max = SettingRanges.MaxTimeoutSeconds,
             Shown = e => e.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
         },
+        new("operation_timeout_seconds", ["RSSPOT_OPERATION_TIMEOUT_SECONDS"], ProfileSettingKind.Number, p => p.OperationTimeoutSeconds, (p, v) => p with { OperationTimeoutSeconds = (double?)v })
+        {
+            Min = SettingRanges.MinTimeoutSeconds,
+            Max = SettingRanges.MaxTimeoutSeconds,
+        },
         new(ConfigKeys.VerifySsl, EnvironmentVariables.VerifySsl, ProfileSettingKind.Bool, p => p.VerifySsl, (p, v) => p with { VerifySsl = (bool?)v })
         {
             Shown = e => e.VerifySsl ? "true" : "false",
