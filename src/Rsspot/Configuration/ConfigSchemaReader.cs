@@ -101,6 +101,18 @@ internal sealed class ConfigSchemaReader(string? filePath)
         return profile;
     }
 
+    /// <summary>The scalar profile settings of <paramref name="obj"/> (no retry or cache blocks), checked like a profile's.</summary>
+    public ProfileConfig ReadSettings(JsonObject obj, string prefix)
+    {
+        var profile = new ProfileConfig();
+        foreach (ProfileSetting setting in ProfileSettingTable.All)
+        {
+            profile = setting.With(profile, Read(obj, setting, prefix + "." + setting.Key));
+        }
+
+        return profile;
+    }
+
     private object? Read(JsonObject obj, ProfileSetting setting, string dotted)
     {
         return setting.Kind switch
