@@ -71,6 +71,12 @@ public sealed class RsspotOptions
     /// <summary>Path of state.db.</summary>
     public string? StatePath { get; set; }
 
+    /// <summary>
+    /// Any profile setting by its <see cref="Configuration.ProfileConfig"/> name (e.g. <c>Rsspot:Settings:OperationTimeoutSeconds</c>),
+    /// winning over the rsspot profile; the single properties above win over these (see <see cref="SpotClientOptions.Settings"/>).
+    /// </summary>
+    public Configuration.ProfileConfig? Settings { get; set; }
+
     /// <summary>Puts the values set here into <paramref name="options"/> (unset ones leave it as it is).</summary>
     /// <param name="options">The options to start from.</param>
     /// <returns>The options with these settings.</returns>
@@ -97,6 +103,7 @@ public sealed class RsspotOptions
             NoCache = NoCache || options.NoCache,
             VerifySsl = VerifySsl ?? options.VerifySsl,
             StatePath = StatePath ?? options.StatePath,
+            Settings = Settings is null ? options.Settings : Configuration.ProfileSettingTable.Merge(Settings, options.Settings ?? new()),
         };
     }
 }

@@ -84,7 +84,7 @@ public static class RsspotServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration is IConfigurationSection { Key: RsspotOptions.SectionName } own ? own : configuration.GetSection(RsspotOptions.SectionName);
-        services.AddOptions<RsspotOptions>().Bind(section);
+        services.AddOptions<RsspotOptions>().Bind(section).Configure(options => options.Settings = ProfileSettingsSection.Read(section.GetSection(nameof(RsspotOptions.Settings))));
         return AddRsspot(services, configure);
     }
 

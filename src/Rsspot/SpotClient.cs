@@ -71,7 +71,7 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
             Environment = options.Environment is null ? null : ConfigEnvironment.FromDictionary(options.Environment),
             TimeProvider = time,
         });
-        Profile = ApplyOverrides(Resolved.GetProfile(options.Profile), options);
+        Profile = ApplyOverrides(Resolved.GetProfile(options.Profile, options.Settings), options);
 
         ProfileUrls.Validate(Profile, "the client options");
         var verifySsl = Profile.VerifySsl;
@@ -81,7 +81,7 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
         var maxConnections = options.MaxConnectionsPerServer ?? SpotHttpPipeline.DefaultMaxConnectionsPerServer;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxConnections, nameof(options.MaxConnectionsPerServer));
         _transport = chosen ?? new LazyTransport(() => SpotHttpPipeline.CreateTransport(verifySsl, maxConnections));
-        var retry = ToRetryOptions(Profile) with { OperationTimeout = options.OperationTimeout };
+        var retry = ToRetryOptions(Profile) with { OperationTimeout = options.OperationTimeout ?? Profile.OperationTimeout };
         var maxBytes = options.MaxResponseBytes ?? SpotHttpPipeline.DefaultMaxResponseBytes;
         var loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggers.CreateLogger("Rsspot");

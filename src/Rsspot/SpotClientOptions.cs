@@ -18,6 +18,13 @@ public sealed record SpotClientOptions
     /// <summary>Profile name (otherwise RSSPOT_PROFILE, active_profile, default_profile, "default").</summary>
     public string? Profile { get; init; }
 
+    /// <summary>
+    /// Profile settings that win over the config file and the environment, setting by setting (the same shape as a
+    /// profile in the config file; its <c>retry</c>/<c>cache</c> blocks are not used here, see <see cref="Retry"/> and
+    /// <see cref="Cache"/>). The single properties below (<see cref="Org"/>, <see cref="BaseUrl"/>, ...) win over these.
+    /// </summary>
+    public ProfileConfig? Settings { get; init; }
+
     /// <summary>Organization name or id; resolved to its namespace once per client.</summary>
     public string? Org { get; init; }
 

@@ -44,7 +44,7 @@ internal static class ConfigureCommand
 
         return command.Runs(s, p =>
         {
-            var update = new ProfileUpdate
+            var update = new ProfileConfig
             {
                 Org = p.GetValue(s.Globals.Org),
                 OrgId = p.GetValue(orgId),
@@ -57,7 +57,7 @@ internal static class ConfigureCommand
                 PriceDataUrl = p.GetValue(priceDataUrl),
                 RequestTimeoutSeconds = TimeoutSeconds(p.GetValue(timeout)),
             };
-            if (update == new ProfileUpdate())
+            if (update == new ProfileConfig())
             {
                 update = s.Terminal.StdinIsTerminal && s.Terminal.StdoutIsTerminal
                     ? s.Prompt(() => new ConfigurePrompt(s.In, s.Keys, s.Err).Ask())
@@ -102,64 +102,4 @@ internal static class ConfigureCommand
         seconds is not { } value || (double.IsFinite(value) && value is >= SettingRanges.MinTimeoutSeconds and <= SettingRanges.MaxTimeoutSeconds)
             ? seconds
             : throw new CliUsageException($"--request-timeout: {value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is out of range; give seconds from {SettingRanges.MinTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} to {SettingRanges.MaxTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
-}
-
-/// <summary>The interactive questions of <c>configure</c>.</summary>
-internal sealed class ConfigurePrompt
-{
-    private readonly TextReader _in;
-    private readonly IKeyReader _keys;
-    private readonly TextWriter _err;
-
-    public ConfigurePrompt(TextReader input, IKeyReader keys, TextWriter prompts)
-    {
-        _in = input;
-        _keys = keys;
-        _err = prompts;
-    }
-
-    public ProfileUpdate Ask() => new()
-    {
-        Org = Line("Organization name"),
-        Region = Line("Default region (e.g. us-central-dfw-1)"),
-        RefreshToken = Secret("Refresh token (input hidden)"),
-        BaseUrl = Line("API URL [https://spot.rackspace.com]"),
-        OAuthUrl = Line("OAuth URL [https://login.spot.rackspace.com]"),
-    };
-
-    private string? Line(string question)
-    {
-        _err.Write(question + ": ");
-        var answer = _in.ReadLine()?.Trim();
-        return string.IsNullOrEmpty(answer) ? null : answer;
-    }
-
-    private string? Secret(string question)
-    {
-        _err.Write(question + ": ");
-        var text = new System.Text.StringBuilder();
-        while (true)
-        {
-            var key = _keys.ReadKey();
-            if (key.Key == ConsoleKey.Enter)
-            {
-                break;
-            }
-
-            if (key.Key == ConsoleKey.Backspace)
-            {
-                if (text.Length > 0)
-                {
-                    text.Length--;
-                }
-
-                continue;
-            }
-
-            text.Append(key.KeyChar);
-        }
-
-        _err.WriteLine(text.Length > 0 ? " " + SecretPolicy.Mask : string.Empty);
-        return text.Length == 0 ? null : text.ToString();
-    }
 }

@@ -5,11 +5,6 @@ using System.Text.RegularExpressions;
 
 namespace Rsspot.Cli.Input;
 
-/// <summary>A place in a document a schema refused, and the keyword that refused it.</summary>
-/// <param name="Path">The JSON pointer's segments, from the document's root.</param>
-/// <param name="Keyword">The schema keyword (type, required, pattern, anyOf, ...).</param>
-internal sealed record SchemaRefusal(IReadOnlyList<string> Path, string Keyword);
-
 /// <summary>
 /// Evaluates a JSON Schema (draft 2020-12) made of the assertion keywords the tool's own schemas use: type,
 /// properties, additionalProperties, required, items, anyOf, allOf, oneOf, not, enum, const, pattern, minLength,

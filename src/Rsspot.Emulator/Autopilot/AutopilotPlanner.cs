@@ -2,20 +2,6 @@ using Rsspot.Emulator.Catalog;
 
 namespace Rsspot.Emulator.Autopilot;
 
-/// <summary>One class in a plan: how many nodes of it, at which bid per node-hour.</summary>
-internal sealed record PlannedClass(ServerClassInfo Class, int Nodes, decimal Bid, decimal Market)
-{
-    public decimal Cost => Bid * Nodes;
-}
-
-/// <summary>The outcome of a planning pass: the classes to use and, for every class considered, why it was or was not used.</summary>
-internal sealed record AutopilotPlan(IReadOnlyList<PlannedClass> Classes, IReadOnlyDictionary<string, string> Outcomes)
-{
-    public int Vcpus => Classes.Sum(c => c.Nodes * c.Class.Cpu);
-
-    public decimal MarketCost => Classes.Sum(c => c.Market * c.Nodes);
-}
-
 /// <summary>
 /// The emulator's <c>LowestPrice</c> strategy: the qualifying spot classes of the region (available, of the wanted
 /// vCPUs per node and memory per vCPU, not cooling down) ordered by market price per vCPU, each filled with as many

@@ -89,34 +89,3 @@ internal sealed class KubeconfigController(
     private static string? Text(JsonObject request, string field) =>
         request[field] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }
-
-/// <summary>The kubeconfig YAML for one cloudspace.</summary>
-internal static class KubeconfigDocument
-{
-    public static string Render(string organization, string cloudspace, string endpoint, string certificateAuthorityData, string token)
-    {
-        var name = $"{organization}-{cloudspace}";
-        return $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: {name}
-              cluster:
-                server: {endpoint}
-                certificate-authority-data: {certificateAuthorityData}
-            contexts:
-            - name: {name}
-              context:
-                cluster: {name}
-                user: {name}-user
-                namespace: default
-            current-context: {name}
-            preferences: {"{}"}
-            users:
-            - name: {name}-user
-              user:
-                token: {token}
-
-            """;
-    }
-}

@@ -50,11 +50,7 @@ internal static class ConfigKeys
     public const string TtlDefaults = "ttl_defaults";
 
     /// <summary>Keys a profile may hold (also the keys of a legacy flat file).</summary>
-    public static readonly string[] ProfileKeys =
-    [
-        Org, OrgId, Region, ClientId, RefreshToken, AccessToken, BaseUrl, OAuthUrl, PriceDataUrl,
-        RequestTimeoutSeconds, VerifySsl, MaxRetries, RetryBackoffFactor, Retry, Cache, MaxBid,
-    ];
+    public static readonly string[] ProfileKeys = [.. ProfileSettingTable.All.Select(s => s.Key), Retry, Cache];
 
     /// <summary>Older spellings that map to a canonical key.</summary>
     private static readonly Dictionary<string, string> ExtraAliases = new(StringComparer.Ordinal)

@@ -88,24 +88,41 @@ internal sealed class ConfigSchemaReader(string? filePath)
     private ProfileConfig ReadProfile(JsonObject obj, string prefix)
     {
         string K(string key) => prefix.Length == 0 ? key : prefix + "." + key;
-        return new ProfileConfig
+        var profile = new ProfileConfig
         {
-            Org = String(obj, ConfigKeys.Org, K(ConfigKeys.Org)),
-            OrgId = String(obj, ConfigKeys.OrgId, K(ConfigKeys.OrgId)),
-            Region = String(obj, ConfigKeys.Region, K(ConfigKeys.Region)),
-            ClientId = String(obj, ConfigKeys.ClientId, K(ConfigKeys.ClientId)),
-            RefreshToken = String(obj, ConfigKeys.RefreshToken, K(ConfigKeys.RefreshToken)),
-            AccessToken = String(obj, ConfigKeys.AccessToken, K(ConfigKeys.AccessToken)),
-            BaseUrl = Url(obj, ConfigKeys.BaseUrl, K(ConfigKeys.BaseUrl)),
-            OAuthUrl = Url(obj, ConfigKeys.OAuthUrl, K(ConfigKeys.OAuthUrl)),
-            PriceDataUrl = Url(obj, ConfigKeys.PriceDataUrl, K(ConfigKeys.PriceDataUrl)),
-            RequestTimeoutSeconds = Number(obj, ConfigKeys.RequestTimeoutSeconds, K(ConfigKeys.RequestTimeoutSeconds), min: SettingRanges.MinTimeoutSeconds, max: SettingRanges.MaxTimeoutSeconds),
-            VerifySsl = Bool(obj, ConfigKeys.VerifySsl, K(ConfigKeys.VerifySsl)),
-            MaxRetries = Int(obj, ConfigKeys.MaxRetries, K(ConfigKeys.MaxRetries), min: 0, max: SettingRanges.MaxRetries),
-            RetryBackoffFactor = Number(obj, ConfigKeys.RetryBackoffFactor, K(ConfigKeys.RetryBackoffFactor), min: 0, max: SettingRanges.MaxDelaySeconds),
             Retry = ReadRetry(Object(obj, ConfigKeys.Retry, K(ConfigKeys.Retry)), K(ConfigKeys.Retry)),
             Cache = ReadCache(Object(obj, ConfigKeys.Cache, K(ConfigKeys.Cache)), K(ConfigKeys.Cache)),
-            MaxBid = Usd(obj, ConfigKeys.MaxBid, K(ConfigKeys.MaxBid)),
+        };
+        foreach (ProfileSetting setting in ProfileSettingTable.All)
+        {
+            profile = setting.With(profile, Read(obj, setting, K(setting.Key)));
+        }
+
+        return profile;
+    }
+
+    /// <summary>The scalar profile settings of <paramref name="obj"/> (no retry or cache blocks), checked like a profile's.</summary>
+    public ProfileConfig ReadSettings(JsonObject obj, string prefix)
+    {
+        var profile = new ProfileConfig();
+        foreach (ProfileSetting setting in ProfileSettingTable.All)
+        {
+            profile = setting.With(profile, Read(obj, setting, prefix + "." + setting.Key));
+        }
+
+        return profile;
+    }
+
+    private object? Read(JsonObject obj, ProfileSetting setting, string dotted)
+    {
+        return setting.Kind switch
+        {
+            ProfileSettingKind.Url => Url(obj, setting.Key, dotted),
+            ProfileSettingKind.Number => Number(obj, setting.Key, dotted, min: setting.Min, max: setting.Max),
+            ProfileSettingKind.WholeNumber => Int(obj, setting.Key, dotted, min: (int)setting.Min, max: (int)setting.Max),
+            ProfileSettingKind.Bool => Bool(obj, setting.Key, dotted),
+            ProfileSettingKind.Usd => Usd(obj, setting.Key, dotted),
+            _ => String(obj, setting.Key, dotted),
         };
     }
 

@@ -83,26 +83,49 @@ public sealed class ConfigStore
         return (JsonObject)SecretPolicy.RedactTree(_document)!;
     }
 
+    /// <summary>
+    /// Creates or updates a profile; settings left <see langword="null"/> in <paramref name="settings"/> are kept. Its
+    /// <see cref="ProfileConfig.Retry"/> and <see cref="ProfileConfig.Cache"/> blocks are not written.
+    /// </summary>
+    /// <param name="name">The profile name.</param>
+    /// <param name="settings">The settings to set.</param>
+    public void SaveProfile(string name, ProfileConfig settings)
+    {
+        RequireName(name);
+        ArgumentNullException.ThrowIfNull(settings);
+        foreach (ProfileSetting setting in ProfileSettingTable.All)
+        {
+            if (setting.Kind == ProfileSettingKind.Url)
+            {
+                ProfileUrls.ValidateUpdate((string?)setting.Get(settings), setting.Key, name);
+            }
+        }
+
+        JsonObject profile = ChildObject(ChildObject(_document, ConfigKeys.Profiles), name, exactKey: true);
+        foreach (ProfileSetting setting in ProfileSettingTable.All)
+        {
+            if (setting.Get(settings) is { } value)
+            {
+                Set(profile, setting.Key, value switch
+                {
+                    bool b => JsonValue.Create(b),
+                    double d => JsonValue.Create(d),
+                    int i => JsonValue.Create(i),
+                    decimal m => JsonValue.Create(m),
+                    _ => JsonValue.Create((string)value),
+                });
+            }
+        }
+    }
+
     /// <summary>Creates or updates a profile; fields left <see langword="null"/> in <paramref name="update"/> are kept.</summary>
     /// <param name="name">The profile name.</param>
     /// <param name="update">The fields to set.</param>
+    [Obsolete("Use SaveProfile(string, ProfileConfig): one profile shape serves reading, saving and client options.")]
     public void SaveProfile(string name, ProfileUpdate update)
     {
-        RequireName(name);
         ArgumentNullException.ThrowIfNull(update);
-        ProfileUrls.ValidateUpdate(update.BaseUrl, ConfigKeys.BaseUrl, name);
-        ProfileUrls.ValidateUpdate(update.OAuthUrl, ConfigKeys.OAuthUrl, name);
-        ProfileUrls.ValidateUpdate(update.PriceDataUrl, ConfigKeys.PriceDataUrl, name);
-        JsonObject profile = ChildObject(ChildObject(_document, ConfigKeys.Profiles), name, exactKey: true);
-        foreach ((string key, object value) in update.SetFields())
-        {
-            Set(profile, key, value switch
-            {
-                bool b => JsonValue.Create(b),
-                double d => JsonValue.Create(d),
-                _ => JsonValue.Create((string)value),
-            });
-        }
+        SaveProfile(name, update.ToProfileConfig());
     }
 
     /// <summary>Deletes a profile and every preference that points at it.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Rsspot.Security;
 
 namespace Rsspot.Configuration;
 
@@ -46,6 +44,12 @@ public sealed record EffectiveProfile
     public TimeSpan RequestTimeout { get; init; } = DefaultRequestTimeout;
 
     /// <summary>
+    /// Time allowed for one request with all its retries (<c>operation_timeout_seconds</c>,
+    /// <see cref="SpotClientOptions.OperationTimeout"/>); null uses the worst case of the retry policy.
+    /// </summary>
+    public TimeSpan? OperationTimeout { get; init; }
+
+    /// <summary>
     /// The bid ceiling the user set (<c>max_bid</c> or <c>RSSPOT_MAX_BID</c>), USD per node-hour: it replaces the default
     /// ceiling of every spot bid (the class's on-demand price). Null keeps the default.
     /// </summary>
@@ -70,17 +74,7 @@ public sealed record EffectiveProfile
         KeyValuePair<string, string?>[] pairs =
         [
             new("name", Name),
-            new("org", Org),
-            new("org_id", OrgId),
-            new("region", Region),
-            new("client_id", ClientId),
-            new("refresh_token", RefreshToken is null ? null : SecretPolicy.Mask),
-            new("access_token", AccessToken is null ? null : SecretPolicy.Mask),
-            new("base_url", SecretPolicy.RedactUrlCredentials(BaseUrl)),
-            new("oauth_url", SecretPolicy.RedactUrlCredentials(OAuthUrl)),
-            new("price_data_url", SecretPolicy.RedactUrlCredentials(PriceDataUrl)),
-            new("request_timeout_seconds", RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)),
-            new("verify_ssl", VerifySsl ? "true" : "false"),
+            .. ProfileSettingTable.All.Where(s => s.Shown is not null).Select(s => new KeyValuePair<string, string?>(s.Key, s.Shown!(this))),
             new("state_path", StatePath),
         ];
         return pairs;

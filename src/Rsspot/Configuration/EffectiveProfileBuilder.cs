@@ -10,49 +10,82 @@ namespace Rsspot.Configuration;
 /// </summary>
 internal sealed class EffectiveProfileBuilder(RsspotConfig config, ConfigEnvironment environment)
 {
-    public EffectiveProfile Build(string name, ProfileConfig profile, string? statePath)
+    /// <summary>Builds the effective profile.</summary>
+    /// <param name="name">The profile name.</param>
+    /// <param name="profile">The profile as written in the config.</param>
+    /// <param name="statePath">The state.db path, if any.</param>
+    /// <param name="overrides">Settings that win over the environment and the file (the client options' block).</param>
+    public EffectiveProfile Build(string name, ProfileConfig profile, string? statePath, ProfileConfig? overrides = null)
     {
         PreferencesConfig prefs = config.Preferences;
+        ProfileConfig top = ProfileSettingTable.Merge(overrides, ReadEnvironment());
         return new EffectiveProfile
         {
             Name = name,
-            Org = Env(EnvironmentVariables.Org) ?? prefs.ProfileOrgs.GetValueOrDefault(name) ?? profile.Org ?? prefs.DefaultOrg,
-            OrgId = Env(EnvironmentVariables.OrgId) ?? profile.OrgId,
-            Region = Env(EnvironmentVariables.Region) ?? prefs.ProfileRegions.GetValueOrDefault(name) ?? profile.Region ?? prefs.DefaultRegion,
-            ClientId = Env(EnvironmentVariables.ClientId) ?? profile.ClientId ?? SpotHosts.PublicClientId,
-            RefreshToken = Env(EnvironmentVariables.RefreshToken) ?? profile.RefreshToken,
-            AccessToken = Env(EnvironmentVariables.AccessToken) ?? profile.AccessToken,
-            BaseUrl = EnvUrl(EnvironmentVariables.BaseUrl) ?? profile.BaseUrl ?? SpotHosts.Api,
-            OAuthUrl = EnvUrl(EnvironmentVariables.OAuthUrl) ?? profile.OAuthUrl ?? SpotHosts.OAuth,
-            PriceDataUrl = EnvUrl(EnvironmentVariables.PriceDataUrl) ?? profile.PriceDataUrl ?? SpotHosts.PriceData,
-            RequestTimeout = TimeSpan.FromSeconds(EnvNumber(EnvironmentVariables.RequestTimeoutSeconds, SettingRanges.MinTimeoutSeconds, SettingRanges.MaxTimeoutSeconds) ?? profile.RequestTimeoutSeconds ?? EffectiveProfile.DefaultRequestTimeout.TotalSeconds),
-            VerifySsl = EnvBool(EnvironmentVariables.VerifySsl) ?? profile.VerifySsl ?? true,
-            MaxBid = EnvUsd(EnvironmentVariables.MaxBid) ?? profile.MaxBid,
-            Retry = BuildRetry(profile),
+            Org = top.Org ?? prefs.ProfileOrgs.GetValueOrDefault(name) ?? profile.Org ?? prefs.DefaultOrg,
+            OrgId = top.OrgId ?? profile.OrgId,
+            Region = top.Region ?? prefs.ProfileRegions.GetValueOrDefault(name) ?? profile.Region ?? prefs.DefaultRegion,
+            ClientId = top.ClientId ?? profile.ClientId ?? SpotHosts.PublicClientId,
+            RefreshToken = top.RefreshToken ?? profile.RefreshToken,
+            AccessToken = top.AccessToken ?? profile.AccessToken,
+            BaseUrl = top.BaseUrl ?? profile.BaseUrl ?? SpotHosts.Api,
+            OAuthUrl = top.OAuthUrl ?? profile.OAuthUrl ?? SpotHosts.OAuth,
+            PriceDataUrl = top.PriceDataUrl ?? profile.PriceDataUrl ?? SpotHosts.PriceData,
+            RequestTimeout = TimeSpan.FromSeconds(top.RequestTimeoutSeconds ?? profile.RequestTimeoutSeconds ?? EffectiveProfile.DefaultRequestTimeout.TotalSeconds),
+            OperationTimeout = (top.OperationTimeoutSeconds ?? profile.OperationTimeoutSeconds) is double operation ? TimeSpan.FromSeconds(operation) : null,
+            VerifySsl = top.VerifySsl ?? profile.VerifySsl ?? true,
+            MaxBid = top.MaxBid ?? profile.MaxBid,
+            Retry = BuildRetry(profile, top),
             Cache = BuildCache(profile),
             StatePath = statePath,
         };
     }
 
-    private RetrySettings BuildRetry(ProfileConfig profile)
+    /// <summary>The profile settings the environment sets (each row's variables, first set wins), checked like the file's.</summary>
+    private ProfileConfig ReadEnvironment()
+    {
+        var settings = new ProfileConfig();
+        foreach (ProfileSetting setting in ProfileSettingTable.All)
+        {
+            if (setting.Environment.Count > 0 && environment.First(setting.Environment) is var (name, value))
+            {
+                settings = setting.With(settings, Parse(setting, name, value));
+            }
+        }
+
+        return settings;
+    }
+
+    private static object Parse(ProfileSetting setting, string name, string value)
+    {
+        return setting.Kind switch
+        {
+            ProfileSettingKind.Url => ProfileUrls.IsHttp(value) ? value : throw BadVariable(name, "an absolute http or https URL such as https://spot.rackspace.com"),
+            ProfileSettingKind.Bool => ConfigSchemaReader.ParseBool(value) ?? throw BadVariable(name, "true or false (also 1/0, yes/no)"),
+            ProfileSettingKind.Number => EnvNumber(name, value, setting.Min, setting.Max, wholeNumber: false),
+            ProfileSettingKind.WholeNumber => (int)EnvNumber(name, value, setting.Min, setting.Max, wholeNumber: true),
+            ProfileSettingKind.Usd => EnvUsd(name, value),
+            _ => value,
+        };
+    }
+
+    private RetrySettings BuildRetry(ProfileConfig profile, ProfileConfig top)
     {
         RetrySettings d = RetrySettings.Default;
-        RetryConfig top = config.Retry;
+        RetryConfig shared = config.Retry;
         RetryConfig own = profile.Retry;
 
-        double? envRetries = EnvNumber(EnvironmentVariables.MaxRetries, 0, SettingRanges.MaxRetries, wholeNumber: true);
-        int maxAttempts = envRetries is double r ? (int)r + 1
-            : own.MaxAttempts ?? (profile.MaxRetries + 1) ?? top.MaxAttempts ?? d.MaxAttempts;
+        int maxAttempts = top.MaxRetries is int r ? r + 1
+            : own.MaxAttempts ?? (profile.MaxRetries + 1) ?? shared.MaxAttempts ?? d.MaxAttempts;
 
-        double? baseDelay = EnvNumber(EnvironmentVariables.RetryBackoffFactor, 0, SettingRanges.MaxDelaySeconds)
-            ?? own.BaseDelay ?? profile.RetryBackoffFactor ?? top.BaseDelay;
+        double? baseDelay = top.RetryBackoffFactor ?? own.BaseDelay ?? profile.RetryBackoffFactor ?? shared.BaseDelay;
 
         return new RetrySettings(
             maxAttempts,
             baseDelay is double b ? TimeSpan.FromSeconds(b) : d.BaseDelay,
-            (own.MaxDelay ?? top.MaxDelay) is double m ? TimeSpan.FromSeconds(m) : d.MaxDelay,
-            own.Jitter ?? top.Jitter ?? d.Jitter,
-            own.RetryStatuses ?? top.RetryStatuses ?? d.RetryStatuses);
+            (own.MaxDelay ?? shared.MaxDelay) is double m ? TimeSpan.FromSeconds(m) : d.MaxDelay,
+            own.Jitter ?? shared.Jitter ?? d.Jitter,
+            own.RetryStatuses ?? shared.RetryStatuses ?? d.RetryStatuses);
     }
 
     private CacheSettings BuildCache(ProfileConfig profile)
@@ -78,40 +111,8 @@ internal sealed class EffectiveProfileBuilder(RsspotConfig config, ConfigEnviron
             ttls);
     }
 
-    private string? Env(IReadOnlyList<string> aliases)
+    private static double EnvNumber(string name, string value, double min, double max, bool wholeNumber)
     {
-        return environment.First(aliases)?.Value;
-    }
-
-    private string? EnvUrl(IReadOnlyList<string> aliases)
-    {
-        if (environment.First(aliases) is not var (name, value))
-        {
-            return null;
-        }
-
-        return ProfileUrls.IsHttp(value)
-            ? value
-            : throw BadVariable(name, "an absolute http or https URL such as https://spot.rackspace.com");
-    }
-
-    private bool? EnvBool(IReadOnlyList<string> aliases)
-    {
-        if (environment.First(aliases) is not var (name, value))
-        {
-            return null;
-        }
-
-        return ConfigSchemaReader.ParseBool(value) ?? throw BadVariable(name, "true or false (also 1/0, yes/no)");
-    }
-
-    private double? EnvNumber(IReadOnlyList<string> aliases, double min, double max, bool wholeNumber = false)
-    {
-        if (environment.First(aliases) is not var (name, value))
-        {
-            return null;
-        }
-
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number)
             || !double.IsFinite(number) || number < min || number > max || (wholeNumber && number != Math.Floor(number)))
         {
@@ -122,13 +123,8 @@ internal sealed class EffectiveProfileBuilder(RsspotConfig config, ConfigEnviron
         return number;
     }
 
-    private decimal? EnvUsd(IReadOnlyList<string> aliases)
+    private static decimal EnvUsd(string name, string value)
     {
-        if (environment.First(aliases) is not var (name, value))
-        {
-            return null;
-        }
-
         return InvariantNumber.TryParseDecimal(value, allowDollar: true, out decimal amount) && amount is > 0m and <= 1_000_000m
             ? amount
             : throw new ConfigException(InvariantNumber.Complaint(name, value, "0.25", allowDollar: true) + $" Fix: correct or unset {name}.", key: name);

@@ -34,6 +34,12 @@ public sealed record ProfileConfig
     public double? RequestTimeoutSeconds { get; init; }
 
     /// <summary>
+    /// Time allowed for one request with all its retries, in seconds (<c>operation_timeout_seconds</c>); by default the
+    /// worst case of the retry policy.
+    /// </summary>
+    public double? OperationTimeoutSeconds { get; init; }
+
+    /// <summary>
     /// The highest bid any writer may send, USD per node-hour (<c>max_bid</c>); it replaces the default ceiling (the
     /// class's on-demand price). Null keeps the default.
     /// </summary>

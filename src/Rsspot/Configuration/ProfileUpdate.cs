@@ -1,6 +1,7 @@
 namespace Rsspot.Configuration;
 
 /// <summary>Profile fields to set when saving a profile; <see langword="null"/> leaves a field unchanged.</summary>
+[Obsolete("Use ProfileConfig with ConfigStore.SaveProfile(string, ProfileConfig): one profile shape serves reading, saving and client options.")]
 public sealed record ProfileUpdate
 {
     /// <summary>Organization name or id.</summary>
@@ -36,15 +37,11 @@ public sealed record ProfileUpdate
     /// <summary>TLS verification.</summary>
     public bool? VerifySsl { get; init; }
 
-    internal IEnumerable<(string Key, object Value)> SetFields()
+    /// <summary>The same fields as a <see cref="ProfileConfig"/>, the profile shape <c>SaveProfile</c> takes.</summary>
+    /// <returns>The profile settings.</returns>
+    public ProfileConfig ToProfileConfig() => new()
     {
-        (string, object?)[] all =
-        [
-            (ConfigKeys.Org, Org), (ConfigKeys.OrgId, OrgId), (ConfigKeys.Region, Region), (ConfigKeys.ClientId, ClientId),
-            (ConfigKeys.RefreshToken, RefreshToken), (ConfigKeys.AccessToken, AccessToken), (ConfigKeys.BaseUrl, BaseUrl),
-            (ConfigKeys.OAuthUrl, OAuthUrl), (ConfigKeys.PriceDataUrl, PriceDataUrl),
-            (ConfigKeys.RequestTimeoutSeconds, RequestTimeoutSeconds), (ConfigKeys.VerifySsl, VerifySsl),
-        ];
-        return all.Where(f => f.Item2 is not null).Select(f => (f.Item1, f.Item2!));
-    }
+        Org = Org, OrgId = OrgId, Region = Region, ClientId = ClientId, RefreshToken = RefreshToken, AccessToken = AccessToken,
+        BaseUrl = BaseUrl, OAuthUrl = OAuthUrl, PriceDataUrl = PriceDataUrl, RequestTimeoutSeconds = RequestTimeoutSeconds, VerifySsl = VerifySsl,
+    };
 }

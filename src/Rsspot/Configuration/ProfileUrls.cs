@@ -14,9 +14,10 @@ internal static class ProfileUrls
     /// <summary>Checks the URLs written in a profile of a config file.</summary>
     public static void ValidateFile(ProfileConfig profile, string profileName, string? filePath)
     {
-        Check(profile.BaseUrl, ConfigKeys.BaseUrl);
-        Check(profile.OAuthUrl, ConfigKeys.OAuthUrl);
-        Check(profile.PriceDataUrl, ConfigKeys.PriceDataUrl);
+        foreach (ProfileSetting setting in ProfileSettingTable.All.Where(s => s.Kind == ProfileSettingKind.Url))
+        {
+            Check((string?)setting.Get(profile), setting.Key);
+        }
 
         void Check(string? url, string key)
         {

@@ -95,7 +95,10 @@ public sealed class ResolvedConfig
     /// <param name="explicitProfile">A profile chosen by the caller; see <see cref="SelectProfile"/>.</param>
     /// <returns>The immutable effective profile.</returns>
     /// <exception cref="ConfigException">The selected profile does not exist, or an environment value is bad.</exception>
-    public EffectiveProfile GetProfile(string? explicitProfile = null)
+    public EffectiveProfile GetProfile(string? explicitProfile = null) => GetProfile(explicitProfile, overrides: null);
+
+    /// <summary>The effective profile with <paramref name="overrides"/> winning over the environment and the file.</summary>
+    internal EffectiveProfile GetProfile(string? explicitProfile, ProfileConfig? overrides)
     {
         (string name, string? selectedBy) = SelectProfile(explicitProfile);
         if (!Config.Profiles.TryGetValue(name, out ProfileConfig? profile))
@@ -110,7 +113,7 @@ public sealed class ResolvedConfig
         }
 
         ProfileUrls.ValidateFile(profile, name, Source.Path);
-        return new EffectiveProfileBuilder(Config, Environment).Build(name, profile, StateInMemory ? null : StatePath);
+        return new EffectiveProfileBuilder(Config, Environment).Build(name, profile, StateInMemory ? null : StatePath, overrides);
     }
 
     private ConfigException UnknownProfile(string name, string selectedBy)

@@ -6,16 +6,3 @@ namespace Rsspot.Http;
 /// <param name="Body">The body bytes.</param>
 /// <param name="ExpiresAt">When the entry stops being served.</param>
 public sealed record CachedResponse(int StatusCode, string? ContentType, byte[] Body, DateTimeOffset ExpiresAt);
-
-/// <summary>A persistent store behind the in-memory front of the response cache (the sqlite <c>rsspot_http_cache</c>).</summary>
-public interface IResponseCacheStore
-{
-    /// <summary>Returns the entry when present and not expired.</summary>
-    CachedResponse? Get(string key, DateTimeOffset now);
-
-    /// <summary>Stores an entry, keeping at most <paramref name="maxEntries"/>.</summary>
-    void Put(string key, CachedResponse response, DateTimeOffset storedAt, int maxEntries);
-
-    /// <summary>Removes every entry whose key starts with <paramref name="keyPrefix"/>.</summary>
-    void InvalidatePrefix(string keyPrefix);
-}

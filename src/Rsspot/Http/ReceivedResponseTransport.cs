@@ -40,21 +40,3 @@ internal sealed class ReceivedResponseTransport(HttpClient pipeline) : HttpMessa
         return response;
     }
 }
-
-/// <summary>Carries the error body of a failed answer from <see cref="ReceivedResponseTransport"/> back to <see cref="SpotRequestAdapter"/>.</summary>
-internal sealed class ErrorBodyOption : IRequestOption
-{
-    /// <summary>The key Kiota stores a request option under on the HTTP request: the option's type name.</summary>
-    public static readonly HttpRequestOptionsKey<IRequestOption> Key = new(typeof(ErrorBodyOption).FullName!);
-
-    public ServerError? Body { get; set; }
-}
-
-/// <summary>A response received for a request, handed to Kiota's adapter through <see cref="ReceivedResponseTransport"/>.</summary>
-internal sealed class ReceivedResponseOption(HttpResponseMessage response) : IRequestOption
-{
-    /// <summary>The key Kiota stores a request option under on the HTTP request: the option's type name.</summary>
-    public static readonly HttpRequestOptionsKey<IRequestOption> Key = new(typeof(ReceivedResponseOption).FullName!);
-
-    public HttpResponseMessage? Response { get; set; } = response;
-}

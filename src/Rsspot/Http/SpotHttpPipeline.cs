@@ -158,13 +158,3 @@ internal static class SpotHttpPipeline
     public static string UserAgent { get; } =
         $"rsspot-dotnet/{typeof(SpotHttpPipeline).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"}";
 }
-
-/// <summary>What every chain of one client shares.</summary>
-internal sealed record PipelineParts(
-    HttpMessageHandler Transport,
-    ClientLifetime Lifetime,
-    ILogger Logger,
-    TimeProvider Time,
-    IReadOnlyList<Func<DelegatingHandler>>? PerCall,
-    IReadOnlyList<Func<DelegatingHandler>>? PerAttempt,
-    long MaxResponseBytes = SpotHttpPipeline.DefaultMaxResponseBytes);

@@ -4,11 +4,6 @@ using Rsspot.Workflows;
 
 namespace Rsspot.Services;
 
-/// <summary>One organization event.</summary>
-/// <param name="Timestamp">When it happened, as the API wrote it.</param>
-/// <param name="Message">What happened.</param>
-public sealed record OrganizationEvent(string Timestamp, string Message);
-
 /// <summary>VM cloudspaces, VM pools and organization events.</summary>
 public class InventoryService : SpotService
 {

@@ -45,35 +45,3 @@ public class SpotNodePoolsService : NodePoolsService<SpotNodePool, SpotNodePoolS
     public virtual void CheckBid(string serverClass, decimal bid, decimal? maxBid = null, CancellationToken cancellationToken = default) =>
         SyncOverAsync.Run(() => CheckBidAsync(serverClass, bid, maxBid, cancellationToken), nameof(CheckBidAsync));
 }
-
-/// <summary>On-demand (fixed-price) node pools of the client's organization.</summary>
-public class OnDemandNodePoolsService : NodePoolsService<OnDemandNodePool, OnDemandNodePoolSummary, OnDemandNodePoolRequest>
-{
-    /// <summary>For mocking frameworks and hand-written fakes: a service with no client behind it.</summary>
-    protected OnDemandNodePoolsService()
-    {
-    }
-
-    internal OnDemandNodePoolsService(SpotContext context)
-        : base(context, OnDemandPoolKind.Instance)
-    {
-    }
-
-    internal static Task<OnDemandNodePool> PostAsync(SpotContext context, string ns, OnDemandNodePool body, CancellationToken cancellationToken) =>
-        OnDemandPoolKind.Instance.PostAsync(context, ns, body, cancellationToken);
-}
-
-/// <summary>Label selectors for node pools.</summary>
-internal static class NodePoolSelectors
-{
-    public static string? ForCloudspace(string? cloudspace)
-    {
-        if (string.IsNullOrWhiteSpace(cloudspace))
-        {
-            return null;
-        }
-
-        SpotNames.EnsureCloudspaceName(cloudspace, "cloudspace");
-        return $"{NodePoolModels.CloudspaceLabel}={cloudspace}";
-    }
-}

@@ -30,7 +30,7 @@ public sealed class SecretsInArgumentsTests : IAsyncLifetime
         OneHostProfile.Save(
             ConfigPath,
             OneHostProfile.For(_emulator.BaseUrl, _emulator.OrganizationName, Token),
-            store => store.SaveProfile("withpassword", new ProfileUpdate { BaseUrl = _emulator.BaseUrl.Replace("http://", "http://admin:" + UrlPassword + "@", StringComparison.Ordinal) }));
+            store => store.SaveProfile("withpassword", new ProfileConfig { BaseUrl = _emulator.BaseUrl.Replace("http://", "http://admin:" + UrlPassword + "@", StringComparison.Ordinal) }));
     }
 
     public async Task DisposeAsync()

@@ -26,7 +26,8 @@ public sealed class ConfigurationBindingTests
                 "Timeout": "00:00:42",
                 "MaxConnectionsPerServer": 3,
                 "MaxBid": 0.05,
-                "NoCache": true
+                "NoCache": true,
+                "Settings": { "OperationTimeoutSeconds": 90, "MaxRetries": 2 }
               }
             }
             """);
@@ -55,6 +56,8 @@ public sealed class ConfigurationBindingTests
         Assert.Equal(TimeSpan.FromSeconds(42), client.Profile.RequestTimeout);
         Assert.False(client.Profile.Cache.Enabled);
         Assert.Equal(0.05m, client.Profile.MaxBid);
+        Assert.Equal(TimeSpan.FromSeconds(90), client.Profile.OperationTimeout);
+        Assert.Equal(3, client.Profile.Retry.MaxAttempts);
 
         await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => client.Regions.ListAsync())).WaitAsync(TimeSpan.FromMinutes(2));
         Assert.Equal(60, server.RequestCount);

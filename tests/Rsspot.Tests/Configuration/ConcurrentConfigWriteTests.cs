@@ -20,7 +20,7 @@ public sealed class ConcurrentConfigWriteTests : IDisposable
         Task[] writers = [.. Enumerable.Range(0, 16).Select(i => Task.Run(() =>
         {
             start.Wait();
-            ConfigStore.Update(path, store => store.SaveProfile("p" + i, new ProfileUpdate { Org = "org" + i }));
+            ConfigStore.Update(path, store => store.SaveProfile("p" + i, new ProfileConfig { Org = "org" + i }));
         }))];
 
         start.Set();
@@ -39,10 +39,10 @@ public sealed class ConcurrentConfigWriteTests : IDisposable
 
         Assert.Throws<InvalidOperationException>(() => ConfigStore.Update(path, store =>
         {
-            store.SaveProfile("b", new ProfileUpdate { Org = "y" });
+            store.SaveProfile("b", new ProfileConfig { Org = "y" });
             throw new InvalidOperationException("changed my mind");
         }));
-        ConfigStore.Update(path, store => store.SaveProfile("c", new ProfileUpdate { Org = "z" }));
+        ConfigStore.Update(path, store => store.SaveProfile("c", new ProfileConfig { Org = "z" }));
 
         Assert.Equal(["a", "c"], ConfigStore.Open(path).ToConfig().Profiles.Keys.Order(StringComparer.Ordinal));
     }
@@ -53,7 +53,7 @@ public sealed class ConcurrentConfigWriteTests : IDisposable
         string path = Path.Combine(_home.Root, "config.yaml");
         Directory.CreateDirectory(path + ".lock");
 
-        ConfigException ex = Assert.Throws<ConfigException>(() => ConfigStore.Update(path, store => store.SaveProfile("a", new ProfileUpdate { Org = "x" })));
+        ConfigException ex = Assert.Throws<ConfigException>(() => ConfigStore.Update(path, store => store.SaveProfile("a", new ProfileConfig { Org = "x" })));
 
         Assert.Contains(path + ".lock", ex.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(path));

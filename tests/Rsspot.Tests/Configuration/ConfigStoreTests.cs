@@ -27,8 +27,8 @@ public sealed class ConfigStoreTests : IDisposable
         string path = _home.Write(fileName, content);
 
         ConfigStore store = ConfigStore.Open(path);
-        store.SaveProfile("prod", new ProfileUpdate { RefreshToken = "new-rt", Region = "uk-lon-1" });
-        store.SaveProfile("dev", new ProfileUpdate { Org = "dev-org", VerifySsl = false, RequestTimeoutSeconds = 5 });
+        store.SaveProfile("prod", new ProfileConfig { RefreshToken = "new-rt", Region = "uk-lon-1" });
+        store.SaveProfile("dev", new ProfileConfig { Org = "dev-org", VerifySsl = false, RequestTimeoutSeconds = 5 });
         store.Save();
 
         ConfigFile reread = ConfigFile.Load(path);
@@ -52,7 +52,7 @@ public sealed class ConfigStoreTests : IDisposable
         string path = Path.Combine(_home.ConfigDir, "config.yaml");
 
         ConfigStore store = ConfigStore.Open(path);
-        store.SaveProfile("default", new ProfileUpdate { RefreshToken = "rt", Org = "acme" });
+        store.SaveProfile("default", new ProfileConfig { RefreshToken = "rt", Org = "acme" });
         store.Save();
 
         Assert.Equal("rt", _home.Resolve().GetProfile().RefreshToken);
@@ -121,7 +121,7 @@ public sealed class ConfigStoreTests : IDisposable
         string path = _home.Write("legacy.yaml", "org: acme\nrefreshToken: rt\n");
 
         ConfigStore store = ConfigStore.Open(path);
-        store.SaveProfile("prod", new ProfileUpdate { Org = "p" });
+        store.SaveProfile("prod", new ProfileConfig { Org = "p" });
         store.Save();
 
         ResolvedConfig resolved = _home.Resolve(path);

@@ -113,7 +113,7 @@ public sealed class HostileConfigFileTests : IDisposable
         string content = AliasBomb();
         string path = _home.Write("bomb.yaml", content);
 
-        Assert.Throws<ConfigException>(() => ConfigStore.Update(path, s => s.SaveProfile("p", new ProfileUpdate { Org = "x" })));
+        Assert.Throws<ConfigException>(() => ConfigStore.Update(path, s => s.SaveProfile("p", new ProfileConfig { Org = "x" })));
 
         Assert.Equal(content, File.ReadAllText(path));
     }

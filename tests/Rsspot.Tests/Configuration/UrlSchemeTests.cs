@@ -87,9 +87,9 @@ public sealed class UrlSchemeTests(HostileServerFixture fixture) : IClassFixture
         var store = ConfigStore.Open(path);
         var update = key switch
         {
-            "base_url" => new ProfileUpdate { BaseUrl = url },
-            "oauth_url" => new ProfileUpdate { OAuthUrl = url },
-            _ => new ProfileUpdate { PriceDataUrl = url },
+            "base_url" => new ProfileConfig { BaseUrl = url },
+            "oauth_url" => new ProfileConfig { OAuthUrl = url },
+            _ => new ProfileConfig { PriceDataUrl = url },
         };
 
         var error = Assert.Throws<ConfigException>(() => store.SaveProfile("prod", update));

@@ -6,7 +6,7 @@ namespace Rsspot.Tests.Support;
 public static class OneHostProfile
 {
     /// <summary>The profile for <paramref name="baseUrl"/>; adjust it with <c>with</c>.</summary>
-    public static ProfileUpdate For(string baseUrl, string org, string refreshToken) => new()
+    public static ProfileConfig For(string baseUrl, string org, string refreshToken) => new()
     {
         Org = org,
         RefreshToken = refreshToken,
@@ -16,7 +16,7 @@ public static class OneHostProfile
     };
 
     /// <summary>Writes <paramref name="profile"/> to the config file at <paramref name="configPath"/> as the active "default" profile.</summary>
-    public static void Save(string configPath, ProfileUpdate profile, Action<ConfigStore>? more = null) => ConfigStore.Update(configPath, store =>
+    public static void Save(string configPath, ProfileConfig profile, Action<ConfigStore>? more = null) => ConfigStore.Update(configPath, store =>
     {
         store.SaveProfile("default", profile);
         store.SetActiveProfile("default");

@@ -30,12 +30,3 @@ internal sealed record PythonField(string Name, PythonFieldKind Kind = PythonFie
         _ => value?.DeepClone(),
     };
 }
-
-/// <summary>What a <see cref="PythonField"/> holds.</summary>
-internal enum PythonFieldKind
-{
-    Scalar,
-    Map,
-    List,
-    Object,
-}
