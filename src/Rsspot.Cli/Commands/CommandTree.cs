@@ -47,7 +47,7 @@ internal static class CommandTree
         ("vm-pools", ["vmpools", "vmpool", "vmp"], VmPools.VmPoolsCommand.Create),
         ("raw", [], RawCommand.Create),
         ("pricing", [], Pricing.PricingCommand.Create),
-        ("registration", [], RegistrationCommands.Create),
+        ("registration", [], Registration.RegistrationCommand.Create),
         ("emulator", [], EmulatorCommand.Create),
         ("mcp", [], Mcp.McpCommand.Create),
         ("apply", [], Apply.ApplyCommand.Create),
