@@ -41,7 +41,7 @@ internal static class CommandTree
         ("server-classes", ["serverclasses", "sc", "serverclass"], ServerClasses.ServerClassesCommand.Create),
         ("cloudspaces", ["cs", "cloudspace"], Cloudspaces.CloudspacesCommand.Create),
         ("nodepools", ["np", "nodepool"], NodePools.NodePoolsCommand.Create),
-        ("inventory", [], InventoryCommands.Create),
+        ("inventory", [], Inventory.InventoryCommand.Create),
         ("vm-ssh-keys", ["vmsshkeys", "vmsshkey", "vmsk"], VmSshKeys.VmSshKeysCommand.Create),
         ("vm-cloudspaces", ["vmcloudspaces", "vmcloudspace", "vmcs"], VmCloudspaces.VmCloudspacesCommand.Create),
         ("vm-pools", ["vmpools", "vmpool", "vmp"], VmPools.VmPoolsCommand.Create),
