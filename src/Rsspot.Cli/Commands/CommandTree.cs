@@ -45,7 +45,7 @@ internal static class CommandTree
         ("vm-ssh-keys", ["vmsshkeys", "vmsshkey", "vmsk"], VmSshKeys.VmSshKeysCommand.Create),
         ("vm-cloudspaces", ["vmcloudspaces", "vmcloudspace", "vmcs"], VmCloudspaces.VmCloudspacesCommand.Create),
         ("vm-pools", ["vmpools", "vmpool", "vmp"], VmPools.VmPoolsCommand.Create),
-        ("raw", [], RawCommand.Create),
+        ("raw", [], Raw.RawCommand.Create),
         ("pricing", [], Pricing.PricingCommand.Create),
         ("registration", [], Registration.RegistrationCommand.Create),
         ("emulator", [], EmulatorCommand.Create),
