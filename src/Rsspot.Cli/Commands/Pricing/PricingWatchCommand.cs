@@ -140,7 +140,7 @@ internal static class PricingWatchCommand
         {
             foreach (var r in round.Plan.Recommendations)
             {
-                s.Out.WriteLine(OutputRedaction.Redact(PoolJson(r, round, at))!.ToJsonString());
+                s.Out.WriteLine(OutputRedaction.Redact(GuardJson.Pool(r, round, at))!.ToJsonString());
             }
 
             s.Out.Flush();
@@ -171,46 +171,6 @@ internal static class PricingWatchCommand
         : round.Failed.Any(f => f.Recommendation.Pool.Pool == r.Pool.Pool) ? BidGuardText.Of(r.Action) + " (failed)"
         : round.Deferred.Any(d => d.Pool.Pool == r.Pool.Pool) ? BidGuardText.Of(r.Action) + " (deferred)"
         : BidGuardText.Of(r.Action);
-
-    /// <summary>One pool of a round as a JSON line (also the bid guard's MCP tools).</summary>
-    internal static JsonObject PoolJson(BidRecommendation r, BidGuardRound round, DateTimeOffset at)
-    {
-        var m = r.Pool;
-        var failure = round.Failed.FirstOrDefault(f => f.Recommendation.Pool.Pool == m.Pool);
-        return new JsonObject
-        {
-            ["at"] = at.ToString("O", CultureInfo.InvariantCulture),
-            ["cloudspace"] = m.Cloudspace,
-            ["pool"] = m.Pool,
-            ["server_class"] = m.ServerClass,
-            ["desired"] = m.Desired,
-            ["won_count"] = m.WonCount,
-            ["bid_status"] = m.BidStatus,
-            ["bid"] = JsonModels.Value(m.Bid),
-            ["market"] = JsonModels.Value(m.Market),
-            ["hammer"] = JsonModels.Value(m.Hammer),
-            ["reserve"] = JsonModels.Value(m.Minimum),
-            ["p20"] = JsonModels.Value(m.P20),
-            ["p50"] = JsonModels.Value(m.P50),
-            ["p80"] = JsonModels.Value(m.P80),
-            ["trend_per_auction"] = JsonModels.Value(r.TrendPerAuction),
-            ["status"] = BidGuardText.Of(r.Status),
-            ["action"] = BidGuardText.Of(r.Action),
-            ["recommended_bid"] = JsonModels.Value(r.RecommendedBid),
-            ["target"] = JsonModels.Value(r.Target),
-            ["limited_by_max_bid"] = r.LimitedByMaxBid,
-            ["limited_by_budget"] = r.LimitedByBudget,
-            ["pending"] = m.IsPending,
-            ["on_demand"] = JsonModels.Value(m.OnDemand),
-            ["ceiling"] = JsonModels.Value(r.Ceiling),
-            ["market_above_ceiling"] = r.MarketAboveCeiling,
-            ["reason"] = r.Reason,
-            ["dry_run"] = !round.Applied,
-            ["applied"] = round.Changes.Any(c => c.Pool == m.Pool),
-            ["deferred"] = round.Deferred.Any(d => d.Pool.Pool == m.Pool),
-            ["error"] = failure?.Error,
-        };
-    }
 
     private static JsonObject ChangeJson(BidChange c) => new()
     {
