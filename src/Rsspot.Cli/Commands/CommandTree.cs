@@ -48,7 +48,7 @@ internal static class CommandTree
         ("raw", [], Raw.RawCommand.Create),
         ("pricing", [], Pricing.PricingCommand.Create),
         ("registration", [], Registration.RegistrationCommand.Create),
-        ("emulator", [], EmulatorCommand.Create),
+        ("emulator", [], Emulator.EmulatorCommand.Create),
         ("mcp", [], Mcp.McpCommand.Create),
         ("apply", [], Apply.ApplyCommand.Create),
         ("diff", [], Apply.DiffCommand.Create),
