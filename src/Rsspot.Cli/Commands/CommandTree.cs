@@ -80,7 +80,7 @@ internal static class CommandTree
             root.Subcommands.Add(Create(entry, session));
         }
 
-        root.Subcommands.Add(CompletionCommand.Create(session, root));
+        root.Subcommands.Add(Completion.CompletionCommand.Create(session, root));
         return root;
     }
 
