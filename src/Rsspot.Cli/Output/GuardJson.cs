@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using Rsspot.Pricing;
+using Rsspot.State;
 
 namespace Rsspot.Cli.Output;
 
-/// <summary>The JSON of a bid guard round's pools: <c>pricing watch</c>'s lines and, trimmed, the bid guard's MCP tools.</summary>
+/// <summary>The bid guard's JSON: <c>pricing watch</c>'s pool lines (trimmed, also the bid guard's MCP tools) and the applied changes.</summary>
 internal static class GuardJson
 {
     /// <summary>One pool of a round, stamped with <paramref name="at"/>, by the CLI's number rule.</summary>
@@ -52,4 +53,19 @@ internal static class GuardJson
             ["error"] = failure?.Error,
         };
     }
+
+    /// <summary>A bid change the guard applied, as <c>pricing guard history</c> lists it.</summary>
+    public static JsonObject Change(BidChange c) => new()
+    {
+        ["id"] = c.Id,
+        ["at"] = JsonValues.Cli.Time(c.At),
+        ["cloudspace"] = c.Cloudspace,
+        ["pool"] = c.Pool,
+        ["server_class"] = c.ServerClass,
+        ["old_bid"] = c.OldBid,
+        ["new_bid"] = c.NewBid,
+        ["market"] = JsonValues.Cli.Number(c.Market),
+        ["status"] = c.Status,
+        ["reason"] = c.Reason,
+    };
 }
