@@ -41,14 +41,14 @@ internal static class CommandTree
         ("server-classes", ["serverclasses", "sc", "serverclass"], ServerClasses.ServerClassesCommand.Create),
         ("cloudspaces", ["cs", "cloudspace"], Cloudspaces.CloudspacesCommand.Create),
         ("nodepools", ["np", "nodepool"], NodePools.NodePoolsCommand.Create),
-        ("inventory", [], InventoryCommands.Create),
+        ("inventory", [], Inventory.InventoryCommand.Create),
         ("vm-ssh-keys", ["vmsshkeys", "vmsshkey", "vmsk"], VmSshKeys.VmSshKeysCommand.Create),
         ("vm-cloudspaces", ["vmcloudspaces", "vmcloudspace", "vmcs"], VmCloudspaces.VmCloudspacesCommand.Create),
         ("vm-pools", ["vmpools", "vmpool", "vmp"], VmPools.VmPoolsCommand.Create),
-        ("raw", [], RawCommand.Create),
+        ("raw", [], Raw.RawCommand.Create),
         ("pricing", [], Pricing.PricingCommand.Create),
-        ("registration", [], RegistrationCommands.Create),
-        ("emulator", [], EmulatorCommand.Create),
+        ("registration", [], Registration.RegistrationCommand.Create),
+        ("emulator", [], Emulator.EmulatorCommand.Create),
         ("mcp", [], Mcp.McpCommand.Create),
         ("apply", [], Apply.ApplyCommand.Create),
         ("diff", [], Apply.DiffCommand.Create),
@@ -80,7 +80,7 @@ internal static class CommandTree
             root.Subcommands.Add(Create(entry, session));
         }
 
-        root.Subcommands.Add(CompletionCommand.Create(session, root));
+        root.Subcommands.Add(Completion.CompletionCommand.Create(session, root));
         return root;
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Rsspot.Cli.Commands;
 using Rsspot.Services;
 
 namespace Rsspot.Cli.Output;

@@ -42,7 +42,7 @@ internal static class VmOutput
     public static string When(DateTimeOffset? time) => time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? string.Empty;
 
     /// <summary>The org name for spotctl's <c>org</c> fields, read only when that shape is printed.</summary>
-    public static string Org(CliSession s) => s.Output.PrintsSpotctlShape ? Commands.ApiAnswers.OrgName(s) : string.Empty;
+    public static string Org(CliSession s) => s.Output.PrintsSpotctlShape ? ApiAnswers.OrgName(s) : string.Empty;
 
     /// <summary>The API object of a model.</summary>
     public static JsonNode Node(Microsoft.Kiota.Abstractions.Serialization.IParsable model) => JsonModels.ToNode(model);

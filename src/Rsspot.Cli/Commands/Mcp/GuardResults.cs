@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Rsspot.Cli.Output;
 using Rsspot.Pricing;
 using static Rsspot.Cli.Commands.Mcp.Shape;
 
@@ -39,37 +40,9 @@ internal static class GuardResults
         ("failed", Integer()),
         ("deferred", Integer()));
 
-    private static JsonObject Pool(BidRecommendation r, BidGuardRound round)
-    {
-        var m = r.Pool;
-        return new JsonObject
-        {
-            ["cloudspace"] = m.Cloudspace,
-            ["pool"] = m.Pool,
-            ["server_class"] = m.ServerClass,
-            ["desired"] = m.Desired,
-            ["won_count"] = m.WonCount,
-            ["bid_status"] = m.BidStatus,
-            ["bid"] = Json.Number(m.Bid),
-            ["market"] = Json.Number(m.Market),
-            ["hammer"] = Json.Number(m.Hammer),
-            ["reserve"] = Json.Number(m.Minimum),
-            ["p20"] = Json.Number(m.P20),
-            ["p50"] = Json.Number(m.P50),
-            ["p80"] = Json.Number(m.P80),
-            ["trend_per_auction"] = Json.Number(r.TrendPerAuction),
-            ["status"] = BidGuardText.Of(r.Status),
-            ["action"] = BidGuardText.Of(r.Action),
-            ["recommended_bid"] = Json.Number(r.RecommendedBid),
-            ["target"] = Json.Number(r.Target),
-            ["limited_by_max_bid"] = r.LimitedByMaxBid,
-            ["limited_by_budget"] = r.LimitedByBudget,
-            ["reason"] = r.Reason,
-            ["applied"] = round.Changes.Any(c => c.Pool == m.Pool),
-            ["deferred"] = round.Deferred.Any(d => d.Pool.Pool == m.Pool),
-            ["error"] = round.Failed.FirstOrDefault(f => f.Recommendation.Pool.Pool == m.Pool)?.Error,
-        };
-    }
+    // The CLI's pool line without what the tool's schema leaves out (the round says dry_run once).
+    private static JsonObject Pool(BidRecommendation r, BidGuardRound round) =>
+        SharedJson.Without(GuardJson.Pool(r, round, JsonValues.Tools), "pending", "on_demand", "ceiling", "market_above_ceiling", "dry_run");
 
     private static JsonObject PoolSchema() => Object(
         ("cloudspace", NullableString()),

@@ -11,38 +11,11 @@ namespace Rsspot.Cli.Commands.Mcp;
 /// </summary>
 internal static class PriceResults
 {
-    public static JsonObject Row(PriceRow row) => new()
-    {
-        ["server_class"] = row.ClassName,
-        ["region"] = row.Region,
-        ["family"] = row.Family,
-        ["generation"] = row.Generation,
-        ["category"] = row.Category,
-        ["availability"] = row.Availability,
-        ["cpu"] = Json.Number(row.Cpu),
-        ["memory_gb"] = Json.Number(row.MemoryGb),
-        ["market_per_hour"] = Json.Number(row.MarketPerHour),
-        ["hammer_per_hour"] = Json.Number(row.HammerPerHour),
-        ["on_demand_per_hour"] = Json.Number(row.OnDemandPerHour),
-        ["minimum_bid_per_hour"] = Json.Number(row.MinimumBidPerHour),
-        ["p20"] = Json.Number(row.P20),
-        ["p50"] = Json.Number(row.P50),
-        ["p80"] = Json.Number(row.P80),
-        ["hyperscaler_average"] = Json.Number(row.HyperscalerAverage),
-    };
+    public static JsonObject Row(PriceRow row) => SharedJson.Without(PriceJson.Row(row, JsonValues.Tools), "raw");
 
     public static JsonObject RowSchema() => Object(RowProperties());
 
-    public static JsonObject ListItem(PriceListItem item)
-    {
-        var json = Row(item.Row);
-        json["nodes"] = item.Nodes;
-        json["total_market_per_hour"] = Json.Number(item.MarketPerHour);
-        json["total_market_per_month"] = Json.Number(item.MarketPerMonth);
-        json["total_vcpu"] = Json.Number(item.Vcpu);
-        json["total_memory_gb"] = Json.Number(item.MemoryGb);
-        return json;
-    }
+    public static JsonObject ListItem(PriceListItem item) => SharedJson.Without(PriceJson.ListItem(item, JsonValues.Tools), "raw");
 
     public static JsonObject ListItemSchema() => Object(
     [
@@ -57,25 +30,9 @@ internal static class PriceResults
     /// <summary>A class's history: a summary of all points and <paramref name="points"/> (the most recent few).</summary>
     public static JsonObject History(PriceHistory history, IReadOnlyList<PricePoint> points)
     {
-        var summary = history.Summary;
-        return new JsonObject
-        {
-            ["server_class"] = history.ServerClass,
-            ["sparkline"] = history.Sparkline(),
-            ["summary"] = summary is null ? null : new JsonObject
-            {
-                ["count"] = summary.Count,
-                ["from"] = Json.Time(summary.From),
-                ["to"] = Json.Time(summary.To),
-                ["min"] = Json.Number(summary.Min),
-                ["max"] = Json.Number(summary.Max),
-                ["first"] = Json.Number(summary.First),
-                ["last"] = Json.Number(summary.Last),
-                ["mean"] = Json.Number(summary.Mean),
-            },
-            ["points"] = new JsonArray([.. points.Select(pt => (JsonNode)new JsonObject { ["at"] = Json.Time(pt.At), ["hammer_per_hour"] = Json.Number(pt.HammerPerHour) })]),
-            ["note"] = history.Points.Count > points.Count ? $"Only the last {points.Count} of {history.Points.Count} points are listed; the summary covers all of them." : null,
-        };
+        var json = PriceJson.History(history, points, JsonValues.Tools);
+        json["note"] = history.Points.Count > points.Count ? $"Only the last {points.Count} of {history.Points.Count} points are listed; the summary covers all of them." : null;
+        return json;
     }
 
     public static JsonObject HistorySchema() => Object(
@@ -94,14 +51,16 @@ internal static class PriceResults
         ("note", NullableString()));
 
     /// <summary>Per region of a class: its market price and the comparable hyperscaler prices.</summary>
-    public static JsonObject Comparables(PriceRow row) => new()
+    public static JsonObject Comparables(PriceRow row)
     {
-        ["server_class"] = row.ClassName,
-        ["region"] = row.Region,
-        ["market_per_hour"] = Json.Number(row.MarketPerHour),
-        ["hyperscaler_average"] = Json.Number(row.HyperscalerAverage),
-        ["comparables"] = new JsonArray([.. row.Comparables.Select(c => (JsonNode)new JsonObject { ["cloud"] = c.Cloud, ["class"] = c.ClassName, ["price_per_hour"] = Json.Number(c.PricePerHour) })]),
-    };
+        var json = PriceJson.Comparables(row, JsonValues.Tools);
+        foreach (var comparable in json["comparables"]!.AsArray())
+        {
+            SharedJson.Without(comparable!.AsObject(), "price_raw");
+        }
+
+        return json;
+    }
 
     public static JsonObject ComparablesSchema() => Object(
         ("server_class", String()),
@@ -110,35 +69,22 @@ internal static class PriceResults
         ("hyperscaler_average", NullableNumber()),
         ("comparables", Array(Object(("cloud", NullableString()), ("class", NullableString()), ("price_per_hour", NullableNumber())))));
 
-    public static JsonObject Build(ClusterBuildResult result) => new()
+    /// <summary>The CLI's build, with the failure as its message, the pools' bid as <c>bid</c> and without bid sources and exclusions.</summary>
+    public static JsonObject Build(ClusterBuildResult result)
     {
-        ["risk"] = result.Request.Risk.ToShortName(),
-        ["candidates_considered"] = result.CandidatesConsidered,
-        ["candidates_eligible"] = result.CandidatesEligible,
-        ["failure"] = result.Failure?.Message,
-        ["scenarios"] = new JsonArray([.. result.Scenarios.Select(sc => (JsonNode)new JsonObject
+        var json = PriceJson.Build(result, JsonValues.Tools);
+        json["failure"] = result.Failure?.Message;
+        foreach (var scenario in json["scenarios"]!.AsArray())
         {
-            ["strategy"] = PriceJson.StrategyName(sc.Strategy),
-            ["feasible"] = sc.IsFeasible,
-            ["failure"] = sc.Failure?.Message,
-            ["nodes"] = sc.Nodes,
-            ["hourly_cost"] = Json.Number(sc.HourlyCost),
-            ["monthly_cost"] = Json.Number(sc.MonthlyCost),
-            ["vcpu"] = Json.Number(sc.Vcpu),
-            ["memory_gb"] = Json.Number(sc.MemoryGb),
-            ["pools"] = new JsonArray([.. sc.Pools.Select(pl => (JsonNode)new JsonObject
+            var sc = SharedJson.Without(scenario!.AsObject(), "exclusions");
+            foreach (var pool in sc["pools"]!.AsArray())
             {
-                ["server_class"] = pl.ServerClass,
-                ["region"] = pl.Region,
-                ["nodes"] = pl.Nodes,
-                ["bid"] = Json.Number(pl.BidPerNodeHour),
-                ["bid_basis"] = pl.BidBasis,
-                ["market_per_hour"] = Json.Number(pl.MarketPerHour),
-                ["hourly_cost"] = Json.Number(pl.HourlyCost),
-            })]),
-            ["notes"] = new JsonArray([.. sc.Notes.Select(n => (JsonNode)n)]),
-        })]),
-    };
+                SharedJson.Renamed(SharedJson.Without(pool!.AsObject(), "bid_source"), "bid_per_node_hour", "bid");
+            }
+        }
+
+        return json;
+    }
 
     public static JsonObject BuildSchema() => Object(
         ("risk", String()),

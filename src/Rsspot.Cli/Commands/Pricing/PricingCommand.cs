@@ -14,6 +14,6 @@ internal static class PricingCommand
         HistoryCommand.Create(session),
         CompareCommand.Create(session),
         BuildCommand.Create(session),
-        PricingWatchCommand.Create(session),
-        Cmd.Group("guard", "The bid guard's record of applied bid changes", PricingWatchCommand.History(session)));
+        WatchCommand.Create(session),
+        Cmd.Group("guard", "The bid guard's record of applied bid changes", GuardHistoryCommand.Create(session)));
 }

@@ -2,11 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using Rsspot.Cli.Infrastructure;
 
-namespace Rsspot.Cli.Commands;
+namespace Rsspot.Cli.Commands.Emulator;
 
 /// <summary><c>emulator start</c>: a local Spot API on 127.0.0.1 and the <c>rsspot configure</c> line for it.</summary>
-internal static class EmulatorCommand
+internal static class StartCommand
 {
+    /// <param name="Arguments">The emulator's command line: the port, then each option given, as given.</param>
+    internal sealed record Options(IReadOnlyList<string> Arguments);
+
     private const int DefaultPort = 5080;
 
     // The emulator's own options, passed through as given (it checks their values).
@@ -33,7 +36,7 @@ internal static class EmulatorCommand
         ("--kube-token-ttl", "Seconds the token in a generated kubeconfig stays valid at the cloudspace's kube API (default 3600)"),
     ];
 
-    public static Command Create(CliSession s)
+    public static Command Create(CliSession session)
     {
         var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0 picks a free one)", DefaultValueFactory = _ => DefaultPort };
         var data = new Option<string?>("--data") { Description = "Keep the emulator's state in this JSON file across restarts", HelpName = "file" };
@@ -61,7 +64,7 @@ internal static class EmulatorCommand
             start.Options.Add(option);
         }
 
-        start.RunsForExitCode(s, (p, ct) =>
+        start.RunsForExitCode(session, (p, ct) =>
         {
             if (p.GetValue(port) is var bad and (< 0 or > 65535))
             {
@@ -71,7 +74,7 @@ internal static class EmulatorCommand
             var args = new List<string> { "--port", p.GetValue(port).ToString(CultureInfo.InvariantCulture) };
             Add(args, "--data", p.GetValue(data));
             Add(args, "--refresh-token", p.GetValue(refreshToken));
-            Add(args, "--org", p.GetValue(s.Globals.Org));
+            Add(args, "--org", p.GetValue(session.Globals.Org));
             Add(args, "--token-lifetime", p.GetValue(tokenLifetime)?.ToString(CultureInfo.InvariantCulture));
             Add(args, "--ready-after", p.GetValue(readyAfter)?.ToString(CultureInfo.InvariantCulture));
             foreach (var option in passThrough)
@@ -79,11 +82,14 @@ internal static class EmulatorCommand
                 Add(args, option.Name, p.GetValue(option));
             }
 
-            return EmulatorLauncher.RunAsync(args, ct);
+            return RunAsync(new Options(args), ct);
         });
 
-        return Cmd.Group("emulator", "A local Spot API to try rsspot without an account", start);
+        return start;
     }
+
+    /// <summary>Runs the emulator beside the binary until it stops; its exit code.</summary>
+    public static Task<int> RunAsync(Options options, CancellationToken ct) => EmulatorLauncher.RunAsync(options.Arguments, ct);
 
     private static void Add(List<string> args, string flag, string? value)
     {

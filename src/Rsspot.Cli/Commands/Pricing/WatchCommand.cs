@@ -1,18 +1,22 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Rsspot.Cli.Infrastructure;
 using Rsspot.Cli.Input;
 using Rsspot.Cli.Output;
 using Rsspot.Pricing;
 using Rsspot.Services;
-using Rsspot.State;
 
 namespace Rsspot.Cli.Commands.Pricing;
 
 /// <summary><c>pricing watch</c>: the bid guard on a timer, as a live table on a terminal and JSON lines otherwise.</summary>
-internal static class PricingWatchCommand
+internal static class WatchCommand
 {
+    /// <param name="Cloudspace">Only this cloudspace's spot pools (null: all).</param>
+    /// <param name="Interval">Time between rounds.</param>
+    /// <param name="Policy">Margin, percentile, ceiling and budget.</param>
+    /// <param name="Apply">Whether bids are changed (else a dry run).</param>
+    /// <param name="Once">One round, then exit with its verdict.</param>
+    internal sealed record Options(string? Cloudspace, TimeSpan Interval, BidGuardPolicy Policy, bool Apply, bool Once);
+
     /// <summary>Exit code of <c>--once</c> when a pool is at risk (none losing).</summary>
     public const int AtRisk = 8;
 
@@ -21,7 +25,7 @@ internal static class PricingWatchCommand
 
     private const string ClearScreen = "\u001b[H\u001b[2J";
 
-    public static Command Create(CliSession s)
+    public static Command Create(CliSession session)
     {
         var cloudspace = new Option<string?>("--cloudspace") { Description = "Only this cloudspace's spot pools (default: all)", HelpName = "name" };
         var interval = new Option<string>("--interval") { Description = "Seconds between rounds", DefaultValueFactory = _ => "60", HelpName = "seconds" };
@@ -53,7 +57,7 @@ internal static class PricingWatchCommand
               rsspot pricing watch --once | jq 'select(.status != "winning")'
             """,
             cloudspace, interval, maxBid, budgetHourly, budgetMonthly, margin, percentile, apply, once);
-        return command.RunsForExitCode(s, async (p, ct) =>
+        return command.RunsForExitCode(session, (p, ct) =>
         {
             var policy = new BidGuardPolicy
             {
@@ -64,68 +68,47 @@ internal static class PricingWatchCommand
                 BudgetMonthly = GuardFlags.Usd("--budget-monthly", p.GetValue(budgetMonthly)),
             };
             var seconds = GuardFlags.Seconds("--interval", p.GetValue(interval)!);
-            var applying = p.GetValue(apply);
-            using var state = applying ? s.OpenState() : null;
-            var guard = new BidGuard(s.Client, policy, state);
-            var live = s.Terminal.StdoutIsTerminal && s.Output.IsTable;
-            while (true)
-            {
-                BidGuardRound round;
-                IReadOnlyList<AutopilotNodePoolSummary> autopilot;
-                try
-                {
-                    round = await guard.RunAsync(p.GetValue(cloudspace), applying, ct).ConfigureAwait(false);
-                    autopilot = await guard.ReadAutopilotAsync(p.GetValue(cloudspace), ct).ConfigureAwait(false);
-                }
-                catch (SpotException ex) when (!p.GetValue(once))
-                {
-                    // A watch outlives a bad round: say so and try again at the next tick.
-                    await s.Err.WriteLineAsync("error: " + ErrorReporter.Describe(ex).Message).ConfigureAwait(false);
-                    await Task.Delay(seconds, ct).ConfigureAwait(false);
-                    continue;
-                }
-
-                Print(s, round, live);
-                Autopilot.AutopilotWatch.Print(s, autopilot, live);
-                foreach (var failure in round.Failed)
-                {
-                    await s.Err.WriteLineAsync($"error: pool {failure.Recommendation.Pool.Pool}: bid not changed, retried next round: {failure.Error}").ConfigureAwait(false);
-                }
-
-                if (p.GetValue(once))
-                {
-                    return ExitCode(round.Plan);
-                }
-
-                await Task.Delay(seconds, ct).ConfigureAwait(false);
-            }
+            return RunAsync(new Options(p.GetValue(cloudspace), seconds, policy, p.GetValue(apply), p.GetValue(once)), session, ct);
         });
     }
 
-    public static Command History(CliSession s)
+    /// <summary>Rounds until cancelled, or one with <see cref="Options.Once"/>; the exit code.</summary>
+    public static async Task<int> RunAsync(Options options, CliSession session, CancellationToken ct)
     {
-        var limit = new Option<int>("--limit", "-n") { Description = "Show at most this many changes", DefaultValueFactory = _ => 50 };
-        var pool = new Option<string?>("--pool") { Description = "Only this pool's changes", HelpName = "name" };
-        return Cmd.New("history", "Bid changes the guard applied (newest first), from state.db", limit, pool).Runs(s, p =>
+        using var state = options.Apply ? session.OpenState() : null;
+        var guard = new BidGuard(session.Client, options.Policy, state);
+        var live = session.Terminal.StdoutIsTerminal && session.Output.IsTable;
+        while (true)
         {
-            if (p.GetValue(limit) < 1)
+            BidGuardRound round;
+            IReadOnlyList<AutopilotNodePoolSummary> autopilot;
+            try
             {
-                throw new CliUsageException($"--limit: {p.GetValue(limit)} is invalid; give 1 or more.");
+                round = await guard.RunAsync(options.Cloudspace, options.Apply, ct).ConfigureAwait(false);
+                autopilot = await guard.ReadAutopilotAsync(options.Cloudspace, ct).ConfigureAwait(false);
+            }
+            catch (SpotException ex) when (!options.Once)
+            {
+                // A watch outlives a bad round: say so and try again at the next tick.
+                await session.Err.WriteLineAsync("error: " + ErrorReporter.Describe(ex).Message).ConfigureAwait(false);
+                await Task.Delay(options.Interval, ct).ConfigureAwait(false);
+                continue;
             }
 
-            using var state = s.OpenState();
-            var changes = state.BidChanges.List(p.GetValue(limit), p.GetValue(pool));
-            s.Output.Write(new JsonArray([.. changes.Select(c => (JsonNode)ChangeJson(c))]), () =>
+            Print(session, round, live);
+            Autopilot.AutopilotWatch.Print(session, autopilot, live);
+            foreach (var failure in round.Failed)
             {
-                var table = new TableView("AT (UTC)", "CLOUDSPACE", "POOL", "CLASS", "OLD BID", "NEW BID", "MARKET", "STATUS", "REASON");
-                foreach (var c in changes)
-                {
-                    table.Add(c.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), c.Cloudspace, c.Pool, c.ServerClass, JsonModels.Money(c.OldBid), JsonModels.Money(c.NewBid), JsonModels.Money(c.Market), c.Status, c.Reason);
-                }
+                await session.Err.WriteLineAsync($"error: pool {failure.Recommendation.Pool.Pool}: bid not changed, retried next round: {failure.Error}").ConfigureAwait(false);
+            }
 
-                return table;
-            });
-        });
+            if (options.Once)
+            {
+                return ExitCode(round.Plan);
+            }
+
+            await Task.Delay(options.Interval, ct).ConfigureAwait(false);
+        }
     }
 
     private static int ExitCode(BidGuardPlan plan) =>
@@ -140,7 +123,7 @@ internal static class PricingWatchCommand
         {
             foreach (var r in round.Plan.Recommendations)
             {
-                s.Out.WriteLine(OutputRedaction.Redact(PoolJson(r, round, at))!.ToJsonString());
+                s.Out.WriteLine(OutputRedaction.Redact(GuardJson.Pool(r, round, at))!.ToJsonString());
             }
 
             s.Out.Flush();
@@ -171,58 +154,4 @@ internal static class PricingWatchCommand
         : round.Failed.Any(f => f.Recommendation.Pool.Pool == r.Pool.Pool) ? BidGuardText.Of(r.Action) + " (failed)"
         : round.Deferred.Any(d => d.Pool.Pool == r.Pool.Pool) ? BidGuardText.Of(r.Action) + " (deferred)"
         : BidGuardText.Of(r.Action);
-
-    /// <summary>One pool of a round as a JSON line (also the bid guard's MCP tools).</summary>
-    internal static JsonObject PoolJson(BidRecommendation r, BidGuardRound round, DateTimeOffset at)
-    {
-        var m = r.Pool;
-        var failure = round.Failed.FirstOrDefault(f => f.Recommendation.Pool.Pool == m.Pool);
-        return new JsonObject
-        {
-            ["at"] = at.ToString("O", CultureInfo.InvariantCulture),
-            ["cloudspace"] = m.Cloudspace,
-            ["pool"] = m.Pool,
-            ["server_class"] = m.ServerClass,
-            ["desired"] = m.Desired,
-            ["won_count"] = m.WonCount,
-            ["bid_status"] = m.BidStatus,
-            ["bid"] = JsonModels.Value(m.Bid),
-            ["market"] = JsonModels.Value(m.Market),
-            ["hammer"] = JsonModels.Value(m.Hammer),
-            ["reserve"] = JsonModels.Value(m.Minimum),
-            ["p20"] = JsonModels.Value(m.P20),
-            ["p50"] = JsonModels.Value(m.P50),
-            ["p80"] = JsonModels.Value(m.P80),
-            ["trend_per_auction"] = JsonModels.Value(r.TrendPerAuction),
-            ["status"] = BidGuardText.Of(r.Status),
-            ["action"] = BidGuardText.Of(r.Action),
-            ["recommended_bid"] = JsonModels.Value(r.RecommendedBid),
-            ["target"] = JsonModels.Value(r.Target),
-            ["limited_by_max_bid"] = r.LimitedByMaxBid,
-            ["limited_by_budget"] = r.LimitedByBudget,
-            ["pending"] = m.IsPending,
-            ["on_demand"] = JsonModels.Value(m.OnDemand),
-            ["ceiling"] = JsonModels.Value(r.Ceiling),
-            ["market_above_ceiling"] = r.MarketAboveCeiling,
-            ["reason"] = r.Reason,
-            ["dry_run"] = !round.Applied,
-            ["applied"] = round.Changes.Any(c => c.Pool == m.Pool),
-            ["deferred"] = round.Deferred.Any(d => d.Pool.Pool == m.Pool),
-            ["error"] = failure?.Error,
-        };
-    }
-
-    private static JsonObject ChangeJson(BidChange c) => new()
-    {
-        ["id"] = c.Id,
-        ["at"] = c.At.ToString("O", CultureInfo.InvariantCulture),
-        ["cloudspace"] = c.Cloudspace,
-        ["pool"] = c.Pool,
-        ["server_class"] = c.ServerClass,
-        ["old_bid"] = c.OldBid,
-        ["new_bid"] = c.NewBid,
-        ["market"] = JsonModels.Value(c.Market),
-        ["status"] = c.Status,
-        ["reason"] = c.Reason,
-    };
 }

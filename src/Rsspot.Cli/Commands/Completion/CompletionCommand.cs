@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Rsspot.Cli.Infrastructure;
 
-namespace Rsspot.Cli.Commands;
+namespace Rsspot.Cli.Commands.Completion;
 
 /// <summary>
 /// <c>completion bash|zsh|fish|powershell</c>: scripts that ask rsspot itself for completions through
@@ -9,7 +9,10 @@ namespace Rsspot.Cli.Commands;
 /// </summary>
 internal static class CompletionCommand
 {
-    public static Command Create(CliSession s, RootCommand root)
+    /// <param name="Shell">bash, zsh, fish or powershell.</param>
+    internal sealed record Options(string Shell);
+
+    public static Command Create(CliSession session, RootCommand root)
     {
         _ = root;
         var shell = new Argument<string>("shell") { Description = "bash | zsh | fish | powershell" };
@@ -25,8 +28,10 @@ internal static class CompletionCommand
               rsspot completion fish > ~/.config/fish/completions/rsspot.fish
               rsspot completion powershell | Out-String | Invoke-Expression   # add to $PROFILE
             """,
-            shell).Runs(s, p => s.Output.Raw(Script(p.GetValue(shell)!)));
+            shell).Runs(session, p => Run(new Options(p.GetValue(shell)!), session));
     }
+
+    public static void Run(Options options, CliSession session) => session.Output.Raw(Script(options.Shell));
 
     public static string Script(string shell) => shell switch
     {

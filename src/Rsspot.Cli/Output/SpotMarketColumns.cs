@@ -1,8 +1,7 @@
 using Rsspot.Cli.Infrastructure;
-using Rsspot.Cli.Output;
 using Rsspot.Pricing;
 
-namespace Rsspot.Cli.Commands;
+namespace Rsspot.Cli.Output;
 
 /// <summary>The market and minimum (reserve) price of a spot pool's class, shown beside its bid.</summary>
 internal sealed class SpotMarketColumns

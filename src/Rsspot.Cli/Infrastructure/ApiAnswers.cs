@@ -1,6 +1,5 @@
-using Rsspot.Cli.Infrastructure;
 
-namespace Rsspot.Cli.Commands;
+namespace Rsspot.Cli.Infrastructure;
 
 /// <summary>
 /// The API's answers as the Python rsspot reads them (one GET of the collection, envelope and all), for its
