@@ -33,9 +33,9 @@ internal static class CommandTree
     /// </summary>
     internal static readonly (string Name, string[] Aliases, Func<CliSession, Command> Create)[] TopLevel =
     [
-        ("configure", [], ConfigureCommand.Create),
+        ("configure", [], Configure.ConfigureCommand.Create),
         ("profiles", [], Profiles.ProfilesCommand.Create),
-        ("config", [], ConfigCommands.Create),
+        ("config", [], Config.ConfigCommand.Create),
         ("organizations", ["org", "organization"], Organizations.OrganizationsCommand.Create),
         ("regions", [], Regions.RegionsCommand.Create),
         ("server-classes", ["serverclasses", "sc", "serverclass"], ServerClasses.ServerClassesCommand.Create),

@@ -1,6 +1,6 @@
 using Rsspot.Cli.Tests.Support;
 
-namespace Rsspot.Cli.Tests.Commands;
+namespace Rsspot.Cli.Tests.Commands.Configure;
 
 /// <summary>configure from many processes at once, and which profile configure makes active.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

@@ -1,10 +1,8 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
 using Rsspot.Cli.Infrastructure;
 using Rsspot.Configuration;
 using Rsspot.Security;
 
-namespace Rsspot.Cli.Commands;
+namespace Rsspot.Cli.Commands.Configure;
 
 /// <summary>The interactive questions of <c>configure</c>.</summary>
 internal sealed class ConfigurePrompt
