@@ -16,6 +16,12 @@ internal sealed record CliHost(TextWriter Out, TextWriter Error, TextReader In, 
     /// <summary>Signal handling of this process (null in process, e.g. in tests).</summary>
     public Interrupts? Interrupts { get; init; }
 
+    /// <summary>
+    /// Stdin and stdout as bytes, for a protocol spoken over them (<c>rsspot mcp</c>); null: this process's own
+    /// standard input and output.
+    /// </summary>
+    public (Stream Input, Stream Output)? ByteStreams { get; init; }
+
     /// <summary>This process: its standard streams, its terminal, its environment, its console.</summary>
     public static CliHost ForProcess(StandardStreams streams, Interrupts interrupts) =>
         new(streams.Out, streams.Error, new ConsoleInput(), Terminal.Detect(CliEnvironment.Process), CliEnvironment.Process, ConsoleKeyReader.Instance) { Interrupts = interrupts };

@@ -27,6 +27,7 @@ internal sealed class CliSession : IDisposable
         Environment = host.Environment;
         Keys = host.Keys;
         Interrupts = host.Interrupts;
+        ByteStreams = host.ByteStreams;
     }
 
     /// <summary>A session on the given streams and this process's environment (to build the command tree alone).</summary>
@@ -42,6 +43,9 @@ internal sealed class CliSession : IDisposable
 
     /// <summary>The environment variables of this invocation (never read from the process directly).</summary>
     public CliEnvironment Environment { get; }
+
+    /// <summary>Stdin and stdout as bytes (<see cref="CliHost.ByteStreams"/>); null: this process's own.</summary>
+    public (Stream Input, Stream Output)? ByteStreams { get; }
 
     /// <summary>Hidden key input for prompts.</summary>
     public IKeyReader Keys { get; }

@@ -11,11 +11,11 @@ public sealed class AutopilotToolsTests(CliFixture cli) : IClassFixture<CliFixtu
     public async Task An_agent_creates_an_8_vcpu_pool_sees_it_follow_the_market_scales_it_and_deletes_it()
     {
         Assert.Equal(0, (await cli.RunAsync("cloudspaces", "create", "mcp-ap", "--region", "us-central-dfw-1", "-o", "table")).ExitCode);
-        await using var mcp = await McpStdioSession.StartAsync(cli, "--allow-writes");
+        await using var mcp = await McpSession.StartAsync(cli, "--allow-writes");
 
         var refused = await mcp.CallAsync("create_autopilot_pool", new JsonObject { ["cloudspace"] = "mcp-ap", ["vcpu_total"] = 8, ["budget_per_hour"] = 50 });
-        Assert.True(McpStdioSession.IsError(refused));
-        Assert.Contains("ceiling", McpStdioSession.Text(refused), StringComparison.Ordinal);
+        Assert.True(McpSession.IsError(refused));
+        Assert.Contains("ceiling", McpSession.Text(refused), StringComparison.Ordinal);
         Assert.Empty((await mcp.CallJsonAsync("list_autopilot_pools", new JsonObject { ["cloudspace"] = "mcp-ap" }))["items"]!.AsArray());
 
         var created = await mcp.CallJsonAsync("create_autopilot_pool", new JsonObject { ["cloudspace"] = "mcp-ap", ["vcpu_total"] = 8, ["budget_per_hour"] = 0.1 });
@@ -38,7 +38,7 @@ public sealed class AutopilotToolsTests(CliFixture cli) : IClassFixture<CliFixtu
         Assert.Equal(4, scaled["vcpu_total"]!.GetValue<int>());
 
         var unconfirmed = await mcp.CallAsync("delete_autopilot_pool", new JsonObject { ["name"] = name, ["confirm"] = "no" });
-        Assert.True(McpStdioSession.IsError(unconfirmed));
+        Assert.True(McpSession.IsError(unconfirmed));
         var deleted = await mcp.CallJsonAsync("delete_autopilot_pool", new JsonObject { ["name"] = name, ["confirm"] = name });
         Assert.Equal(name, deleted["name"]!.GetValue<string>());
         Assert.Empty((await cli.JsonAsync("nodepools", "spot", "list", "--cloudspace", "mcp-ap", "--no-cache")).Node.AsArray());
@@ -48,7 +48,7 @@ public sealed class AutopilotToolsTests(CliFixture cli) : IClassFixture<CliFixtu
     [Fact]
     public async Task Without_allow_writes_only_the_read_tools_exist()
     {
-        await using var mcp = await McpStdioSession.StartAsync(cli);
+        await using var mcp = await McpSession.StartAsync(cli);
         var names = (await mcp.ListToolsAsync()).Select(t => t!["name"]!.GetValue<string>()).ToList();
         Assert.Contains("list_autopilot_pools", names);
         Assert.DoesNotContain("create_autopilot_pool", names);

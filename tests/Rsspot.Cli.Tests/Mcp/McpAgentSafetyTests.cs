@@ -9,7 +9,6 @@ namespace Rsspot.Cli.Tests.Mcp;
 /// the API, long waits report progress, and malformed calls get a reason.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-[Trait("Category", "EndToEnd")]
 public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
 {
     private readonly TwoAccountsFixture _accounts;
@@ -22,18 +21,18 @@ public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
     [Fact]
     public async Task A_writes_server_for_sandbox_refuses_profile_prod_and_prod_receives_nothing()
     {
-        await using var mcp = await McpStdioSession.StartAsync(_accounts.Environment, "--profile", "sandbox", "--allow-writes");
+        await using var mcp = await McpSession.StartAsync(_accounts.Environment, "--profile", "sandbox", "--allow-writes");
         var tools = await mcp.ListToolsAsync();
         Assert.All(tools, t => Assert.Null(t!["inputSchema"]!["properties"]!["profile"]));
         _accounts.Prod.ClearRequestLog();
 
         var create = await mcp.CallAsync("create_cloudspace", new JsonObject { ["name"] = "mcp-pinned", ["region"] = "us-central-dfw-1", ["profile"] = "prod" });
-        Assert.True(McpStdioSession.IsError(create));
-        Assert.Equal("Invalid arguments: 'profile' is not accepted: this server changes only profile 'sandbox'; its operator decides which other profiles it may change.", McpStdioSession.Text(create));
+        Assert.True(McpSession.IsError(create));
+        Assert.Equal("Invalid arguments: 'profile' is not accepted: this server changes only profile 'sandbox'; its operator decides which other profiles it may change.", McpSession.Text(create));
         var delete = await mcp.CallAsync("delete_cloudspace", new JsonObject { ["name"] = "mcp-pinned", ["confirm"] = "mcp-pinned", ["profile"] = "prod" });
-        Assert.True(McpStdioSession.IsError(delete));
+        Assert.True(McpSession.IsError(delete));
         var read = await mcp.CallAsync("list_cloudspaces", new JsonObject { ["profile"] = "prod" });
-        Assert.Contains("this server is pinned to profile 'sandbox'", McpStdioSession.Text(read), StringComparison.Ordinal);
+        Assert.Contains("this server is pinned to profile 'sandbox'", McpSession.Text(read), StringComparison.Ordinal);
 
         Assert.Empty(_accounts.Prod.GetRequestLog());
         Assert.DoesNotContain("mcp-pinned", _accounts.Sandbox.ListResourceNames("cloudspaces", _accounts.Sandbox.Namespace));
@@ -42,7 +41,7 @@ public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
     [Fact]
     public async Task An_unknown_argument_on_any_write_tool_is_refused_with_the_nearest_name_and_nothing_is_sent()
     {
-        await using var mcp = await McpStdioSession.StartAsync(_accounts.Environment, "--profile", "sandbox", "--allow-writes");
+        await using var mcp = await McpSession.StartAsync(_accounts.Environment, "--profile", "sandbox", "--allow-writes");
         var tools = await mcp.ListToolsAsync();
         var writes = tools.Where(t => t!["annotations"]!["readOnlyHint"]!.GetValue<bool>() == false).ToList();
         Assert.Equal(18, writes.Count);
@@ -60,16 +59,16 @@ public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
 
             var result = await mcp.CallAsync(name, arguments);
 
-            Assert.True(McpStdioSession.IsError(result), $"{name} ran with '{typo}'");
-            Assert.Contains($"unknown argument '{typo}'; did you mean '{real}'?", McpStdioSession.Text(result), StringComparison.Ordinal);
+            Assert.True(McpSession.IsError(result), $"{name} ran with '{typo}'");
+            Assert.Contains($"unknown argument '{typo}'; did you mean '{real}'?", McpSession.Text(result), StringComparison.Ordinal);
         }
 
         var ha = await mcp.CallAsync("create_cloudspace", new JsonObject { ["name"] = "mcp-typo", ["region"] = "us-central-dfw-1", ["high_availabilty"] = true });
-        Assert.StartsWith("Invalid arguments: unknown argument 'high_availabilty'; did you mean 'high_availability'?", McpStdioSession.Text(ha), StringComparison.Ordinal);
+        Assert.StartsWith("Invalid arguments: unknown argument 'high_availabilty'; did you mean 'high_availability'?", McpSession.Text(ha), StringComparison.Ordinal);
         var bid = await mcp.CallAsync("update_spot_pool", new JsonObject { ["name"] = Guid.NewGuid().ToString(), ["desired"] = 3, ["bid_price"] = 0.5 });
-        Assert.StartsWith("Invalid arguments: unknown argument 'bid_price'; did you mean 'bid'?", McpStdioSession.Text(bid), StringComparison.Ordinal);
+        Assert.StartsWith("Invalid arguments: unknown argument 'bid_price'; did you mean 'bid'?", McpSession.Text(bid), StringComparison.Ordinal);
         var region = await mcp.CallAsync("list_prices", new JsonObject { ["region"] = "us-central-dfw-1" });
-        Assert.StartsWith("Invalid arguments: unknown argument 'region'; did you mean 'regions'?", McpStdioSession.Text(region), StringComparison.Ordinal);
+        Assert.StartsWith("Invalid arguments: unknown argument 'region'; did you mean 'regions'?", McpSession.Text(region), StringComparison.Ordinal);
 
         Assert.Empty(_accounts.Sandbox.GetRequestLog());
         Assert.Empty(_accounts.Prod.GetRequestLog());
@@ -78,7 +77,7 @@ public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
     [Fact]
     public async Task Allowed_profiles_are_an_enum_reads_reach_them_and_writes_only_where_allowed()
     {
-        await using (var reads = await McpStdioSession.StartAsync(_accounts.Environment, "--profile", "sandbox", "--allow-writes", "--allow-profiles", "prod"))
+        await using (var reads = await McpSession.StartAsync(_accounts.Environment, "--profile", "sandbox", "--allow-writes", "--allow-profiles", "prod"))
         {
             var tools = await reads.ListToolsAsync();
             var listProfile = Tool(tools, "list_cloudspaces")["inputSchema"]!["properties"]!["profile"]!;
@@ -89,15 +88,15 @@ public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
             var orgs = await reads.CallJsonAsync("list_organizations", new JsonObject { ["profile"] = "prod" });
             Assert.Contains(orgs["items"]!.AsArray(), o => o!["name"]!.GetValue<string>() == "prod");
             var other = await reads.CallAsync("list_cloudspaces", new JsonObject { ["profile"] = "staging" });
-            Assert.Equal("Invalid arguments: 'profile' is \"staging\"; give one of \"sandbox\", \"prod\".", McpStdioSession.Text(other));
+            Assert.Equal("Invalid arguments: 'profile' is \"staging\"; give one of \"sandbox\", \"prod\".", McpSession.Text(other));
 
             var requestsBefore = TwoAccountsFixture.ApiRequests(_accounts.Prod);
             var create = await reads.CallAsync("create_cloudspace", new JsonObject { ["name"] = "mcp-prod", ["region"] = "us-central-dfw-1", ["profile"] = "prod" });
-            Assert.Contains("this server changes only profile 'sandbox'", McpStdioSession.Text(create), StringComparison.Ordinal);
+            Assert.Contains("this server changes only profile 'sandbox'", McpSession.Text(create), StringComparison.Ordinal);
             Assert.Equal(requestsBefore, TwoAccountsFixture.ApiRequests(_accounts.Prod));
         }
 
-        await using var writes = await McpStdioSession.StartAsync(_accounts.Environment, "--profile", "sandbox", "--allow-writes", "--allow-writes-to", "prod");
+        await using var writes = await McpSession.StartAsync(_accounts.Environment, "--profile", "sandbox", "--allow-writes", "--allow-writes-to", "prod");
         var createProfile = Tool(await writes.ListToolsAsync(), "create_cloudspace")["inputSchema"]!["properties"]!["profile"]!;
         Assert.Equal(["sandbox", "prod"], createProfile["enum"]!.AsArray().Select(p => p!.GetValue<string>()));
         var created = await writes.CallJsonAsync("create_cloudspace", new JsonObject { ["name"] = "mcp-prod", ["region"] = "us-central-dfw-1", ["profile"] = "prod" });
@@ -125,13 +124,13 @@ public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
     [Fact]
     public async Task Waiting_30_s_for_a_cloudspace_with_a_progress_token_reports_progress_at_least_every_10_s()
     {
-        await using var mcp = await McpStdioSession.StartAsync(_accounts.Environment, "--profile", "sandbox", "--allow-writes");
+        await using var mcp = await McpSession.StartAsync(_accounts.Environment, "--profile", "sandbox", "--allow-writes");
         await mcp.CallJsonAsync("create_cloudspace", new JsonObject { ["name"] = "mcp-slow", ["region"] = "us-central-dfw-1" });
         var started = DateTimeOffset.UtcNow;
 
         var ready = await mcp.CallAsync("wait_for_cloudspace", new JsonObject { ["name"] = "mcp-slow", ["timeout_seconds"] = 120 }, progressToken: "wait-slow");
 
-        Assert.False(McpStdioSession.IsError(ready), McpStdioSession.Text(ready));
+        Assert.False(McpSession.IsError(ready), McpSession.Text(ready));
         Assert.True(ready["structuredContent"]!["is_ready"]!.GetValue<bool>());
         var ended = DateTimeOffset.UtcNow;
         Assert.True(ended - started > TimeSpan.FromSeconds(20), "the cloudspace was meant to take 30 s");
@@ -148,9 +147,10 @@ public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
     }
 
     [Fact]
+    [Trait("Category", "EndToEnd")]
     public async Task A_cancelled_wait_stops_its_progress_and_the_server_goes_on()
     {
-        await using var mcp = await McpStdioSession.StartAsync(_accounts.Environment, "--profile", "sandbox", "--allow-writes");
+        await using var mcp = await McpSession.StartProcessAsync(_accounts.Environment, "--profile", "sandbox", "--allow-writes");
         await mcp.CallJsonAsync("create_cloudspace", new JsonObject { ["name"] = "mcp-cancel", ["region"] = "us-central-dfw-1" });
         var id = await mcp.SendRequestAsync("tools/call", new JsonObject
         {
@@ -172,7 +172,7 @@ public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
     [Fact]
     public async Task Malformed_calls_and_unknown_tools_get_invalid_params_with_the_reason()
     {
-        await using var mcp = await McpStdioSession.StartAsync(_accounts.Environment, "--profile", "sandbox");
+        await using var mcp = await McpSession.StartAsync(_accounts.Environment, "--profile", "sandbox");
 
         var noName = await mcp.RequestRawAsync("tools/call", new JsonObject { ["name"] = 5 });
         Assert.Equal(-32602, noName["error"]!["code"]!.GetValue<int>());
@@ -195,7 +195,7 @@ public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
     [Fact]
     public async Task Tool_errors_are_one_bounded_line_without_control_or_bidi_characters()
     {
-        await using var mcp = await McpStdioSession.StartAsync(_accounts.Environment, "--profile", "sandbox");
+        await using var mcp = await McpSession.StartAsync(_accounts.Environment, "--profile", "sandbox");
         var hostileName = "bad\u0000\u001b[31m\u0007\u202Ename" + new string('x', 2_000_000);
         var hostileValue = "gp\u0000\u001b]0;title\u0007\u202E" + new string('y', 5_000_000);
 
@@ -206,8 +206,8 @@ public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
         })
         {
             var result = await mcp.CallAsync("get_price", arguments);
-            var text = McpStdioSession.Text(result);
-            Assert.True(McpStdioSession.IsError(result));
+            var text = McpSession.Text(result);
+            Assert.True(McpSession.IsError(result));
             Assert.StartsWith("Invalid arguments: ", text, StringComparison.Ordinal);
             Assert.True(text.Length <= 1000, $"{text.Length} characters");
             Assert.DoesNotContain(text, c => char.IsControl(c) || c is '\u202E' or '\u202D' or '\u2066' or '\u2067' or '\u2068' or '\u2069' or '\u200E' or '\u200F');
@@ -220,12 +220,12 @@ public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
     [Fact]
     public async Task A_server_error_names_its_reason_in_the_tools_words()
     {
-        await using var mcp = await McpStdioSession.StartAsync(_accounts.Environment, "--profile", "sandbox");
+        await using var mcp = await McpSession.StartAsync(_accounts.Environment, "--profile", "sandbox");
 
         var history = await mcp.CallAsync("get_price_history", new JsonObject { ["server_class"] = "gp.vs9.nothing-dfw" });
 
-        Assert.True(McpStdioSession.IsError(history));
-        var text = McpStdioSession.Text(history);
+        Assert.True(McpSession.IsError(history));
+        var text = McpSession.Text(history);
         Assert.Contains("gp.vs9.nothing-dfw", text, StringComparison.Ordinal);
         Assert.Contains("unknown server class", text, StringComparison.Ordinal);
         Assert.DoesNotContain("--", text, StringComparison.Ordinal);
@@ -234,7 +234,7 @@ public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
     [Fact]
     public async Task Get_cloudspace_shows_the_kubernetes_version_that_runs()
     {
-        await using var mcp = await McpStdioSession.StartAsync(_accounts.Environment, "--profile", "prod", "--allow-writes");
+        await using var mcp = await McpSession.StartAsync(_accounts.Environment, "--profile", "prod", "--allow-writes");
         await mcp.CallJsonAsync("create_cloudspace", new JsonObject { ["name"] = "mcp-version", ["region"] = "us-central-dfw-1" });
         var resource = _accounts.Prod.GetResource("cloudspaces", "mcp-version", _accounts.Prod.Namespace)!;
         var running = resource["status"]?["currentKubernetesVersion"]?.GetValue<string>() ?? resource["spec"]?["kubernetesVersion"]?.GetValue<string>();
@@ -248,14 +248,14 @@ public sealed class McpAgentSafetyTests : IClassFixture<TwoAccountsFixture>
     [Fact]
     public async Task Apply_bid_far_above_the_on_demand_price_is_refused()
     {
-        await using var mcp = await McpStdioSession.StartAsync(_accounts.Environment, "--profile", "prod", "--allow-writes");
+        await using var mcp = await McpSession.StartAsync(_accounts.Environment, "--profile", "prod", "--allow-writes");
         await mcp.CallJsonAsync("create_cloudspace", new JsonObject { ["name"] = "mcp-ceiling", ["region"] = "us-central-dfw-1" });
         var pool = await mcp.CallJsonAsync("create_spot_pool", new JsonObject { ["cloudspace"] = "mcp-ceiling", ["server_class"] = "gp.vs1.medium-dfw", ["bid"] = 0.02 });
         var onDemand = (await mcp.CallJsonAsync("get_price", new JsonObject { ["server_class"] = "gp.vs1.medium-dfw" }))["items"]![0]!["on_demand_per_hour"]!.GetValue<decimal>();
 
         var result = await mcp.CallAsync("apply_bid", new JsonObject { ["name"] = pool["name"]!.DeepClone(), ["bid"] = onDemand * 10 });
 
-        Assert.True(McpStdioSession.IsError(result));
+        Assert.True(McpSession.IsError(result));
         Assert.Equal(0.02m, (await mcp.CallJsonAsync("get_spot_pool", new JsonObject { ["name"] = pool["name"]!.DeepClone() }))["bid"]!.GetValue<decimal>());
     }
 

@@ -23,14 +23,14 @@ public sealed class McpApplyToolsTests : IClassFixture<CliFixture>
     [Fact]
     public async Task Plan_is_read_only_apply_needs_the_names_confirmed_and_a_second_plan_is_empty()
     {
-        await using (var readOnly = await McpStdioSession.StartAsync(_cli))
+        await using (var readOnly = await McpSession.StartAsync(_cli))
         {
             var tools = (await readOnly.ListToolsAsync()).Select(t => t!["name"]!.GetValue<string>()).ToList();
             Assert.Contains("plan_cloudspaces", tools);
             Assert.DoesNotContain("apply_cloudspaces", tools);
         }
 
-        await using var mcp = await McpStdioSession.StartAsync(_cli, "--allow-writes");
+        await using var mcp = await McpSession.StartAsync(_cli, "--allow-writes");
         _cli.Emulator.ClearRequestLog();
         var plan = await mcp.CallJsonAsync("plan_cloudspaces", new JsonObject { ["spec"] = Spec });
         Assert.Equal(2, plan["summary"]!["create"]!.GetValue<int>());
@@ -38,10 +38,10 @@ public sealed class McpApplyToolsTests : IClassFixture<CliFixture>
         Assert.DoesNotContain(_cli.Emulator.GetRequestLog(), e => e.Method is "POST" or "PATCH" or "DELETE" && !e.Path.StartsWith("/oauth", StringComparison.Ordinal));
 
         var unconfirmed = await mcp.CallAsync("apply_cloudspaces", new JsonObject { ["spec"] = Spec, ["confirm"] = "other" });
-        Assert.True(McpStdioSession.IsError(unconfirmed), unconfirmed.ToJsonString());
-        Assert.Contains("confirm: \"mcp-apply\"", McpStdioSession.Text(unconfirmed), StringComparison.Ordinal);
+        Assert.True(McpSession.IsError(unconfirmed), unconfirmed.ToJsonString());
+        Assert.Contains("confirm: \"mcp-apply\"", McpSession.Text(unconfirmed), StringComparison.Ordinal);
         var invalid = await mcp.CallAsync("apply_cloudspaces", new JsonObject { ["spec"] = "name: mcp-apply\nregoin: x\n", ["confirm"] = "mcp-apply" });
-        Assert.True(McpStdioSession.IsError(invalid), invalid.ToJsonString());
+        Assert.True(McpSession.IsError(invalid), invalid.ToJsonString());
         Assert.DoesNotContain(_cli.Emulator.GetRequestLog(), e => e.Method is "POST" or "PATCH" or "DELETE" && !e.Path.StartsWith("/oauth", StringComparison.Ordinal));
 
         var applied = await mcp.CallJsonAsync("apply_cloudspaces", new JsonObject { ["spec"] = Spec, ["confirm"] = "mcp-apply" });

@@ -12,7 +12,6 @@ namespace Rsspot.Cli.Tests.Mcp;
 /// the output schema. The server runs with writes and any profile allowed, so every tool and argument is offered.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-[Trait("Category", "EndToEnd")]
 public sealed class McpSchemaTests : IClassFixture<CliFixture>
 {
     private const int SetsPerTool = 100;
@@ -28,7 +27,7 @@ public sealed class McpSchemaTests : IClassFixture<CliFixture>
     [Fact]
     public async Task Every_input_and_output_schema_is_a_valid_draft_2020_12_schema_and_the_hints_say_what_a_tool_does()
     {
-        await using var mcp = await McpStdioSession.StartAsync(_cli, "--allow-writes", "--allow-profiles", "*");
+        await using var mcp = await McpSession.StartAsync(_cli, "--allow-writes", "--allow-profiles", "*");
         var tools = await mcp.ListToolsAsync();
         Assert.Equal(43, tools.Count);
         foreach (var tool in tools)
@@ -67,7 +66,7 @@ public sealed class McpSchemaTests : IClassFixture<CliFixture>
     [Fact]
     public async Task For_generated_arguments_the_servers_verdict_is_the_input_schemas_and_every_result_validates()
     {
-        await using var mcp = await McpStdioSession.StartAsync(_cli, "--allow-writes", "--allow-profiles", "*");
+        await using var mcp = await McpSession.StartAsync(_cli, "--allow-writes", "--allow-profiles", "*");
         var tools = await mcp.ListToolsAsync();
         var verdicts = new Dictionary<bool, int> { [true] = 0, [false] = 0 };
         foreach (var tool in tools)
@@ -81,10 +80,10 @@ public sealed class McpSchemaTests : IClassFixture<CliFixture>
             {
                 var expected = input.Accepts(arguments.ToJsonString()) && CrossArgumentRules(name, arguments);
                 var result = await mcp.CallAsync(name, arguments);
-                var refused = McpStdioSession.IsError(result) && McpStdioSession.Text(result).StartsWith(Refused, StringComparison.Ordinal);
-                Assert.True(expected != refused, $"{name} {arguments.ToJsonString()}: the schema says {(expected ? "valid" : "invalid")}, the server {(refused ? "refused it" : "ran it")}: {McpStdioSession.Text(result)}");
+                var refused = McpSession.IsError(result) && McpSession.Text(result).StartsWith(Refused, StringComparison.Ordinal);
+                Assert.True(expected != refused, $"{name} {arguments.ToJsonString()}: the schema says {(expected ? "valid" : "invalid")}, the server {(refused ? "refused it" : "ran it")}: {McpSession.Text(result)}");
                 verdicts[expected]++;
-                if (!McpStdioSession.IsError(result))
+                if (!McpSession.IsError(result))
                 {
                     AssertValid(output, name, result);
                 }
@@ -98,14 +97,14 @@ public sealed class McpSchemaTests : IClassFixture<CliFixture>
     public async Task Every_tools_result_validates_against_its_output_schema_and_reads_as_plain_json()
     {
         const string serverClass = "gp.vs1.medium-dfw";
-        await using var mcp = await McpStdioSession.StartAsync(_cli, "--allow-writes");
+        await using var mcp = await McpSession.StartAsync(_cli, "--allow-writes");
         var tools = await mcp.ListToolsAsync();
         var called = new HashSet<string>(StringComparer.Ordinal);
 
         async Task<JsonNode> Call(string tool, JsonObject? arguments = null)
         {
             var result = await mcp.CallAsync(tool, arguments);
-            Assert.False(McpStdioSession.IsError(result), $"{tool}: {McpStdioSession.Text(result)}");
+            Assert.False(McpSession.IsError(result), $"{tool}: {McpSession.Text(result)}");
             AssertValid(ReferenceSchema.Build(Tool(tools, tool)["outputSchema"]!.ToJsonString()), tool, result);
             called.Add(tool);
             return result["structuredContent"]!;
@@ -121,7 +120,7 @@ public sealed class McpSchemaTests : IClassFixture<CliFixture>
         await Call("recommend_cluster", new JsonObject { ["nodes"] = 3 });
         var history = await mcp.CallAsync("get_price_history", new JsonObject { ["server_class"] = serverClass });
         await Call("get_price_history", new JsonObject { ["server_class"] = serverClass });
-        var text = McpStdioSession.Text(history);
+        var text = McpSession.Text(history);
         Assert.Contains(history["structuredContent"]!["sparkline"]!.GetValue<string>(), text, StringComparison.Ordinal);
         Assert.DoesNotContain("\\u", text, StringComparison.Ordinal);
 
@@ -222,7 +221,7 @@ public sealed class McpSchemaTests : IClassFixture<CliFixture>
         using var instance = JsonDocument.Parse(structured.ToJsonString());
         var evaluation = output.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         Assert.True(evaluation.IsValid, $"{tool}: the result does not match its output schema: {JsonSerializer.Serialize(evaluation)}\n{structured.ToJsonString()}");
-        Assert.True(JsonNode.DeepEquals(structured, JsonNode.Parse(McpStdioSession.Text(result))), $"{tool}: the text is not the structured content");
+        Assert.True(JsonNode.DeepEquals(structured, JsonNode.Parse(McpSession.Text(result))), $"{tool}: the text is not the structured content");
     }
 
     private static bool Hint(JsonArray tools, string tool, string hint) => Tool(tools, tool)["annotations"]![hint]!.GetValue<bool>();

@@ -3,9 +3,11 @@ using Rsspot.Cli.Tests.Support;
 
 namespace Rsspot.Cli.Tests.Mcp;
 
-/// <summary><c>rsspot mcp</c> as an agent uses it: a child process over stdio JSON-RPC against the emulator.</summary>
+/// <summary>
+/// <c>rsspot mcp</c> as an agent uses it, JSON-RPC against the emulator: served in this process, and for the tool list
+/// and a write lifecycle also the real binary over its stdin and stdout (end to end).
+/// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-[Trait("Category", "EndToEnd")]
 public sealed class McpServerTests : IClassFixture<CliFixture>
 {
     private static readonly string[] ReadTools =
@@ -33,9 +35,10 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
     }
 
     [Fact]
+    [Trait("Category", "EndToEnd")]
     public async Task Initialize_then_the_read_only_tool_list_with_typed_schemas()
     {
-        await using var mcp = await McpStdioSession.StartAsync(_cli);
+        await using var mcp = await McpSession.StartProcessAsync(_cli);
         Assert.Equal("rsspot", mcp.Initialize["serverInfo"]!["name"]!.GetValue<string>());
         Assert.NotNull(mcp.Initialize["capabilities"]!["tools"]);
 
@@ -62,7 +65,7 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
     [Fact]
     public async Task Read_tools_answer_with_the_sdk_summaries_and_pages()
     {
-        await using var mcp = await McpStdioSession.StartAsync(_cli);
+        await using var mcp = await McpSession.StartAsync(_cli);
         var regions = (await _cli.JsonAsync("regions", "list")).Node.AsArray();
         var listed = await mcp.CallJsonAsync("list_regions");
         Assert.Equal(regions.Count, listed["total"]!.GetValue<int>());
@@ -107,38 +110,39 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
     [Fact]
     public async Task Failures_are_tool_errors_with_the_sdk_message()
     {
-        await using var mcp = await McpStdioSession.StartAsync(_cli);
+        await using var mcp = await McpSession.StartAsync(_cli);
         var missing = await mcp.CallAsync("get_cloudspace", new JsonObject { ["name"] = "no-such-cloudspace" });
-        Assert.True(McpStdioSession.IsError(missing));
-        Assert.Contains("no-such-cloudspace", McpStdioSession.Text(missing), StringComparison.Ordinal);
+        Assert.True(McpSession.IsError(missing));
+        Assert.Contains("no-such-cloudspace", McpSession.Text(missing), StringComparison.Ordinal);
 
         var badInput = await mcp.CallAsync("list_server_classes", new JsonObject { ["limit"] = "many" });
-        Assert.True(McpStdioSession.IsError(badInput));
-        Assert.Equal("Invalid arguments: 'limit' is \"many\"; it must be a whole number.", McpStdioSession.Text(badInput));
+        Assert.True(McpSession.IsError(badInput));
+        Assert.Equal("Invalid arguments: 'limit' is \"many\"; it must be a whole number.", McpSession.Text(badInput));
 
         var noProfile = await mcp.CallAsync("list_regions", new JsonObject { ["profile"] = "default" });
-        Assert.True(McpStdioSession.IsError(noProfile));
-        Assert.Contains("'profile' is not accepted: this server is pinned to profile 'default'", McpStdioSession.Text(noProfile), StringComparison.Ordinal);
+        Assert.True(McpSession.IsError(noProfile));
+        Assert.Contains("'profile' is not accepted: this server is pinned to profile 'default'", McpSession.Text(noProfile), StringComparison.Ordinal);
         AssertNoSecret(mcp);
     }
 
     [Fact]
     public async Task Writes_are_refused_without_allow_writes()
     {
-        await using var mcp = await McpStdioSession.StartAsync(_cli);
+        await using var mcp = await McpSession.StartAsync(_cli);
         var refused = await mcp.CallAsync("create_cloudspace", new JsonObject { ["name"] = "mcp-refused", ["region"] = "us-central-dfw-1" });
-        Assert.True(McpStdioSession.IsError(refused));
-        Assert.Contains("this server is read-only", McpStdioSession.Text(refused), StringComparison.Ordinal);
+        Assert.True(McpSession.IsError(refused));
+        Assert.Contains("this server is read-only", McpSession.Text(refused), StringComparison.Ordinal);
 
         var missing = await mcp.CallAsync("get_cloudspace", new JsonObject { ["name"] = "mcp-refused" });
-        Assert.True(McpStdioSession.IsError(missing), "the refused create must not have reached the API");
+        Assert.True(McpSession.IsError(missing), "the refused create must not have reached the API");
         AssertNoSecret(mcp);
     }
 
     [Fact]
+    [Trait("Category", "EndToEnd")]
     public async Task With_allow_writes_create_bid_and_delete_only_with_confirm()
     {
-        await using var mcp = await McpStdioSession.StartAsync(_cli, "--allow-writes");
+        await using var mcp = await McpSession.StartProcessAsync(_cli, "--allow-writes");
         var names = (await mcp.ListToolsAsync()).Select(t => t!["name"]!.GetValue<string>()).ToList();
         Assert.All(WriteTools, w => Assert.Contains(w, names));
 
@@ -151,7 +155,7 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
         var poolName = pool["name"]!.GetValue<string>();
         Assert.Equal(0.08m, pool["bid"]!.GetValue<decimal>());
         var text = await mcp.CallAsync("apply_bid", new JsonObject { ["name"] = poolName, ["bid"] = "$0.095" });
-        Assert.Equal("Invalid arguments: 'bid' is \"$0.095\"; it must be a number (not text).", McpStdioSession.Text(text));
+        Assert.Equal("Invalid arguments: 'bid' is \"$0.095\"; it must be a number (not text).", McpSession.Text(text));
         var bid = await mcp.CallJsonAsync("apply_bid", new JsonObject { ["name"] = poolName, ["bid"] = 0.095 });
         Assert.Equal(0.095m, bid["bid"]!.GetValue<decimal>());
 
@@ -161,13 +165,13 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
         Assert.Equal(2, listedPool["desired"]!.GetValue<int>());
 
         var unconfirmed = await mcp.CallAsync("delete_spot_pool", new JsonObject { ["name"] = poolName });
-        Assert.True(McpStdioSession.IsError(unconfirmed));
-        Assert.Contains("confirm", McpStdioSession.Text(unconfirmed), StringComparison.Ordinal);
+        Assert.True(McpSession.IsError(unconfirmed));
+        Assert.Contains("confirm", McpSession.Text(unconfirmed), StringComparison.Ordinal);
         Assert.Equal(poolName, (await mcp.CallJsonAsync("get_spot_pool", new JsonObject { ["name"] = poolName }))["name"]!.GetValue<string>());
         await mcp.CallJsonAsync("delete_spot_pool", new JsonObject { ["name"] = poolName, ["confirm"] = poolName });
 
         var wrong = await mcp.CallAsync("delete_cloudspace", new JsonObject { ["name"] = "mcp-demo", ["confirm"] = "mcp-dem" });
-        Assert.True(McpStdioSession.IsError(wrong));
+        Assert.True(McpSession.IsError(wrong));
         Assert.Equal("mcp-demo", (await mcp.CallJsonAsync("get_cloudspace", new JsonObject { ["name"] = "mcp-demo" }))["name"]!.GetValue<string>());
         var deleted = await mcp.CallJsonAsync("delete_cloudspace", new JsonObject { ["name"] = "mcp-demo", ["confirm"] = "mcp-demo" });
         Assert.Equal("mcp-demo", deleted["name"]!.GetValue<string>());
@@ -181,7 +185,7 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
         _cli.Emulator.ScriptMarketPrices(serverClass, [.. Enumerable.Repeat(0.0500m, 24)]);
         var atRisk = await CreatePoolAsync("mcp-guard", serverClass, "0.0520");
 
-        await using var mcp = await McpStdioSession.StartAsync(_cli);
+        await using var mcp = await McpSession.StartAsync(_cli);
         var schema = (await mcp.ListToolsAsync()).Single(t => t!["name"]!.GetValue<string>() == "bid_guard_status")!["inputSchema"]!;
         Assert.Equal("number", schema["properties"]!["margin_percent"]!["type"]!.GetValue<string>());
         Assert.Equal("integer", schema["properties"]!["percentile"]!["type"]!.GetValue<string>());
@@ -209,15 +213,15 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
         Assert.Equal("winning", Assert.Single(wider["items"]!.AsArray())!["status"]!.GetValue<string>());
 
         var badPercentile = await mcp.CallAsync("bid_guard_status", new JsonObject { ["percentile"] = 70 });
-        Assert.True(McpStdioSession.IsError(badPercentile));
-        Assert.Equal("Invalid arguments: 'percentile' is 70; give one of 20, 50, 80.", McpStdioSession.Text(badPercentile));
+        Assert.True(McpSession.IsError(badPercentile));
+        Assert.Equal("Invalid arguments: 'percentile' is 70; give one of 20, 50, 80.", McpSession.Text(badPercentile));
         var missing = await mcp.CallAsync("bid_guard_status", new JsonObject { ["cloudspace"] = "mcp-no-such" });
-        Assert.True(McpStdioSession.IsError(missing));
-        Assert.Contains("mcp-no-such", McpStdioSession.Text(missing), StringComparison.Ordinal);
+        Assert.True(McpSession.IsError(missing));
+        Assert.Contains("mcp-no-such", McpSession.Text(missing), StringComparison.Ordinal);
 
         var refused = await mcp.CallAsync("apply_bid_guard", new JsonObject { ["cloudspace"] = "mcp-guard" });
-        Assert.True(McpStdioSession.IsError(refused));
-        Assert.Contains("this server is read-only", McpStdioSession.Text(refused), StringComparison.Ordinal);
+        Assert.True(McpSession.IsError(refused));
+        Assert.Contains("this server is read-only", McpSession.Text(refused), StringComparison.Ordinal);
         Assert.Equal(0.052m, (await mcp.CallJsonAsync("get_spot_pool", new JsonObject { ["name"] = atRisk }))["bid"]!.GetValue<decimal>());
         AssertNoSecret(mcp);
     }
@@ -229,7 +233,7 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
         _cli.Emulator.ScriptMarketPrices(serverClass, [.. Enumerable.Repeat(0.0300m, 24)]);
         var losing = await CreatePoolAsync("mcp-guard-apply", serverClass, "0.0290");
 
-        await using var mcp = await McpStdioSession.StartAsync(_cli, "--allow-writes");
+        await using var mcp = await McpSession.StartAsync(_cli, "--allow-writes");
         var capped = await mcp.CallJsonAsync("apply_bid_guard", new JsonObject { ["cloudspace"] = "mcp-guard-apply", ["margin_percent"] = 20, ["max_bid"] = 0.033 });
         Assert.False(capped["dry_run"]!.GetValue<bool>());
         Assert.Equal(1, capped["losing"]!.GetValue<int>());
@@ -263,7 +267,7 @@ public sealed class McpServerTests : IClassFixture<CliFixture>
     }
 
     /// <summary>No response carries the refresh token, an id token (a JWT) or kubeconfig material.</summary>
-    private void AssertNoSecret(McpStdioSession mcp)
+    private void AssertNoSecret(McpSession mcp)
     {
         Assert.NotEmpty(mcp.Transcript);
         foreach (var line in mcp.Transcript)

@@ -24,13 +24,13 @@ public sealed class McpVmToolsTests : IClassFixture<CliFixture>
             await sdk.VmCloudspaces.CreateAsync(new VmCloudspaceCreateRequest("mcp-vm-cs", "us-central-dfw-1", "mcp-key"));
         }
 
-        await using var mcp = await McpStdioSession.StartAsync(_cli.EnvironmentWithDefaultCeiling, "--allow-writes");
+        await using var mcp = await McpSession.StartAsync(_cli.EnvironmentWithDefaultCeiling, "--allow-writes");
         var keys = await mcp.CallJsonAsync("list_vm_ssh_keys");
         Assert.Contains(keys["items"]!.AsArray(), k => k!["name"]!.GetValue<string>() == "mcp-key" && k["fingerprint"]!.GetValue<string>().StartsWith("SHA256:", StringComparison.Ordinal));
 
         var refused = await mcp.CallAsync("create_vm_pool", new JsonObject { ["vm_cloudspace"] = "mcp-vm-cs", ["server_class"] = "gp.vs1.medium-dfw", ["bid"] = 99 });
-        Assert.True(McpStdioSession.IsError(refused));
-        Assert.Contains("on-demand", McpStdioSession.Text(refused), StringComparison.Ordinal);
+        Assert.True(McpSession.IsError(refused));
+        Assert.Contains("on-demand", McpSession.Text(refused), StringComparison.Ordinal);
         Assert.Equal(0, (await mcp.CallJsonAsync("list_vm_pools", new JsonObject { ["vm_cloudspace"] = "mcp-vm-cs" }))["total"]!.GetValue<int>());
 
         var pool = await mcp.CallJsonAsync("create_vm_pool", new JsonObject { ["vm_cloudspace"] = "mcp-vm-cs", ["server_class"] = "gp.vs1.medium-dfw", ["bid"] = 0.001, ["desired"] = 2 });
@@ -41,14 +41,14 @@ public sealed class McpVmToolsTests : IClassFixture<CliFixture>
         var scaled = await mcp.CallJsonAsync("scale_vm_pool", new JsonObject { ["name"] = name, ["desired"] = 3 });
         Assert.Equal(3, scaled["desired"]!.GetValue<int>());
         var tooMuch = await mcp.CallAsync("scale_vm_pool", new JsonObject { ["name"] = name, ["bid"] = 99 });
-        Assert.True(McpStdioSession.IsError(tooMuch));
+        Assert.True(McpSession.IsError(tooMuch));
         Assert.Equal(0.001m, (await mcp.CallJsonAsync("get_vm_pool", new JsonObject { ["name"] = name }))["bid"]!.GetValue<decimal>());
 
         var cloudspace = await mcp.CallJsonAsync("get_vm_cloudspace", new JsonObject { ["name"] = "mcp-vm-cs" });
         Assert.Equal("mcp-key", cloudspace["ssh_key"]!.GetValue<string>());
 
         var unconfirmed = await mcp.CallAsync("delete_vm_pool", new JsonObject { ["name"] = name });
-        Assert.True(McpStdioSession.IsError(unconfirmed));
+        Assert.True(McpSession.IsError(unconfirmed));
         await mcp.CallJsonAsync("delete_vm_pool", new JsonObject { ["name"] = name, ["confirm"] = name });
         Assert.Equal(0, (await mcp.CallJsonAsync("list_vm_pools", new JsonObject { ["vm_cloudspace"] = "mcp-vm-cs" }))["total"]!.GetValue<int>());
     }

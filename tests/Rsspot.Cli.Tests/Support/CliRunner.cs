@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using System.Text;
 using System.Text.Json.Nodes;
 using Rsspot.Cli.Infrastructure;
 
@@ -21,10 +22,10 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 /// </summary>
 /// <remarks>
 /// In process, stdin and stdout are not terminals, as for a child with redirected streams. What a process has only
-/// once (its current directory, culture, proxy and TLS settings, the home the OS reports, the console the MCP
-/// server talks over, the emulator launched beside the tool) cannot be given to one invocation, so a run that
-/// depends on any of it goes to a child process: a working directory, an environment variable rsspot does not read
-/// through its session, no usable HOME, or the <c>mcp</c> and <c>emulator</c> commands. RSSPOT_CLI_EXECUTABLE or
+/// once (its current directory, culture, proxy and TLS settings, the home the OS reports, the emulator launched
+/// beside the tool) cannot be given to one invocation, so a run that depends on any of it goes to a child process:
+/// a working directory, an environment variable rsspot does not read through its session, no usable HOME, or the
+/// <c>emulator</c> command. <c>mcp</c> runs in process on the host's byte streams (stdin given, stdout captured). RSSPOT_CLI_EXECUTABLE or
 /// RSSPOT_CLI_TESTS_OUT_OF_PROCESS=1 sends every run to a child process.
 /// </remarks>
 public static class CliRunner
@@ -34,9 +35,9 @@ public static class CliRunner
     // Variables rsspot reads only through its session (CliEnvironment) or the SDK's injected config environment.
     private static readonly HashSet<string> InProcessVariables = new(StringComparer.Ordinal) { "HOME", "NO_COLOR", "TERM", "COLUMNS" };
 
-    // mcp talks over the real console, emulator starts the shipped emulator beside the binary, run starts a child
-    // whose kubeconfig names this binary; --exec and --merge kubeconfigs name this binary for kubectl to run.
-    private static readonly HashSet<string> ProcessOnlyCommands = new(StringComparer.Ordinal) { "mcp", "emulator", "run" };
+    // emulator starts the shipped emulator beside the binary, run starts a child whose kubeconfig names this binary;
+    // --exec and --merge kubeconfigs name this binary for kubectl to run.
+    private static readonly HashSet<string> ProcessOnlyCommands = new(StringComparer.Ordinal) { "emulator", "run" };
 
     private static readonly HashSet<string> ProcessOnlyFlags = new(StringComparer.Ordinal) { "--exec", "--merge" };
 
@@ -84,7 +85,9 @@ public static class CliRunner
         var stdout = new StringWriter(CultureInfo.InvariantCulture);
         var stderr = new StringWriter(CultureInfo.InvariantCulture);
         using var input = new StringReader(stdin ?? string.Empty);
-        var host = CliHost.Redirected(TextWriter.Synchronized(stdout), TextWriter.Synchronized(stderr), input, variables);
+        using var rawInput = new MemoryStream(Encoding.UTF8.GetBytes(stdin ?? string.Empty), writable: false);
+        using var rawOutput = new MemoryStream();
+        var host = CliHost.Redirected(TextWriter.Synchronized(stdout), TextWriter.Synchronized(stderr), input, variables) with { ByteStreams = (rawInput, rawOutput) };
         using var timeout = new CancellationTokenSource(Timeout);
         var exit = await Task.Run(
             () =>
@@ -95,7 +98,7 @@ public static class CliRunner
                 return CliApp.RunAsync([.. args], host, timeout.Token);
             },
             timeout.Token).WaitAsync(Timeout);
-        return new CliResult(exit, stdout.ToString(), stderr.ToString());
+        return new CliResult(exit, stdout + Encoding.UTF8.GetString(rawOutput.ToArray()), stderr.ToString());
     }
 
     private static async Task<CliResult> RunProcessInAsync(string? workingDirectory, IReadOnlyDictionary<string, string> environment, string? stdin, string[] args)

@@ -6,7 +6,12 @@ namespace Rsspot.Cli.Commands.Mcp;
 /// <summary><c>rsspot mcp</c>: Spot for AI agents over the Model Context Protocol (stdio).</summary>
 internal static class McpCommand
 {
-    public static Command Create(CliSession s)
+    /// <param name="AllowWrites">Offer the write tools.</param>
+    /// <param name="AllowProfiles">Other profiles the read tools may use, as given (repeatable, comma-separated, <c>*</c>).</param>
+    /// <param name="AllowWritesTo">Other profiles the write tools may change, as given.</param>
+    internal sealed record Options(bool AllowWrites, IReadOnlyList<string> AllowProfiles, IReadOnlyList<string> AllowWritesTo);
+
+    public static Command Create(CliSession session)
     {
         var allowWrites = new Option<bool>("--allow-writes")
         {
@@ -38,41 +43,13 @@ internal static class McpCommand
             allowWrites,
             allowProfiles,
             allowWritesTo);
-        return command.Runs(s, async (p, ct) =>
-        {
-            var reads = Names(p.GetValue(allowProfiles), "--allow-profiles", allowAny: true);
-            var writes = Names(p.GetValue(allowWritesTo), "--allow-writes-to", allowAny: false);
-            if (writes.Count > 0 && !p.GetValue(allowWrites))
-            {
-                throw new CliUsageException("--allow-writes-to: names profiles the write tools may change, so it needs --allow-writes.");
-            }
-
-            using var clients = new ProfileClients(s);
-            var known = s.Client.Resolved.Config.Profiles.Keys;
-            if (reads.Concat(writes).FirstOrDefault(n => n != ProfileAccess.Any && n != clients.Own && !known.Contains(n)) is { } missing)
-            {
-                throw new ConfigException($"Profile '{missing}' (allowed to the MCP tools) is not in the config file; its profiles are {string.Join(", ", known)}.");
-            }
-
-            var access = new ProfileAccess(clients.Own, reads, writes);
-            await new SpotMcpServer(clients, access, p.GetValue(allowWrites)).RunAsync(ct).ConfigureAwait(false);
-        });
+        return command.Runs(session, (p, ct) => RunAsync(new Options(p.GetValue(allowWrites), p.GetValue(allowProfiles) ?? [], p.GetValue(allowWritesTo) ?? []), session, ct));
     }
 
-    /// <summary>Profile names from a repeatable, comma-separated option.</summary>
-    private static List<string> Names(string[]? values, string option, bool allowAny)
+    /// <summary>Serves on the session's stdin and stdout until the client closes stdin or <paramref name="ct"/> fires.</summary>
+    public static async Task RunAsync(Options options, CliSession session, CancellationToken ct)
     {
-        var names = (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal).ToList();
-        if (!allowAny && names.Contains(ProfileAccess.Any))
-        {
-            throw new CliUsageException($"{option}: name each profile the write tools may change; '*' is not accepted here.");
-        }
-
-        if (names.FirstOrDefault(n => n != ProfileAccess.Any && (n.Length > 100 || n.Any(char.IsControl))) is { } bad)
-        {
-            throw new CliUsageException($"{option}: '{Rsspot.Security.ServerText.Clean(bad)}' is not a profile name.");
-        }
-
-        return names;
+        using var server = McpServerSetup.Create(options, session);
+        await server.RunAsync(session.ByteStreams, ct).ConfigureAwait(false);
     }
 }

@@ -11,9 +11,9 @@ namespace Rsspot.Cli.Commands.Mcp;
 /// The MCP server over stdio: tools registered explicitly (no attribute scanning, no reflection-built schemas), so it
 /// runs from the Native AOT binary. A call runs only when its arguments pass the tool's published schema; every
 /// result carries <c>structuredContent</c> (valid against the tool's output schema) and the same JSON as text; every
-/// failure of a tool is a tool error an agent can act on.
+/// failure of a tool is a tool error an agent can act on. It owns the profiles' clients it was given.
 /// </summary>
-internal sealed class SpotMcpServer
+internal sealed class SpotMcpServer : IDisposable
 {
     private readonly Dictionary<string, ServedTool> _tools;
     private readonly bool _allowWrites;
@@ -41,7 +41,11 @@ internal sealed class SpotMcpServer
             .Concat(ApplyTools.Read()).Concat(WriteTools.All()).Concat(BidGuardTools.Write()).Concat(ApplyTools.Write()).Concat(VmTools.All())
             .Concat(AutopilotTools.All());
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Serves on <paramref name="streams"/> (null: this process's stdin and stdout) until the client closes its end
+    /// or <paramref name="cancellationToken"/> fires.
+    /// </summary>
+    public async Task RunAsync((Stream Input, Stream Output)? streams, CancellationToken cancellationToken)
     {
         var options = new McpServerOptions
         {
@@ -55,10 +59,14 @@ internal sealed class SpotMcpServer
             },
         };
         options.Filters.Message.IncomingFilters.Add(ParamsCheck.Filter);
-        await using var transport = new StdioServerTransport(options);
+        await using StreamServerTransport transport = streams is { } given
+            ? new StreamServerTransport(given.Input, given.Output, options.ServerInfo.Name)
+            : new StdioServerTransport(options);
         await using var server = McpServer.Create(transport, options);
         await server.RunAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    public void Dispose() => _clients.Dispose();
 
     /// <summary>The tools an agent sees: the read tools, plus the write tools with <c>--allow-writes</c>.</summary>
     public IEnumerable<Tool> ListedTools() => _tools.Values.Where(t => _allowWrites || !t.Tool.Writes).Select(t => t.Listing);

@@ -67,17 +67,17 @@ public sealed class MoneySafetyTests : IClassFixture<CliFixture>
     {
         var pool = await CreatePoolAsync("money-mcp", "gp.vs2.medium-dfw", "0.02");
         _cli.Emulator.ClearRequestLog();
-        await using var mcp = await McpStdioSession.StartAsync(_cli, "--allow-writes");
+        await using var mcp = await McpSession.StartAsync(_cli, "--allow-writes");
 
         foreach (JsonNode bid in new JsonNode[] { JsonValue.Create(123456.789m), JsonValue.Create("1e28") })
         {
             var refused = await mcp.CallAsync("apply_bid", new JsonObject { ["name"] = pool, ["bid"] = bid });
-            Assert.True(McpStdioSession.IsError(refused), refused.ToJsonString());
+            Assert.True(McpSession.IsError(refused), refused.ToJsonString());
         }
 
         // Within the tool's schema (at most 100 USD) but far above the class's ceiling: the SDK refuses it.
         var glitch = await mcp.CallAsync("apply_bid", new JsonObject { ["name"] = pool, ["bid"] = 99.999 });
-        Assert.Contains("above its ceiling", McpStdioSession.Text(glitch), StringComparison.Ordinal);
+        Assert.Contains("above its ceiling", McpSession.Text(glitch), StringComparison.Ordinal);
         Assert.DoesNotContain(_cli.Emulator.GetRequestLog(), e => e.Method == "PATCH");
         Assert.Equal("0.02", (await _cli.JsonAsync("nodepools", "spot", "get", pool)).Node["spec"]!["bidPrice"]!.GetValue<string>());
     }

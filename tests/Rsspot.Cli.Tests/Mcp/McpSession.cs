@@ -1,25 +1,32 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json.Nodes;
 using Rsspot.Cli.Tests.Support;
 
 namespace Rsspot.Cli.Tests.Mcp;
 
 /// <summary>
-/// <c>rsspot mcp</c> as a child process, spoken to in newline-delimited JSON-RPC over its stdin and stdout,
-/// as an MCP client does. Every line the server writes is kept, so a test can scan them all.
+/// <c>rsspot mcp</c> spoken to in newline-delimited JSON-RPC, as an MCP client does: in this process
+/// (<see cref="InProcessMcpServer"/>), or as a child process over its real stdin and stdout
+/// (<see cref="StartProcessAsync(IReadOnlyDictionary{string, string}, string[])"/>, the end-to-end tests). Every
+/// line the server writes is kept, so a test can scan them all.
 /// </summary>
-internal sealed class McpStdioSession : IAsyncDisposable
+internal sealed class McpSession : IAsyncDisposable
 {
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(90);
 
-    private readonly Process _process;
-    private readonly Task<string> _stderr;
+    private readonly TextWriter _input;
+    private readonly TextReader _output;
+    private readonly Func<Task<string>> _stderr;
+    private readonly Func<Task> _stop;
     private int _nextId;
 
-    private McpStdioSession(Process process)
+    private McpSession(TextWriter input, TextReader output, Func<Task<string>> stderr, Func<Task> stop)
     {
-        _process = process;
-        _stderr = process.StandardError.ReadToEndAsync();
+        _input = input;
+        _output = output;
+        _stderr = stderr;
+        _stop = stop;
     }
 
     /// <summary>Every line the server wrote to stdout.</summary>
@@ -31,13 +38,55 @@ internal sealed class McpStdioSession : IAsyncDisposable
     /// <summary>The result of <c>initialize</c>.</summary>
     public JsonNode Initialize { get; private set; } = null!;
 
-    public static Task<McpStdioSession> StartAsync(CliFixture cli, params string[] args) => StartAsync(cli.Environment, args);
+    /// <summary>In this process, unless every run goes to a child process (<see cref="CliRunner.OutOfProcess"/>).</summary>
+    public static Task<McpSession> StartAsync(CliFixture cli, params string[] args) => StartAsync(cli.Environment, args);
 
-    public static async Task<McpStdioSession> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    /// <inheritdoc cref="StartAsync(CliFixture, string[])"/>
+    public static Task<McpSession> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        CliRunner.OutOfProcess ? StartProcessAsync(environment, args) : InitializeAsync(InProcess(environment, args));
+
+    /// <summary>The real rsspot binary as a child process, over its stdin and stdout.</summary>
+    public static Task<McpSession> StartProcessAsync(CliFixture cli, params string[] args) => StartProcessAsync(cli.Environment, args);
+
+    /// <inheritdoc cref="StartProcessAsync(CliFixture, string[])"/>
+    public static Task<McpSession> StartProcessAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = CliRunner.StartInfo(environment, ["mcp", .. args]);
         start.RedirectStandardInput = true;
-        var session = new McpStdioSession(Process.Start(start)!);
+        var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        return InitializeAsync(new McpSession(process.StandardInput, process.StandardOutput, () => stderr, async () =>
+        {
+            process.StandardInput.Close();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.Dispose();
+        }));
+    }
+
+    private static McpSession InProcess(IReadOnlyDictionary<string, string> environment, string[] args)
+    {
+        var server = new InProcessMcpServer(environment, args);
+        var input = new StreamWriter(server.ToServer, new UTF8Encoding(false));
+        var output = new StreamReader(server.FromServer, Encoding.UTF8);
+        return new McpSession(input, output, () => Task.FromResult(server.Stderr), async () =>
+        {
+            await input.FlushAsync();
+            await server.DisposeAsync();
+            output.Dispose();
+        });
+    }
+
+    private static async Task<McpSession> InitializeAsync(McpSession session)
+    {
         session.Initialize = await session.RequestAsync("initialize", new JsonObject
         {
             ["protocolVersion"] = "2025-06-18",
@@ -111,8 +160,8 @@ internal sealed class McpStdioSession : IAsyncDisposable
         using var cancel = new CancellationTokenSource(timeout ?? AnswerTimeout);
         while (true)
         {
-            var line = await _process.StandardOutput.ReadLineAsync(cancel.Token)
-                ?? throw new InvalidOperationException($"rsspot mcp closed stdout before answering {what}; stderr: {await _stderr}");
+            var line = await _output.ReadLineAsync(cancel.Token)
+                ?? throw new InvalidOperationException($"rsspot mcp closed stdout before answering {what}; stderr: {await _stderr()}");
             Transcript.Add(line);
             var message = JsonNode.Parse(line)!;
             if (message["id"] is null)
@@ -134,7 +183,7 @@ internal sealed class McpStdioSession : IAsyncDisposable
         using var cancel = new CancellationTokenSource(duration);
         try
         {
-            while (await _process.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
+            while (await _output.ReadLineAsync(cancel.Token) is { } line)
             {
                 Transcript.Add(line);
                 var message = JsonNode.Parse(line)!;
@@ -164,25 +213,11 @@ internal sealed class McpStdioSession : IAsyncDisposable
     /// <summary>Writes one raw line (which may be anything a client could send).</summary>
     public async Task WriteLineAsync(string line)
     {
-        await _process.StandardInput.WriteLineAsync(line);
-        await _process.StandardInput.FlushAsync();
+        await _input.WriteLineAsync(line);
+        await _input.FlushAsync();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        _process.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await _stop();
 
     private Task WriteAsync(JsonObject message) => WriteLineAsync(message.ToJsonString());
 }
