@@ -55,6 +55,7 @@ public sealed class CliHostTests(CliFixture cli) : IClassFixture<CliFixture>, ID
         Assert.True(CliRunner.CanRunInProcess(cli.Environment, ["regions", "list"]));
         Assert.False(CliRunner.CanRunInProcess(new Dictionary<string, string>(cli.Environment) { ["LANG"] = "de_DE.UTF-8" }, ["regions", "list"]));
         Assert.False(CliRunner.CanRunInProcess(new Dictionary<string, string> { ["RSSPOT_CONFIG"] = cli.ConfigPath }, ["regions", "list"]));
-        Assert.False(CliRunner.CanRunInProcess(cli.Environment, ["mcp"]));
+        Assert.False(CliRunner.CanRunInProcess(cli.Environment, ["emulator", "start"]));
+        Assert.True(CliRunner.CanRunInProcess(cli.Environment, ["mcp"])); // on the host's byte streams, not the console
     }
 }

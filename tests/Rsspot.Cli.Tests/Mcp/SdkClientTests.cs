@@ -48,5 +48,9 @@ public sealed class SdkClientTests(CliFixture cli) : IClassFixture<CliFixture>
         Assert.Equal(McpErrorCode.InvalidParams, unknown.ErrorCode);
         Assert.Contains("did you mean 'list_regions'?", unknown.Message, StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Object, (await client.CallToolAsync("list_regions", new Dictionary<string, object?>())).StructuredContent!.Value.ValueKind);
+
+        // The client closing its end is end of file on stdin: the command ends with 0, as the tool does.
+        await client.DisposeAsync();
+        Assert.Equal(0, await server.StopAsync());
     }
 }
