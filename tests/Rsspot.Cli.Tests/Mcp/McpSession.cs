@@ -87,14 +87,23 @@ internal sealed class McpSession : IAsyncDisposable
 
     private static async Task<McpSession> InitializeAsync(McpSession session)
     {
-        session.Initialize = await session.RequestAsync("initialize", new JsonObject
+        try
         {
-            ["protocolVersion"] = "2025-06-18",
-            ["capabilities"] = new JsonObject(),
-            ["clientInfo"] = new JsonObject { ["name"] = "rsspot-tests", ["version"] = "1.0" },
-        });
-        await session.NotifyAsync("notifications/initialized");
-        return session;
+            session.Initialize = await session.RequestAsync("initialize", new JsonObject
+            {
+                ["protocolVersion"] = "2025-06-18",
+                ["capabilities"] = new JsonObject(),
+                ["clientInfo"] = new JsonObject { ["name"] = "rsspot-tests", ["version"] = "1.0" },
+            });
+            await session.NotifyAsync("notifications/initialized");
+            return session;
+        }
+        catch
+        {
+            // A server that did not start is not left running behind the failed test.
+            await session.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task<JsonArray> ListToolsAsync() => (await RequestAsync("tools/list", new JsonObject()))["tools"]!.AsArray();
