@@ -1,5 +1,4 @@
 using Rsspot.Generated.Api.Models;
-using Rsspot.Http;
 using Rsspot.Security;
 
 namespace Rsspot.Services;
@@ -260,15 +259,7 @@ public partial class CloudspacesService : SpotService
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         return await CallAsync(
             $"get cloudspace \"{name}\"",
-            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces[name].GetAsync(
-                c =>
-                {
-                    if (bypassCache)
-                    {
-                        c.Options.Add(BypassCacheOption.Instance);
-                    }
-                },
-                ct),
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces[name].GetAsync(CacheBypass.When(bypassCache), ct),
             cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"cloudspace \"{name}\"");
     }
 }

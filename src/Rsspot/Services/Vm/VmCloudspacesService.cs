@@ -1,5 +1,4 @@
 using Rsspot.Generated.Api.Models;
-using Rsspot.Http;
 
 namespace Rsspot.Services.Vm;
 
@@ -217,15 +216,7 @@ public class VmCloudspacesService : SpotService
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         return await CallAsync(
             $"get VM cloudspace \"{name}\"",
-            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Vmcloudspaces[name].GetAsync(
-                c =>
-                {
-                    if (bypassCache)
-                    {
-                        c.Options.Add(BypassCacheOption.Instance);
-                    }
-                },
-                ct),
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Vmcloudspaces[name].GetAsync(CacheBypass.When(bypassCache), ct),
             cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"VM cloudspace \"{name}\"");
     }
 }
