@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RegistrationController;
 
 /// <summary>Where the Spot API is: an in-process emulator, a running emulator, or a real account.</summary>
@@ -113,45 +111,6 @@ internal sealed record ControllerOptions
     /// <summary>The fake external system's journal: <c>--omni-journal</c>, else beside state.db.</summary>
     public string OmniJournal => OmniJournalPath ?? StatePath + ".omni.jsonl";
 
-    /// <summary>Parses the arguments; throws <see cref="FormatException"/> with a readable message on bad input.</summary>
-    public static ControllerOptions Parse(IReadOnlyList<string> args)
-    {
-        var options = new ControllerOptions();
-        for (var i = 0; i < args.Count; i++)
-        {
-            var name = args[i];
-            string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{name} needs a value.");
-            int Number() => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new FormatException($"{name} needs a whole number ≥ 0.");
-            options = name switch
-            {
-                "--state" => options with { StatePath = Path.GetFullPath(Value()) },
-                "--postgres" => options with { Postgres = Value() },
-                "--schema" => options with { Schema = Value() },
-                "--worker-id" => options with { WorkerId = Value() },
-                "--lease-seconds" => options with { Lease = TimeSpan.FromSeconds(Math.Max(1, Number())) },
-                "--batch" => options with { Batch = Math.Max(1, Number()) },
-                "--max-attempts" => options with { MaxAttempts = Math.Max(1, Number()) },
-                "--step-delay-ms" => options with { StepDelay = TimeSpan.FromMilliseconds(Number()) },
-                "--round-delay-ms" => options with { RoundDelay = TimeSpan.FromMilliseconds(Number()) },
-                "--watch" => options with { Watch = true },
-                "--cluster" => options with { Cluster = Value() },
-                "--omni-journal" => options with { OmniJournalPath = Path.GetFullPath(Value()) },
-                "--fail-submits" => options with { FailSubmits = Number() },
-                "--omni-latency-ms" or "--omni-delay-ms" => options with { OmniDelay = TimeSpan.FromMilliseconds(Number()) },
-                "--emulator-url" => options with { EmulatorUrl = Value().TrimEnd('/') },
-                "--emulator-data" => options with { EmulatorDataFile = Path.GetFullPath(Value()) },
-                "--use-config" => options with { UseConfig = true },
-                "--profile" => options with { Profile = Value() },
-                "--config" => options with { ConfigPath = Value() },
-                "--base-url" => options with { BaseUrl = Value() },
-                "--oauth-url" => options with { OAuthUrl = Value() },
-                "--refresh-token" => options with { RefreshToken = Value() },
-                "--org" => options with { Org = Value() },
-                "--help" or "-h" => options with { ShowHelp = true },
-                _ => throw new FormatException($"Unknown option '{name}'. Run with --help for the list."),
-            };
-        }
-
-        return options;
-    }
+    /// <summary>Parses the arguments (<see cref="ControllerCommandLine"/>); throws <see cref="FormatException"/> with a readable message on bad input.</summary>
+    public static ControllerOptions Parse(IReadOnlyList<string> args) => ControllerCommandLine.Parse(args);
 }

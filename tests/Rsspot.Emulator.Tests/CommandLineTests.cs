@@ -69,6 +69,64 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void An_option_given_twice_keeps_the_last_value_and_a_value_may_look_like_a_response_file()
+    {
+        var options = EmulatorCommandLine.Parse(["--port", "1", "--port=2", "--refresh-token", "@not-a-file", "--market-seed", "-7"]);
+
+        Assert.Equal(2, options.Port);
+        Assert.Equal("@not-a-file", options.RefreshToken);
+        Assert.Equal(-7, options.MarketSeed);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--org" }, "option --org needs a value")]
+    [InlineData(new[] { "--bogus=1" }, "unknown option --bogus=1")]
+    [InlineData(new[] { "--port", "1", "2" }, "unknown option 2")]
+    [InlineData(new[] { "--port", "70000" }, "option --port expects a whole number from 0 to 65535, not '70000'")]
+    [InlineData(new[] { "--fail-rate", "0,5" }, "option --fail-rate expects a share from 0 to 1, not '0,5'")]
+    [InlineData(new[] { "--org", " " }, "option --org needs a non-empty value")]
+    public async Task A_usage_error_is_one_line_naming_the_option(string[] args, string message)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await EmulatorCommandLine.RunAsync(args, output, error, CancellationToken.None);
+
+        Assert.Equal(EmulatorCommandLine.UsageError, code);
+        Assert.Equal($"error: {message}. Run with --help to see the options.{Environment.NewLine}", error.ToString());
+        Assert.Equal(string.Empty, output.ToString());
+    }
+
+    [Fact]
+    public void Every_option_the_help_lists_is_one_the_parser_takes()
+    {
+        var listed = Regex.Matches(EmulatorCommandLine.Usage, @"^  (--[a-z-]+) (\S+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Equal(25, listed.Count);
+        Assert.All(listed, option =>
+        {
+            var error = Record.Exception(() => EmulatorCommandLine.Parse([option, "1"]));
+            Assert.True(error is null || !error.Message.StartsWith("unknown option", StringComparison.Ordinal), error?.Message);
+        });
+    }
+
+    [Theory]
+    [InlineData("-h")]
+    [InlineData("-?")]
+    [InlineData("--bogus", "--help")]
+    public async Task Help_wins_over_anything_else_on_the_line(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await EmulatorCommandLine.RunAsync(args, output, error, CancellationToken.None);
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("Usage: rsspot-emulator [options]", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, error.ToString());
+    }
+
+    [Fact]
     public async Task Help_lists_the_options_and_exits_0()
     {
         using var output = new StringWriter();
@@ -98,6 +156,7 @@ public class CommandLineTests
         Assert.Contains($"port {port}", text, StringComparison.Ordinal);
         Assert.Contains("already in use", text, StringComparison.Ordinal);
         Assert.Contains("--port", text, StringComparison.Ordinal);
+        Assert.Single(text.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
         Assert.Equal(string.Empty, output.ToString());
     }

@@ -1,5 +1,4 @@
 using Rsspot.Generated.Api.Models;
-using Rsspot.Http;
 using Rsspot.Security;
 
 namespace Rsspot.Services;
@@ -239,37 +238,16 @@ public partial class CloudspacesService : SpotService
     /// reporting each new phase.
     /// </summary>
     /// <exception cref="TimeoutException">Not Ready within <paramref name="timeout"/>.</exception>
-    public virtual async Task<CloudSpace> WaitUntilReadyAsync(string name, TimeSpan timeout, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var time = Context.Time;
-        var deadline = time.GetUtcNow() + timeout;
-        var delay = TimeSpan.FromSeconds(1);
-        string? lastPhase = null;
-        while (true)
-        {
-            var cloudspace = await GetAsync(name, bypassCache: true, cancellationToken).ConfigureAwait(false);
-            var phase = cloudspace.Status?.Phase ?? "Unknown";
-            if (phase != lastPhase)
-            {
-                progress?.Report(phase);
-                lastPhase = phase;
-            }
-
-            if (string.Equals(phase, ReadyPhase, StringComparison.OrdinalIgnoreCase))
-            {
-                return cloudspace;
-            }
-
-            var left = deadline - time.GetUtcNow();
-            if (left <= TimeSpan.Zero)
-            {
-                throw new TimeoutException($"Cloudspace \"{name}\" is still {phase} after {timeout.TotalSeconds:0} s; wait longer or check its status.");
-            }
-
-            await Task.Delay(delay < left ? delay : left, time, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 10));
-        }
-    }
+    public virtual Task<CloudSpace> WaitUntilReadyAsync(string name, TimeSpan timeout, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        PhaseWait.UntilAsync(
+            Context.Time,
+            timeout,
+            ct => GetAsync(name, bypassCache: true, ct),
+            cloudspace => cloudspace.Status?.Phase,
+            (_, phase) => PhaseWait.Is(phase, ReadyPhase),
+            phase => $"Cloudspace \"{name}\" is still {phase} after {timeout.TotalSeconds:0} s; wait longer or check its status.",
+            progress,
+            cancellationToken);
 
     /// <summary>Blocking form of <see cref="WaitUntilReadyAsync"/>.</summary>
     public virtual CloudSpace WaitUntilReady(string name, TimeSpan timeout, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
@@ -281,15 +259,7 @@ public partial class CloudspacesService : SpotService
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         return await CallAsync(
             $"get cloudspace \"{name}\"",
-            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces[name].GetAsync(
-                c =>
-                {
-                    if (bypassCache)
-                    {
-                        c.Options.Add(BypassCacheOption.Instance);
-                    }
-                },
-                ct),
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Cloudspaces[name].GetAsync(CacheBypass.When(bypassCache), ct),
             cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"cloudspace \"{name}\"");
     }
 }

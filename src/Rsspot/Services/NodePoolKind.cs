@@ -33,16 +33,13 @@ internal abstract class NodePoolKind<TPool, TSummary, TRequest>(string group, st
     /// <summary>Checks a change's money before it is sent (the bid ceiling); nothing for on-demand pools.</summary>
     public virtual Task CheckUpdateAsync(SpotContext context, string ns, string name, NodePoolUpdate update, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public abstract string? Cloudspace(TSummary summary);
-
-    public abstract string? ServerClass(TSummary summary);
-
-    public abstract string Name(TSummary summary);
+    /// <summary>The cloudspace, server class and name of a pool's row: what lists are ordered by and messages name.</summary>
+    public abstract (string? Cloudspace, string? ServerClass, string Name) Identify(TSummary summary);
 
     /// <summary>Creates a pool from a ready body (also used for the pools of a new cloudspace).</summary>
     public async Task<TPool> PostAsync(SpotContext context, string ns, TPool body, CancellationToken cancellationToken)
     {
-        var (name, serverClass, cloudspace) = Describe(body);
+        var (cloudspace, serverClass, name) = Identify(Summarize(body));
         return await ApiCall.RunAsync(
             context,
             $"create {Noun} \"{name}\" ({serverClass} in cloudspace \"{cloudspace}\")",
@@ -52,6 +49,4 @@ internal abstract class NodePoolKind<TPool, TSummary, TRequest>(string group, st
     }
 
     protected abstract Task<TPool?> PostAsync(SpotApiClient api, string ns, TPool body, CancellationToken cancellationToken);
-
-    protected abstract (string? Name, string? ServerClass, string? Cloudspace) Describe(TPool body);
 }

@@ -8,6 +8,20 @@ internal static class NodePoolModels
     public const string ApiVersion = "ngpc.rxt.io/v1";
     public const string CloudspaceLabel = "ngpc.rxt.io/cloudspace";
 
+    /// <summary>
+    /// Checks what every new pool needs (its cloudspace, server class and node count) and returns its name: the one
+    /// given, checked, or a new one.
+    /// </summary>
+    public static string NewPoolName(string cloudspace, string serverClass, string? name, int desired, int desiredMinimum)
+    {
+        SpotNames.EnsureCloudspaceName(cloudspace, "cloudspace");
+        ArgumentException.ThrowIfNullOrWhiteSpace(serverClass, "serverClass");
+        EnsureDesired(desired, desiredMinimum);
+        var poolName = name ?? SpotNames.NewPoolName();
+        SpotNames.EnsureNewPoolName(poolName);
+        return poolName;
+    }
+
     public static void EnsureDesired(int desired, int minimum)
     {
         if (desired < minimum || desired > NodeLimits.MaxNodesPerPool)

@@ -42,7 +42,7 @@ public abstract class NodePoolsService<TPool, TSummary, TRequest> : SpotService
     /// <summary><see cref="ListAsync"/> flattened to one row per pool, ordered by cloudspace, server class and name.</summary>
     public virtual async Task<IReadOnlyList<TSummary>> ListSummariesAsync(string? cloudspace = null, CancellationToken cancellationToken = default) =>
         [.. (await ListAsync(cloudspace, cancellationToken).ConfigureAwait(false)).Select(_kind.Summarize)
-            .OrderBy(p => _kind.Cloudspace(p), StringComparer.Ordinal).ThenBy(p => _kind.ServerClass(p), StringComparer.Ordinal).ThenBy(p => _kind.Name(p), StringComparer.Ordinal)];
+            .OrderBy(p => _kind.Identify(p).Cloudspace, StringComparer.Ordinal).ThenBy(p => _kind.Identify(p).ServerClass, StringComparer.Ordinal).ThenBy(p => _kind.Identify(p).Name, StringComparer.Ordinal)];
 
     /// <summary>Blocking form of <see cref="ListSummariesAsync"/>.</summary>
     public virtual IReadOnlyList<TSummary> ListSummaries(string? cloudspace = null, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => ListSummariesAsync(cloudspace, cancellationToken: cancellationToken), nameof(ListSummariesAsync));

@@ -30,11 +30,7 @@ public sealed record OnDemandNodePoolRequest(string Cloudspace, string ServerCla
 
     internal OnDemandNodePool ToModel(string ns)
     {
-        SpotNames.EnsureCloudspaceName(Cloudspace, "cloudspace");
-        ArgumentException.ThrowIfNullOrWhiteSpace(ServerClass, "serverClass");
-        NodePoolModels.EnsureDesired(Desired, SpecConstraints.OnDemandNodePoolSpecDesiredMinimum);
-        var name = Name ?? SpotNames.NewPoolName();
-        SpotNames.EnsureNewPoolName(name);
+        var name = NodePoolModels.NewPoolName(Cloudspace, ServerClass, Name, Desired, SpecConstraints.OnDemandNodePoolSpecDesiredMinimum);
         return new OnDemandNodePool
         {
             ApiVersion = NodePoolModels.ApiVersion,

@@ -26,15 +26,8 @@ internal sealed class OnDemandPoolKind() : NodePoolKind<OnDemandNodePool, OnDema
 
     public override OnDemandNodePoolSummary Summarize(OnDemandNodePool pool) => OnDemandNodePoolSummary.From(pool);
 
-    public override string? Cloudspace(OnDemandNodePoolSummary summary) => summary.Cloudspace;
-
-    public override string? ServerClass(OnDemandNodePoolSummary summary) => summary.ServerClass;
-
-    public override string Name(OnDemandNodePoolSummary summary) => summary.Name;
+    public override (string? Cloudspace, string? ServerClass, string Name) Identify(OnDemandNodePoolSummary summary) => (summary.Cloudspace, summary.ServerClass, summary.Name);
 
     protected override Task<OnDemandNodePool?> PostAsync(SpotApiClient api, string ns, OnDemandNodePool body, CancellationToken cancellationToken) =>
         api.Apis.NgpcRxtIo.V1.Namespaces[ns].Ondemandnodepools.PostAsync(body, cancellationToken: cancellationToken);
-
-    protected override (string? Name, string? ServerClass, string? Cloudspace) Describe(OnDemandNodePool body) =>
-        (body.Metadata?.Name, body.Spec?.ServerClass, body.Spec?.CloudSpace);
 }

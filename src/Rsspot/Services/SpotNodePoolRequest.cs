@@ -40,12 +40,8 @@ public sealed record SpotNodePoolRequest(string Cloudspace, string ServerClass, 
 
     internal SpotNodePool ToModel(string ns)
     {
-        SpotNames.EnsureCloudspaceName(Cloudspace, "cloudspace");
-        ArgumentException.ThrowIfNullOrWhiteSpace(ServerClass, "serverClass");
+        var name = NodePoolModels.NewPoolName(Cloudspace, ServerClass, Name, Desired, SpecConstraints.SpotNodePoolSpecDesiredMinimum);
         Services.BidPrice.Ensure(BidPrice, "bidPrice");
-        NodePoolModels.EnsureDesired(Desired, SpecConstraints.SpotNodePoolSpecDesiredMinimum);
-        var name = Name ?? SpotNames.NewPoolName();
-        SpotNames.EnsureNewPoolName(name);
         return new SpotNodePool
         {
             ApiVersion = NodePoolModels.ApiVersion,

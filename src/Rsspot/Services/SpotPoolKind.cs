@@ -68,15 +68,8 @@ internal sealed class SpotPoolKind() : NodePoolKind<SpotNodePool, SpotNodePoolSu
         SpotPoolChecks.WarnAboveCapacity(context, found, serverClass, nodes);
     }
 
-    public override string? Cloudspace(SpotNodePoolSummary summary) => summary.Cloudspace;
-
-    public override string? ServerClass(SpotNodePoolSummary summary) => summary.ServerClass;
-
-    public override string Name(SpotNodePoolSummary summary) => summary.Name;
+    public override (string? Cloudspace, string? ServerClass, string Name) Identify(SpotNodePoolSummary summary) => (summary.Cloudspace, summary.ServerClass, summary.Name);
 
     protected override Task<SpotNodePool?> PostAsync(SpotApiClient api, string ns, SpotNodePool body, CancellationToken cancellationToken) =>
         api.Apis.NgpcRxtIo.V1.Namespaces[ns].Spotnodepools.PostAsync(body, cancellationToken: cancellationToken);
-
-    protected override (string? Name, string? ServerClass, string? Cloudspace) Describe(SpotNodePool body) =>
-        (body.Metadata?.Name, body.Spec?.ServerClass, body.Spec?.CloudSpace);
 }

@@ -1,5 +1,4 @@
 using Rsspot.Generated.Api.Models;
-using Rsspot.Http;
 
 namespace Rsspot.Services.Vm;
 
@@ -161,38 +160,16 @@ public class VmCloudspacesService : SpotService
     /// <param name="progress">Told each new phase.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="TimeoutException">Not Ready within <paramref name="timeout"/>.</exception>
-    public virtual async Task<VmCloudSpace> WaitUntilReadyAsync(string name, TimeSpan timeout, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var time = Context.Time;
-        var deadline = time.GetUtcNow() + timeout;
-        var delay = TimeSpan.FromSeconds(1);
-        string? lastPhase = null;
-        while (true)
-        {
-            var cloudspace = await GetAsync(name, bypassCache: true, cancellationToken).ConfigureAwait(false);
-            var phase = cloudspace.Status?.Phase ?? "Unknown";
-            if (phase != lastPhase)
-            {
-                progress?.Report(phase);
-                lastPhase = phase;
-            }
-
-            if (string.Equals(phase, ReadyPhase, StringComparison.OrdinalIgnoreCase)
-                && InventoryService.AssignedVms(cloudspace).All(s => !string.IsNullOrEmpty(s.Ip)))
-            {
-                return cloudspace;
-            }
-
-            var left = deadline - time.GetUtcNow();
-            if (left <= TimeSpan.Zero)
-            {
-                throw new TimeoutException($"VM cloudspace \"{name}\" is still {phase} (or has machines without an address) after {timeout.TotalSeconds:0} s; wait longer or check its status.");
-            }
-
-            await Task.Delay(delay < left ? delay : left, time, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 10));
-        }
-    }
+    public virtual Task<VmCloudSpace> WaitUntilReadyAsync(string name, TimeSpan timeout, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        PhaseWait.UntilAsync(
+            Context.Time,
+            timeout,
+            ct => GetAsync(name, bypassCache: true, ct),
+            cloudspace => cloudspace.Status?.Phase,
+            (cloudspace, phase) => PhaseWait.Is(phase, ReadyPhase) && InventoryService.AssignedVms(cloudspace).All(s => !string.IsNullOrEmpty(s.Ip)),
+            phase => $"VM cloudspace \"{name}\" is still {phase} (or has machines without an address) after {timeout.TotalSeconds:0} s; wait longer or check its status.",
+            progress,
+            cancellationToken);
 
     /// <summary>Blocking form of <see cref="WaitUntilReadyAsync"/>.</summary>
     /// <param name="name">The VM cloudspace name.</param>
@@ -239,15 +216,7 @@ public class VmCloudspacesService : SpotService
         var ns = await NamespaceAsync(cancellationToken).ConfigureAwait(false);
         return await CallAsync(
             $"get VM cloudspace \"{name}\"",
-            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Vmcloudspaces[name].GetAsync(
-                c =>
-                {
-                    if (bypassCache)
-                    {
-                        c.Options.Add(BypassCacheOption.Instance);
-                    }
-                },
-                ct),
+            ct => Context.Api.Apis.NgpcRxtIo.V1.Namespaces[ns].Vmcloudspaces[name].GetAsync(CacheBypass.When(bypassCache), ct),
             cancellationToken).ConfigureAwait(false) ?? throw MissingBody($"VM cloudspace \"{name}\"");
     }
 }
