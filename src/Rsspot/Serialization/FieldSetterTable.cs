@@ -2,16 +2,17 @@ using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace Rsspot.Serialization;
 
-/// <summary>One model type's setters by JSON name, with a lookup by a span of chars.</summary>
+/// <summary>One model type's setters by JSON name, with a lookup by the name's raw UTF-8 bytes.</summary>
 internal sealed class FieldSetterTable
 {
     public FieldSetterTable(Dictionary<string, Action<IParsable, IParseNode>> setters)
     {
         Setters = setters;
-        BySpan = setters.GetAlternateLookup<ReadOnlySpan<char>>();
+        ByUtf8 = new Dictionary<string, Action<IParsable, IParseNode>>(setters, Utf8NameComparer.Instance).GetAlternateLookup<ReadOnlySpan<byte>>();
     }
 
     public Dictionary<string, Action<IParsable, IParseNode>> Setters { get; }
 
-    public Dictionary<string, Action<IParsable, IParseNode>>.AlternateLookup<ReadOnlySpan<char>> BySpan { get; }
+    /// <summary>The setters by a property's unescaped UTF-8 name.</summary>
+    public Dictionary<string, Action<IParsable, IParseNode>>.AlternateLookup<ReadOnlySpan<byte>> ByUtf8 { get; }
 }
