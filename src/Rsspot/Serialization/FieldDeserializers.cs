@@ -42,7 +42,7 @@ internal readonly ref struct FieldDeserializers
         if (_table is not null && unescaped)
         {
             // A miss here is final: the name is then only needed for additional data.
-            if (_table.ByUtf8.TryGetValue(raw, out var setter))
+            if (_table.TryGet(raw, out var setter))
             {
                 name = null!;
                 setter(_model, value);
@@ -98,6 +98,6 @@ internal readonly ref struct FieldDeserializers
         }
 
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-        return raw.Contains((byte)'\\') ? _table.Setters.ContainsKey(property.Name) : _table.ByUtf8.ContainsKey(raw);
+        return raw.Contains((byte)'\\') ? _table.Setters.ContainsKey(property.Name) : _table.TryGet(raw, out _);
     }
 }
