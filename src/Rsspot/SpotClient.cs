@@ -122,10 +122,11 @@ public partial class SpotClient : IDisposable, IAsyncDisposable
         };
         _apiHttp = NewHttpClient(lifetime, SpotHttpPipeline.CreateApiHandler(parts, tokens, retry, cacheOptions, _cacheStore), Profile.BaseUrl);
 
-        Api = new SpotApiClient(Adapter(_apiHttp, Profile.BaseUrl));
+        var apiAdapter = Adapter(_apiHttp, Profile.BaseUrl);
+        Api = new SpotApiClient(apiAdapter);
         var priceHttp = _priceHttp;
         var priceData = new Lazy<SpotPriceDataClient>(() => new SpotPriceDataClient(Adapter(priceHttp.Value, profile.PriceDataUrl)));
-        var context = new SpotContext(Api, priceData, _apiHttp, _priceHttp, tokens, Profile, time, lifetime, loggers);
+        var context = new SpotContext(Api, priceData, _apiHttp, _priceHttp, tokens, Profile, time, lifetime, loggers) { Requests = apiAdapter };
         Organizations = new OrganizationsService(context);
         context.Orgs = new OrgResolver(Organizations.ListRefsAsync, Profile.Org ?? Profile.OrgId, logger);
         Regions = new RegionsService(context);

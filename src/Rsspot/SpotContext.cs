@@ -31,6 +31,9 @@ internal sealed class SpotContext(
     /// </summary>
     public Generated.Api.Apis.NgpcRxtIo.V1.V1RequestBuilder V1 { get; } = api.Apis.NgpcRxtIo.V1;
 
+    /// <summary>The SDK's request adapter under <see cref="Api"/>, for the services' unchanging calls (<see cref="UnchangingCall{T}"/>).</summary>
+    public SpotRequestAdapter? Requests { get; init; }
+
     public SpotPriceDataClient PriceData
     {
         get

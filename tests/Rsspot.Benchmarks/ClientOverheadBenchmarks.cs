@@ -28,7 +28,11 @@ public class ClientOverheadBenchmarks : ClientOverheadPaths
         _bareTransport = new SocketsHttpHandler();
         Bare = BareClient(_bareTransport, _emulator.BaseUri, idToken);
 
-        _sdkTransport = SpotHttpPipeline.CreateTransport(verifyTls: true);
+        // RSSPOT_BENCH_PLAIN_TRANSPORT=1: the handler chain over a default SocketsHttpHandler, as the bare client's,
+        // to tell the chain's cost from the transport settings' (connection cap, decompression, connection lifetime).
+        _sdkTransport = Environment.GetEnvironmentVariable("RSSPOT_BENCH_PLAIN_TRANSPORT") == "1"
+            ? new SocketsHttpHandler()
+            : SpotHttpPipeline.CreateTransport(verifyTls: true);
         var tokens = new TokenManager(new EmulatorTokens(_emulator), refreshToken: null, accessToken: idToken);
         var handler = SpotHttpPipeline.CreateApiHandler(tokens, new RetryOptions(), new CacheOptions { Enabled = false }, null, _sdkTransport);
         SdkHandlers = new HttpClient(handler) { BaseAddress = _emulator.BaseUri };

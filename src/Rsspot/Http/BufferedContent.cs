@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using Rsspot.Serialization;
 
 namespace Rsspot.Http;
 
@@ -13,6 +14,7 @@ internal sealed class BufferedContent : HttpContent
     private byte[]? _rented;
     private readonly byte[] _bytes;
     private readonly int _length;
+    private PooledJsonBody? _json;
 
     /// <summary>Takes ownership of <paramref name="rented"/> (its first <paramref name="length"/> bytes are the body).</summary>
     public BufferedContent(byte[] rented, int length, HttpContent original)
@@ -51,6 +53,15 @@ internal sealed class BufferedContent : HttpContent
         }
     }
 
+    /// <summary>
+    /// Keeps the body as the JSON check parsed it, for the request adapter to map without parsing it again; released
+    /// with the content if nobody takes it.
+    /// </summary>
+    public void KeepJson(PooledJsonBody json) => Interlocked.Exchange(ref _json, json)?.Release();
+
+    /// <summary>The parsed body kept by <see cref="KeepJson"/>, once; the taker releases it.</summary>
+    public PooledJsonBody? TakeJson() => Interlocked.Exchange(ref _json, null);
+
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(Bytes).AsTask();
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
@@ -72,6 +83,11 @@ internal sealed class BufferedContent : HttpContent
 
     protected override void Dispose(bool disposing)
     {
+        if (disposing)
+        {
+            Interlocked.Exchange(ref _json, null)?.Release();
+        }
+
         if (disposing && Interlocked.Exchange(ref _rented, null) is { } rented)
         {
             ArrayPool<byte>.Shared.Return(rented);

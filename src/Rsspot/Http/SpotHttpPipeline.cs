@@ -29,6 +29,7 @@ internal static class SpotHttpPipeline
         {
             InnerHandler = new JsonResponseHandler
             {
+                KeepParsed = true,
                 InnerHandler = new AuthHandler(tokens) { InnerHandler = Attempts(retry, transport, time, maxResponseBytes) },
             },
         };
@@ -44,6 +45,7 @@ internal static class SpotHttpPipeline
             Logger = parts.Logger,
             InnerHandler = new JsonResponseHandler
             {
+                KeepParsed = true,
                 InnerHandler = new AuthHandler(tokens) { Logger = parts.Logger, InnerHandler = Attempts(parts, retry) },
             },
         };

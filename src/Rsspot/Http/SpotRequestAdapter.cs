@@ -65,7 +65,7 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
         where ModelType : IParsable
     {
         ArgumentNullException.ThrowIfNull(requestInfo);
-        if (_backingStore || requestInfo.GetRequestOption<ResponseHandlerOption>() is not null)
+        if (_backingStore || requestInfo.GetRequestOption<ResponseHandlerOption>() is not null || requestInfo.GetRequestOption<ReceivedResponseOption>() is not null)
         {
             return await KiotaSendAsync(requestInfo, factory, errorMapping, cancellationToken).ConfigureAwait(false);
         }
@@ -92,39 +92,99 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
         requestInfo.Content?.Dispose();
         using (response)
         {
-            var root = BufferedRoot(response, out var buffered) ? buffered : await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-            if (root is null && requestInfo.HttpMethod == Method.GET && (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength is null or 0))
+            return await ReadAsync(response, requestInfo.HttpMethod, factory, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A bodiless call whose request is the same every time (a list without filters): the message is built from
+    /// <paramref name="shape"/>, the generated builder's request information, built once and only read here; a success
+    /// is read as <see cref="SendAsync{ModelType}"/> reads it. Any other answer, and any request this path does not
+    /// build, goes to <paramref name="generated"/>, the generated call itself, with the answer received
+    /// (<see cref="ReceivedResponseOption"/>), so its errors map exactly as the generated call maps them. Per call this
+    /// saves the request information with its dictionaries, the generated error mapping and an async frame.
+    /// </summary>
+    /// <param name="shape">The request information of the call, never changed.</param>
+    /// <param name="factory">The model of a success.</param>
+    /// <param name="generated">The generated call, with a request option to add (null: none).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    internal async Task<ModelType?> SendUnchangingAsync<ModelType>(
+        RequestInformation shape,
+        ParsableFactory<ModelType> factory,
+        Func<IRequestOption?, CancellationToken, Task<ModelType?>> generated,
+        CancellationToken cancellationToken)
+        where ModelType : IParsable
+    {
+        var message = _backingStore || shape.HttpMethod != Method.GET ? null : _requests.Create(shape, _kiota.BaseUrl);
+        if (message is null)
+        {
+            return await generated(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        HttpResponseMessage response;
+        using (message)
+        {
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
             {
-                // A read that answers nothing is not an empty result.
-                throw new UnexpectedResponseException($"the server answered HTTP {(int)response.StatusCode} without a body to a read; check that base_url points at the Spot API", response.StatusCode);
+                await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+                return await generated(new ReceivedResponseOption(response), cancellationToken).ConfigureAwait(false);
             }
 
-            try
-            {
-                if (root is SpotJsonParseNode node && AnswerKind.Judge(typeof(ModelType), node.Element, response.StatusCode) == AnswerKind.Verdict.Status)
-                {
-                    // A Status in a successful answer is the error it describes (its code and message).
-                    var described = root.GetObjectValue(Status.CreateFromDiscriminatorValue);
-                    if (described.Code is not (>= 400 and <= 599))
-                    {
-                        throw AnswerKind.StatusWithoutCode(response.StatusCode, described.Message);
-                    }
+            return await ReadAsync(response, Method.GET, factory, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
-                    described.ResponseStatusCode = described.Code.Value;
-                    throw described;
+    /// <summary>The model of a successful answer: parsed from the buffered body at once, else read from the body's stream.</summary>
+    private ValueTask<ModelType?> ReadAsync<ModelType>(HttpResponseMessage response, Method method, ParsableFactory<ModelType> factory, CancellationToken cancellationToken)
+        where ModelType : IParsable =>
+        BufferedRoot(response, out var buffered)
+            ? new(Map(response, buffered, method, factory))
+            : ReadStreamedAsync(response, method, factory, cancellationToken);
+
+    private async ValueTask<ModelType?> ReadStreamedAsync<ModelType>(HttpResponseMessage response, Method method, ParsableFactory<ModelType> factory, CancellationToken cancellationToken)
+        where ModelType : IParsable =>
+        Map(response, await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false), method, factory);
+
+    /// <summary>Fills the model from <paramref name="root"/> (then released), or throws the error the answer is.</summary>
+    private static ModelType? Map<ModelType>(HttpResponseMessage response, IParseNode? root, Method method, ParsableFactory<ModelType> factory)
+        where ModelType : IParsable
+    {
+        if (root is null && method == Method.GET && (response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength is null or 0))
+        {
+            // A read that answers nothing is not an empty result.
+            throw new UnexpectedResponseException($"the server answered HTTP {(int)response.StatusCode} without a body to a read; check that base_url points at the Spot API", response.StatusCode);
+        }
+
+        try
+        {
+            if (root is SpotJsonParseNode node && AnswerKind.Judge(typeof(ModelType), node.Element, response.StatusCode) == AnswerKind.Verdict.Status)
+            {
+                // A Status in a successful answer is the error it describes (its code and message).
+                var described = root.GetObjectValue(Status.CreateFromDiscriminatorValue);
+                if (described.Code is not (>= 400 and <= 599))
+                {
+                    throw AnswerKind.StatusWithoutCode(response.StatusCode, described.Message);
                 }
 
-                return root is null ? default : root.GetObjectValue(factory);
+                described.ResponseStatusCode = described.Code.Value;
+                throw described;
             }
-            catch (Exception e) when (IsParseFailure(e))
-            {
-                throw WrongShape(response.StatusCode, e);
-            }
-            finally
-            {
-                // The SDK's JSON root node gives its pooled memory back: the models hold no reference to it.
-                (root as IDisposable)?.Dispose();
-            }
+
+            return root is null ? default : root.GetObjectValue(factory);
+        }
+        catch (Exception e) when (IsParseFailure(e))
+        {
+            throw WrongShape(response.StatusCode, e);
+        }
+        finally
+        {
+            // The SDK's JSON root node gives its pooled memory back: the models hold no reference to it.
+            (root as IDisposable)?.Dispose();
         }
     }
 
@@ -162,7 +222,8 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
         var bytes = content.Bytes;
         if (bytes.Length > 0)
         {
-            root = new SpotJsonParseNode(PooledJsonBody.Parse(bytes.Span));
+            // The JSON check's document when it kept one: the body is not read twice.
+            root = new SpotJsonParseNode(content.TakeJson() ?? PooledJsonBody.Parse(bytes.Span));
         }
 
         return true;

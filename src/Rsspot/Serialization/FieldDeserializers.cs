@@ -20,10 +20,12 @@ internal readonly ref struct FieldDeserializers
     private readonly Dictionary<string, Action<IParseNode>>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private readonly bool _hasSpanLookup;
 
-    public FieldDeserializers(IParsable model)
+    /// <param name="model">The model being filled.</param>
+    /// <param name="table">The static setters of exactly <paramref name="model"/>'s type (<see cref="ModelFieldSetters.For"/>), or null.</param>
+    public FieldDeserializers(IParsable model, FieldSetterTable? table)
     {
         _model = model;
-        _table = ModelFieldSetters.For(model);
+        _table = table;
         if (_table is null)
         {
             _fields = model.GetFieldDeserializers();
@@ -36,22 +38,28 @@ internal readonly ref struct FieldDeserializers
     public bool TryAssign(JsonProperty property, IParseNode value, out string name)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-        if ((_table is not null || _hasSpanLookup) && raw.Length <= MaxStackName && !raw.Contains((byte)'\\'))
+        var unescaped = !raw.Contains((byte)'\\');
+        if (_table is not null && unescaped)
         {
             // A miss here is final: the name is then only needed for additional data.
+            if (_table.TryGet(raw, out var setter))
+            {
+                name = null!;
+                setter(_model, value);
+                return true;
+            }
+
+            name = property.Name;
+            return false;
+        }
+
+        if (_hasSpanLookup && raw.Length <= MaxStackName && unescaped)
+        {
             Span<char> chars = stackalloc char[MaxStackName];
             var span = chars[..Encoding.UTF8.GetChars(raw, chars)];
-            name = null!;
-            if (_table is not null)
+            if (_bySpan.TryGetValue(span, out var deserializer))
             {
-                if (_table.BySpan.TryGetValue(span, out var setter))
-                {
-                    setter(_model, value);
-                    return true;
-                }
-            }
-            else if (_bySpan.TryGetValue(span, out var deserializer))
-            {
+                name = null!;
                 deserializer(value);
                 return true;
             }
@@ -82,6 +90,14 @@ internal readonly ref struct FieldDeserializers
     }
 
     /// <summary>Whether the model has a field of this name (for JSON null, which leaves the field unset).</summary>
-    public bool Has(JsonProperty property) =>
-        _table is not null ? _table.Setters.ContainsKey(property.Name) : _fields!.ContainsKey(property.Name);
+    public bool Has(JsonProperty property)
+    {
+        if (_table is null)
+        {
+            return _fields!.ContainsKey(property.Name);
+        }
+
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        return raw.Contains((byte)'\\') ? _table.Setters.ContainsKey(property.Name) : _table.TryGet(raw, out _);
+    }
 }

@@ -34,6 +34,35 @@ internal sealed class PooledJsonBody
     /// <summary>Copies a body that is already in memory and parses it, as <see cref="ReadAsync"/> does.</summary>
     public static PooledJsonBody Parse(ReadOnlySpan<byte> content) => Parse(PooledBytes.Copy(content));
 
+    /// <summary>
+    /// Copies and parses a body as the pipeline's JSON check judges one (a single value, nested at most 256 deep, no
+    /// UTF-8 BOM); <see langword="null"/> when it is not JSON.
+    /// </summary>
+    public static PooledJsonBody? TryParseChecked(ReadOnlySpan<byte> content)
+    {
+        var bytes = PooledBytes.Copy(content);
+        try
+        {
+            return new PooledJsonBody(bytes, JsonDocument.Parse(bytes.Memory, new JsonDocumentOptions { MaxDepth = MaxDepth }));
+        }
+        catch (JsonException)
+        {
+            bytes.Dispose();
+            return null;
+        }
+        catch
+        {
+            bytes.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The deepest nesting the pipeline's JSON check accepts.</summary>
+    public const int MaxDepth = 256;
+
+    /// <summary>Whether <paramref name="content"/> starts with a UTF-8 byte order mark.</summary>
+    public static bool HasBom(ReadOnlySpan<byte> content) => content.StartsWith(Utf8Bom);
+
     private static PooledJsonBody Parse(PooledBytes bytes)
     {
         try

@@ -24,6 +24,8 @@ internal sealed class SpotJsonParseNode : IParseNode, IDisposable
     private readonly bool _isRoot;
     private JsonElement _element;
     private SpotJsonParseNode? _child;
+    private Type? _tableType;
+    private FieldSetterTable? _table;
 
     /// <summary>The root node of a body; disposing it gives the body's memory back (the models keep no reference to it).</summary>
     public SpotJsonParseNode(PooledJsonBody body)
@@ -243,7 +245,15 @@ internal sealed class SpotJsonParseNode : IParseNode, IDisposable
             additionalData = holder.AdditionalData;
         }
 
-        var fields = new FieldDeserializers(item);
+        // A node is reused for the items of a list, which are of one type: its setter table is looked up once.
+        var type = item.GetType();
+        if (!ReferenceEquals(type, _tableType))
+        {
+            _table = ModelFieldSetters.For(item);
+            _tableType = type;
+        }
+
+        var fields = new FieldDeserializers(item, _table);
         foreach (var property in _element.EnumerateObject())
         {
             if (property.Value.ValueKind == JsonValueKind.Null)

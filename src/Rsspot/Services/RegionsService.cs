@@ -1,4 +1,5 @@
 using Rsspot.Generated.Api.Models;
+using Rsspot.Http;
 
 namespace Rsspot.Services;
 
@@ -23,10 +24,16 @@ public class RegionsService : SpotService
         // Configure the request only when a parameter is set: Kiota reflects over the query parameters of every configured call.
         var list = await CallAsync(
             "list regions",
-            labelSelector is null ? (_listAll ??= ct => Context.V1.Regions.GetAsync(null, ct)) : ct => Context.V1.Regions.GetAsync(c => c.QueryParameters.LabelSelector = labelSelector, ct),
+            labelSelector is null ? (_listAll ??= ListAllCall(Context).SendAsync) : ct => Context.V1.Regions.GetAsync(c => c.QueryParameters.LabelSelector = labelSelector, ct),
             cancellationToken).ConfigureAwait(false);
         return list?.Items ?? [];
     }
+
+    private static UnchangingCall<RegionList> ListAllCall(SpotContext context) => new(
+        context.Requests,
+        () => context.V1.Regions.ToGetRequestInformation(),
+        RegionList.CreateFromDiscriminatorValue,
+        (option, ct) => option is null ? context.V1.Regions.GetAsync(null, ct) : context.V1.Regions.GetAsync(c => c.Options.Add(option), ct));
 
     /// <summary>Blocking form of <see cref="ListAsync"/>.</summary>
     public virtual IReadOnlyList<Region> List(string? labelSelector = null, CancellationToken cancellationToken = default) => SyncOverAsync.Run(() => ListAsync(labelSelector, cancellationToken: cancellationToken), nameof(ListAsync));
