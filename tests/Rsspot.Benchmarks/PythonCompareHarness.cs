@@ -15,7 +15,8 @@ namespace Rsspot.Benchmarks;
 /// <c>src/</c> or a site-packages folder), or <c>installed</c> for the one the interpreter imports
 /// (<c>pip install rsspot==0.3.0</c>); RSSPOT_PYTHON names the interpreter (default python3), and its dependencies
 /// (httpx, pydantic 2, pydantic-settings, PyYAML, tomli-w) come from that interpreter or PYTHONPATH.
-/// Run: dotnet Rsspot.Benchmarks.dll --python &lt;rsspot path|installed&gt; [calls per batch, default 50] [rounds, default 40]
+/// Run: dotnet Rsspot.Benchmarks.dll --python &lt;rsspot path|installed&gt; [calls per batch, default 50] [rounds, default 40];
+/// RSSPOT_BENCH_SAMPLES=&lt;file.csv&gt; also writes every batch's figures.
 /// </summary>
 internal static class PythonCompareHarness
 {
@@ -74,6 +75,11 @@ internal static class PythonCompareHarness
             }
 
             Report(calls, rounds, python.Regions, paths.Select(x => x.Name).ToArray(), samples);
+            if (Environment.GetEnvironmentVariable("RSSPOT_BENCH_SAMPLES") is { Length: > 0 } csv)
+            {
+                await File.WriteAllLinesAsync(csv, samples.SelectMany((s, p) => s.Select((x, r) => string.Create(CultureInfo.InvariantCulture, $"{paths[p].Name},{r},{x.WallUs:F2},{x.CpuUs:F2},{x.Bytes:F0}"))).Prepend("path,round,wall_us,cpu_us,alloc_b"));
+                Console.WriteLine($"per-round samples: {csv}");
+            }
         }
         finally
         {
@@ -89,12 +95,13 @@ internal static class PythonCompareHarness
         Console.WriteLine($"emulator on loopback, {regions} regions per list: {calls} calls x {rounds} rounds per path, interleaved; per call, means over all rounds.");
         Console.WriteLine("py/x: how many times the Python client's wall or CPU time per call this path's is (means; \"med\": median of the per-round ratios);");
         Console.WriteLine("x/bare: this path's CPU per call over the bare HttpClient's (means). CPU is the calling process's user + system time.");
-        Console.WriteLine($"{"path",-24}{"wall us",9}{"cpu us",9}{"alloc B",9}{"py/x wall",10}{"py/x cpu",9}{"med wall",9}{"med cpu",8}{"cpu/bare",9}");
+        Console.WriteLine("med us: the median over rounds of the per-call CPU time (outlier rounds, such as a collection or a preempted batch, move the means).");
+        Console.WriteLine($"{"path",-24}{"wall us",9}{"cpu us",9}{"med us",8}{"alloc B",9}{"py/x wall",10}{"py/x cpu",9}{"med wall",9}{"med cpu",8}{"cpu/bare",9}");
         for (var p = 0; p < names.Length; p++)
         {
             var s = samples[p];
             Console.WriteLine(
-                $"{names[p],-24}{Mean(x => x.WallUs, s),9:F1}{Mean(x => x.CpuUs, s),9:F1}{(double.IsNaN(s[0].Bytes) ? "-" : Mean(x => x.Bytes, s).ToString("F0", CultureInfo.InvariantCulture)),9}"
+                $"{names[p],-24}{Mean(x => x.WallUs, s),9:F1}{Mean(x => x.CpuUs, s),9:F1}{ClientOverheadCpuHarness.Median(s.Select(x => x.CpuUs)),8:F1}{(double.IsNaN(s[0].Bytes) ? "-" : Mean(x => x.Bytes, s).ToString("F0", CultureInfo.InvariantCulture)),9}"
                 + $"{Mean(x => x.WallUs, py) / Mean(x => x.WallUs, s),10:F2}{Mean(x => x.CpuUs, py) / Mean(x => x.CpuUs, s),9:F2}"
                 + $"{ClientOverheadCpuHarness.Median(s.Select((x, r) => py[r].WallUs / x.WallUs)),9:F2}{ClientOverheadCpuHarness.Median(s.Select((x, r) => py[r].CpuUs / x.CpuUs)),8:F2}"
                 + $"{Mean(x => x.CpuUs, s) / Mean(x => x.CpuUs, bare),9:F2}");
