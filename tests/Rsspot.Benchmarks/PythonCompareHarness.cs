@@ -40,12 +40,25 @@ internal static class PythonCompareHarness
         var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 40;
         var interpreter = Environment.GetEnvironmentVariable("RSSPOT_PYTHON") is { Length: > 0 } p ? p : "python3";
 
+        try
+        {
+            await MeasureAsync(args[0], calls, rounds, interpreter);
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            Environment.ExitCode = 1;
+        }
+    }
+
+    private static async Task MeasureAsync(string source, int calls, int rounds, string interpreter)
+    {
         Console.WriteLine($"load before: {LoadAverage()}");
         var bench = new ClientOverheadBenchmarks();
         await bench.SetupAsync();
         try
         {
-            await using var python = await PythonRegionsClient.StartAsync(interpreter, args[0], bench.EmulatorBaseUrl, warmupCalls: 500);
+            await using var python = await PythonRegionsClient.StartAsync(interpreter, source, bench.EmulatorBaseUrl, warmupCalls: 500);
             Console.WriteLine($"Python client: {python.Versions}; .NET {Environment.Version}");
             var ours = await bench.Paths[0].Call();
             if (python.Regions != ours)

@@ -77,7 +77,7 @@ internal sealed class PythonRegionsClient : IAsyncDisposable
         {
             await StopAsync(process);
             Directory.Delete(stateDir, recursive: true);
-            throw new InvalidOperationException($"The Python rsspot client did not start: {ready ?? "it exited"} (its errors are above)");
+            throw new InvalidOperationException($"The Python rsspot client did not start: {ready ?? "it exited; its errors are above"}");
         }
 
         var parts = ready.Split(' ', 3);

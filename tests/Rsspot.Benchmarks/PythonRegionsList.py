@@ -35,7 +35,13 @@ def _import_rsspot(source: str):
 
 async def _main(argv: list[str]) -> int:
     source, base_url, refresh_token, org, state_dir, warmup = argv
-    AsyncSpotClient, CacheConfig, versions = _import_rsspot(source)
+    try:
+        AsyncSpotClient, CacheConfig, versions = _import_rsspot(source)
+    except ImportError as exc:
+        print(f"error: cannot import the Python rsspot SDK or its dependencies ({exc}); pip install rsspot==0.3.0,"
+              " or pass the src/ folder of its repository at tag v0.3.0 and put httpx, pydantic 2, pydantic-settings,"
+              " PyYAML and tomli-w on PYTHONPATH", flush=True)
+        return 1
 
     # Everything from arguments: no config file, no RSSPOT_* variables (the harness clears them), cache off.
     client = AsyncSpotClient(
