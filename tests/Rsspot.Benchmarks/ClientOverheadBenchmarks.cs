@@ -17,6 +17,9 @@ public class ClientOverheadBenchmarks : ClientOverheadPaths
     private SocketsHttpHandler _bareTransport = null!;
     private SocketsHttpHandler _sdkTransport = null!;
 
+    /// <summary>The emulator the paths call (scheme, host and port), for another client to call as well.</summary>
+    internal string EmulatorBaseUrl => _emulator.BaseUrl;
+
     /// <inheritdoc />
     [GlobalSetup]
     public override async Task SetupAsync()

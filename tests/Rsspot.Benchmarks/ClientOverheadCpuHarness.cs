@@ -69,7 +69,8 @@ internal static class ClientOverheadCpuHarness
         }
     }
 
-    private static async Task<Sample> Batch(Func<Task<int>> call, int calls)
+    /// <summary>Runs <paramref name="calls"/> calls one after another and returns wall, CPU and bytes per call.</summary>
+    internal static async Task<Sample> Batch(Func<Task<int>> call, int calls)
     {
         var bytes = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = Environment.CpuUsage.TotalTime;
@@ -85,11 +86,13 @@ internal static class ClientOverheadCpuHarness
         return new Sample(elapsed.TotalMicroseconds / calls, cpuUsed.TotalMicroseconds / calls, (double)allocated / calls);
     }
 
-    private static double Median(IEnumerable<double> values)
+    /// <summary>The median of <paramref name="values"/>.</summary>
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private readonly record struct Sample(double WallUs, double CpuUs, double Bytes);
+    /// <summary>One batch, per call: wall time, CPU time of the measuring process, bytes allocated (NaN when not known).</summary>
+    internal readonly record struct Sample(double WallUs, double CpuUs, double Bytes);
 }

@@ -37,6 +37,14 @@ if (args is ["--cancel", ..])
     return;
 }
 
+// `--python <rsspot path|installed> [calls] [rounds]`: the regions list through the Python rsspot SDK (its own
+// process) against this SDK's paths on one emulator, wall and CPU per call (see PythonCompareHarness).
+if (args is ["--python", ..])
+{
+    await PythonCompareHarness.RunAsync(args[1..]);
+    return;
+}
+
 // `--bid-guard-eval [seed] [points.csv] [--plot week.svg] [--pool class]`: a simulated week of the seeded market under
 // three bidding policies (README table); --plot draws one pool's week (default the first) as a chart.
 if (args is ["--bid-guard-eval", ..])
