@@ -38,25 +38,31 @@ internal static class McpCommand
             allowWrites,
             allowProfiles,
             allowWritesTo);
-        return command.Runs(s, async (p, ct) =>
+        // A plain branch (no async frame around it): the native build compiles rsspot with InProcess off, and the
+        // compiler leaves ServeAsync and all it uses (the MCP server and its types) out only when the call to it sits
+        // behind the switch outside any try block.
+        return command.Runs(s, (p, ct) => McpHosting.InProcess ? ServeAsync(s, p, allowWrites, allowProfiles, allowWritesTo, ct) : McpHosting.Exec(s.Args));
+    }
+
+    /// <summary>Serves MCP over this process's stdio until the client goes away.</summary>
+    private static async Task ServeAsync(CliSession s, ParseResult p, Option<bool> allowWrites, Option<string[]> allowProfiles, Option<string[]> allowWritesTo, CancellationToken ct)
+    {
+        var reads = Names(p.GetValue(allowProfiles), "--allow-profiles", allowAny: true);
+        var writes = Names(p.GetValue(allowWritesTo), "--allow-writes-to", allowAny: false);
+        if (writes.Count > 0 && !p.GetValue(allowWrites))
         {
-            var reads = Names(p.GetValue(allowProfiles), "--allow-profiles", allowAny: true);
-            var writes = Names(p.GetValue(allowWritesTo), "--allow-writes-to", allowAny: false);
-            if (writes.Count > 0 && !p.GetValue(allowWrites))
-            {
-                throw new CliUsageException("--allow-writes-to: names profiles the write tools may change, so it needs --allow-writes.");
-            }
+            throw new CliUsageException("--allow-writes-to: names profiles the write tools may change, so it needs --allow-writes.");
+        }
 
-            using var clients = new ProfileClients(s);
-            var known = s.Client.Resolved.Config.Profiles.Keys;
-            if (reads.Concat(writes).FirstOrDefault(n => n != ProfileAccess.Any && n != clients.Own && !known.Contains(n)) is { } missing)
-            {
-                throw new ConfigException($"Profile '{missing}' (allowed to the MCP tools) is not in the config file; its profiles are {string.Join(", ", known)}.");
-            }
+        using var clients = new ProfileClients(s);
+        var known = s.Client.Resolved.Config.Profiles.Keys;
+        if (reads.Concat(writes).FirstOrDefault(n => n != ProfileAccess.Any && n != clients.Own && !known.Contains(n)) is { } missing)
+        {
+            throw new ConfigException($"Profile '{missing}' (allowed to the MCP tools) is not in the config file; its profiles are {string.Join(", ", known)}.");
+        }
 
-            var access = new ProfileAccess(clients.Own, reads, writes);
-            await new SpotMcpServer(clients, access, p.GetValue(allowWrites)).RunAsync(ct).ConfigureAwait(false);
-        });
+        var access = new ProfileAccess(clients.Own, reads, writes);
+        await new SpotMcpServer(clients, access, p.GetValue(allowWrites)).RunAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>Profile names from a repeatable, comma-separated option.</summary>
