@@ -43,7 +43,12 @@ internal static class McpCommand
             allowWrites,
             allowProfiles,
             allowWritesTo);
-        return command.Runs(session, (p, ct) => RunAsync(new Options(p.GetValue(allowWrites), p.GetValue(allowProfiles) ?? [], p.GetValue(allowWritesTo) ?? []), session, ct));
+        // A plain branch (no async frame around it): the native build compiles rsspot with InProcess off, and the
+        // compiler leaves RunAsync and all it uses (the MCP server and its types) out only when the call to it sits
+        // behind the switch outside any try block.
+        return command.Runs(session, (p, ct) => McpHosting.InProcess
+            ? RunAsync(new Options(p.GetValue(allowWrites), p.GetValue(allowProfiles) ?? [], p.GetValue(allowWritesTo) ?? []), session, ct)
+            : McpHosting.Exec(session.Args));
     }
 
     /// <summary>Serves on the session's stdin and stdout until the client closes stdin or <paramref name="ct"/> fires.</summary>
