@@ -124,6 +124,14 @@ public static class CliRunner
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>
+    /// Whether this test process ignores SIGINT, as a shell's background job does: rsspot would inherit that and the
+    /// Ctrl-C tests could not interrupt it, so it is then started with SIGINT's default action restored.
+    /// </summary>
+    private static bool InterruptIgnored { get; } = OperatingSystem.IsLinux()
+        && File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal)) is { } line
+        && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & 0x2) != 0;
+
     /// <summary>How to start rsspot with <paramref name="args"/>: output redirected, only the given environment plus what dotnet needs.</summary>
     public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
@@ -133,6 +141,13 @@ public static class CliRunner
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (InterruptIgnored)
+        {
+            start.FileName = "env";
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add(Executable ?? "dotnet");
+        }
+
         if (Executable is null)
         {
             start.ArgumentList.Add(CliDll);
