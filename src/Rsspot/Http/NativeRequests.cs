@@ -19,7 +19,10 @@ internal sealed class NativeRequests
     /// <summary>The templates seen, a few dozen at most (one per generated operation without parameters).</summary>
     private readonly ConcurrentDictionary<string, (string BaseUrl, Uri Uri)> _uris = new(StringComparer.Ordinal);
 
-    public HttpRequestMessage? Create(RequestInformation requestInfo, string? baseUrl)
+    /// <param name="requestInfo">The request.</param>
+    /// <param name="baseUrl">The client's base URL.</param>
+    /// <param name="readFromBytes">Whether a successful body is to be read straight from its bytes (<see cref="BytesReadRequest"/>).</param>
+    public HttpRequestMessage? Create(RequestInformation requestInfo, string? baseUrl, bool readFromBytes = false)
     {
         if (baseUrl is null
             || requestInfo.UrlTemplate is not { } template
@@ -39,7 +42,8 @@ internal sealed class NativeRequests
             _uris[template] = known;
         }
 
-        var message = new HttpRequestMessage(method, known.Uri) { Version = System.Net.HttpVersion.Version20 };
+        var message = readFromBytes ? new BytesReadRequest(method, known.Uri) : new HttpRequestMessage(method, known.Uri);
+        message.Version = System.Net.HttpVersion.Version20;
         if (requestInfo.RequestOptions is not ICollection<IRequestOption> { Count: 0 })
         {
             foreach (var option in requestInfo.RequestOptions)

@@ -25,6 +25,9 @@ internal sealed partial class RetryHandler : DelegatingHandler
     /// <summary>Whether the first attempt ends by the operation timeout rather than the attempt timeout.</summary>
     private readonly bool _firstAttemptIsOperationTimeout;
 
+    /// <summary>A timed source of an earlier first attempt that ended before its deadline, reset for reuse (as the timeout strategies pool theirs).</summary>
+    private CancellationTokenSource? _spareDeadline;
+
     /// <summary>Creates the handler.</summary>
     public RetryHandler(RetryOptions options, TimeProvider? time = null)
     {
@@ -180,20 +183,39 @@ internal sealed partial class RetryHandler : DelegatingHandler
             return await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        using var deadline = new CancellationTokenSource(_firstAttemptTimeout, _time);
+        var deadline = Interlocked.Exchange(ref _spareDeadline, null) ?? new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
+        deadline.CancelAfter(_firstAttemptTimeout);
         Outcome<HttpResponseMessage> outcome;
         using (cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), deadline))
         {
             outcome = await SendOnceAsync(request, deadline.Token).ConfigureAwait(false);
         }
 
-        if (deadline.IsCancellationRequested && outcome.Exception is OperationCanceledException cancelled && !cancellationToken.IsCancellationRequested)
+        if (deadline.TryReset())
+        {
+            Interlocked.Exchange(ref _spareDeadline, deadline)?.Dispose();
+            return outcome;
+        }
+
+        deadline.Dispose();
+        if (outcome.Exception is OperationCanceledException cancelled && !cancellationToken.IsCancellationRequested)
         {
             return Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException(
                 $"The operation didn't complete within the allowed timeout of '{_firstAttemptTimeout}'.", _firstAttemptTimeout, cancelled));
         }
 
         return outcome;
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Interlocked.Exchange(ref _spareDeadline, null)?.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     private TimeSpan Remaining(ResilienceContext context)
