@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Extensions;
@@ -31,6 +33,17 @@ internal sealed class Utf8ModelNode : IParseNode
 
     private Type? _tableType;
     private FieldSetterTable? _table;
+
+    /// <summary>Strings decode as the reader decodes them: invalid UTF-8 throws (and the document reader takes over).</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // The value a setter is about to read. Scalars are read by the field loop and handed over by position; an object
+    // or list is handed over with the reader's state just after its opening token.
+    private bool _pending;
+    private JsonTokenType _token;
+    private int _valueStart;
+    private int _valueEnd;
+    private bool _escaped;
 
     private Utf8ModelNode(ReadOnlyMemory<byte> json) => _json = json;
 
@@ -72,20 +85,18 @@ internal sealed class Utf8ModelNode : IParseNode
         where T : IParsable
     {
         var r = Reader();
-        var peek = r;
-        if (!peek.Read() || peek.TokenType != JsonTokenType.StartObject)
+        if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
         {
             throw GiveUp.Instance;
         }
 
+        Save(ref r);
         var item = factory(this);
         if (item is IComposedTypeWrapper)
         {
             throw GiveUp.Instance;
         }
 
-        r.Read();
-        Save(ref r);
         var root = new RootFields();
         AssignFieldValues(item, ref root);
         if (root.Kind == "Status" || root.Duplicate || root.OtherKind)
@@ -104,6 +115,7 @@ internal sealed class Utf8ModelNode : IParseNode
         return item;
     }
 
+    /// <summary>Reads the fields of an object whose opening token has been read, through its closing token.</summary>
     private void AssignFieldValues(IParsable item, ref RootFields root)
     {
         if (OnBeforeAssignFieldValues is not null || OnAfterAssignFieldValues is not null)
@@ -126,9 +138,9 @@ internal sealed class Utf8ModelNode : IParseNode
         }
 
         var table = _table ?? throw GiveUp.Instance;
+        var r = Reader();
         while (true)
         {
-            var r = Reader();
             r.Read();
             if (r.TokenType == JsonTokenType.EndObject)
             {
@@ -136,46 +148,66 @@ internal sealed class Utf8ModelNode : IParseNode
                 return;
             }
 
-            if (r.ValueIsEscaped || r.HasValueSequence)
+            if (r.ValueIsEscaped)
             {
                 throw GiveUp.Instance;
             }
 
-            var peek = r;
-            peek.Read();
+            var name = r.ValueSpan;
+            r.Read();
             if (root.Track)
             {
-                root.Note(r.ValueSpan, ref peek);
+                root.Note(name, ref r);
             }
 
-            if (!table.TryGet(r.ValueSpan, out var setter))
+            if (!table.TryGet(name, out var setter))
             {
                 // Kept as Kiota keeps it (scalars only; an object or list here is left to the document reader).
-                var value = AdditionalValue(ref peek);
+                var value = AdditionalValue(ref r);
                 if (additionalData is not null)
                 {
-                    IDictionaryExtensions.TryAdd(additionalData, r.GetString()!, value!);
+                    IDictionaryExtensions.TryAdd(additionalData, StrictUtf8.GetString(name), value!);
                 }
 
-                Save(ref peek);
                 continue;
             }
 
-            if (peek.TokenType == JsonTokenType.Null)
+            if (r.TokenType == JsonTokenType.Null)
             {
                 // A known field stays unset.
-                Save(ref peek);
                 continue;
             }
 
-            Save(ref r);
             var before = _values;
-            setter(item, this);
-            if (_values != before + 1)
+            _token = r.TokenType;
+            _pending = true;
+            if (_token is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                Save(ref r);
+                setter(item, this);
+                r = Reader();
+            }
+            else
+            {
+                Hold(ref r);
+                setter(item, this);
+            }
+
+            if (_pending || _values != before + 1)
             {
                 throw GiveUp.Instance;
             }
         }
+    }
+
+    /// <summary>Hands the scalar token <paramref name="r"/> has just read to the next getter.</summary>
+    private void Hold(ref Utf8JsonReader r)
+    {
+        _token = r.TokenType;
+        _valueStart = _consumed + (int)r.TokenStartIndex;
+        _valueEnd = _consumed + (int)r.BytesConsumed;
+        _escaped = r.ValueIsEscaped;
+        _pending = true;
     }
 
     /// <summary>What <see cref="AdditionalDataValue"/> stores for a scalar: the same tests in the same order.</summary>
@@ -204,6 +236,7 @@ internal sealed class Utf8ModelNode : IParseNode
         return value.TryGetGuid(out var guid) ? guid : value.GetString();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Utf8JsonReader Reader() => new(_json.Span[_consumed..], isFinalBlock: true, _state);
 
     private void Save(ref Utf8JsonReader reader)
@@ -212,134 +245,108 @@ internal sealed class Utf8ModelNode : IParseNode
         _state = reader.CurrentState;
     }
 
-    /// <summary>Reads the next value's token, which must be one of the two given; counts it as the setter's value.</summary>
-    private Utf8JsonReader Next(JsonTokenType expected, JsonTokenType alsoAllowed = JsonTokenType.Null)
+    /// <summary>Takes the held value, which must be a <paramref name="expected"/> token or null; counts it as the setter's value.</summary>
+    private bool Take(JsonTokenType expected)
     {
-        var r = Reader();
-        r.Read();
-        if (r.TokenType != expected && r.TokenType != alsoAllowed)
+        if (!_pending || (_token != expected && _token != JsonTokenType.Null))
         {
             throw GiveUp.Instance;
         }
 
-        Save(ref r);
+        _pending = false;
         _values++;
+        return _token != JsonTokenType.Null;
+    }
+
+    /// <summary>A reader over the held scalar alone, on it: its conversions are the reader's own.</summary>
+    private Utf8JsonReader Scalar()
+    {
+        var r = new Utf8JsonReader(_json.Span[_valueStart.._valueEnd]);
+        r.Read();
         return r;
     }
 
     /// <inheritdoc />
     public string? GetStringValue()
     {
-        var r = Next(JsonTokenType.String);
-        return r.TokenType == JsonTokenType.String ? r.GetString() : null;
+        if (!Take(JsonTokenType.String))
+        {
+            return null;
+        }
+
+        return _escaped ? Scalar().GetString() : StrictUtf8.GetString(_json.Span[(_valueStart + 1)..(_valueEnd - 1)]);
     }
 
     /// <inheritdoc />
     public bool? GetBoolValue()
     {
-        var r = Reader();
-        r.Read();
-        bool? value = r.TokenType switch
+        if (!_pending || _token is not (JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null))
         {
-            JsonTokenType.True => true,
-            JsonTokenType.False => false,
-            JsonTokenType.Null => null,
-            _ => throw GiveUp.Instance,
-        };
-        Save(ref r);
+            throw GiveUp.Instance;
+        }
+
+        _pending = false;
         _values++;
-        return value;
+        return _token == JsonTokenType.Null ? null : _token == JsonTokenType.True;
     }
 
     /// <inheritdoc />
-    public int? GetIntValue()
-    {
-        var r = Next(JsonTokenType.Number);
-        return r.TokenType == JsonTokenType.Null ? null : r.TryGetInt32(out var value) ? value : throw GiveUp.Instance;
-    }
+    public int? GetIntValue() => !Take(JsonTokenType.Number) ? null : Scalar().TryGetInt32(out var value) ? value : throw GiveUp.Instance;
 
     /// <inheritdoc />
-    public long? GetLongValue()
-    {
-        var r = Next(JsonTokenType.Number);
-        return r.TokenType == JsonTokenType.Null ? null : r.TryGetInt64(out var value) ? value : throw GiveUp.Instance;
-    }
+    public long? GetLongValue() => !Take(JsonTokenType.Number) ? null : Scalar().TryGetInt64(out var value) ? value : throw GiveUp.Instance;
 
     /// <inheritdoc />
-    public double? GetDoubleValue()
-    {
-        var r = Next(JsonTokenType.Number);
-        return r.TokenType == JsonTokenType.Null ? null : r.TryGetDouble(out var value) ? value : throw GiveUp.Instance;
-    }
+    public double? GetDoubleValue() => !Take(JsonTokenType.Number) ? null : Scalar().TryGetDouble(out var value) ? value : throw GiveUp.Instance;
 
     /// <inheritdoc />
-    public float? GetFloatValue()
-    {
-        var r = Next(JsonTokenType.Number);
-        return r.TokenType == JsonTokenType.Null ? null : r.TryGetSingle(out var value) ? value : throw GiveUp.Instance;
-    }
+    public float? GetFloatValue() => !Take(JsonTokenType.Number) ? null : Scalar().TryGetSingle(out var value) ? value : throw GiveUp.Instance;
 
     /// <inheritdoc />
-    public decimal? GetDecimalValue()
-    {
-        var r = Next(JsonTokenType.Number);
-        return r.TokenType == JsonTokenType.Null ? null : r.TryGetDecimal(out var value) ? value : throw GiveUp.Instance;
-    }
+    public decimal? GetDecimalValue() => !Take(JsonTokenType.Number) ? null : Scalar().TryGetDecimal(out var value) ? value : throw GiveUp.Instance;
 
     /// <inheritdoc />
-    public DateTimeOffset? GetDateTimeOffsetValue()
-    {
-        var r = Next(JsonTokenType.String);
-        return r.TokenType == JsonTokenType.Null ? null : r.TryGetDateTimeOffset(out var value) ? value : throw GiveUp.Instance;
-    }
+    public DateTimeOffset? GetDateTimeOffsetValue() =>
+        !Take(JsonTokenType.String) ? null : Scalar().TryGetDateTimeOffset(out var value) ? value : throw GiveUp.Instance;
 
     /// <inheritdoc />
-    public Guid? GetGuidValue()
-    {
-        var r = Next(JsonTokenType.String, JsonTokenType.String);
-        return r.TryGetGuid(out var value) ? value : throw GiveUp.Instance;
-    }
+    public Guid? GetGuidValue() =>
+        Take(JsonTokenType.String) && Scalar().TryGetGuid(out var value) ? value : throw GiveUp.Instance;
 
     /// <inheritdoc />
     public T? GetEnumValue<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>()
-        where T : struct, Enum
-    {
-        var r = Next(JsonTokenType.String, JsonTokenType.String);
-        return EnumHelpers.GetEnumValue<T>(r.GetString()!);
-    }
+        where T : struct, Enum =>
+        Take(JsonTokenType.String) ? EnumHelpers.GetEnumValue<T>(GetHeldString()) : throw GiveUp.Instance;
+
+    private string GetHeldString() =>
+        _escaped ? Scalar().GetString()! : StrictUtf8.GetString(_json.Span[(_valueStart + 1)..(_valueEnd - 1)]);
 
     /// <inheritdoc />
     public T GetObjectValue<T>(ParsableFactory<T> factory)
         where T : IParsable
     {
+        if (typeof(T) == typeof(UntypedNode) || !_pending || _token != JsonTokenType.StartObject)
+        {
+            throw GiveUp.Instance;
+        }
+
+        _pending = false;
         var before = _values;
         var item = ReadObject(factory);
         _values = before + 1;
         return item;
     }
 
+    /// <summary>An object whose opening token has been read.</summary>
     private T ReadObject<T>(ParsableFactory<T> factory)
         where T : IParsable
     {
-        if (typeof(T) == typeof(UntypedNode))
-        {
-            throw GiveUp.Instance;
-        }
-
-        var r = Reader();
-        var peek = r;
-        if (!peek.Read() || peek.TokenType != JsonTokenType.StartObject)
-        {
-            throw GiveUp.Instance;
-        }
-
         var item = factory(this);
         if (item is IComposedTypeWrapper)
         {
             throw GiveUp.Instance;
         }
 
-        Save(ref peek);
         var root = default(RootFields);
         AssignFieldValues(item, ref root);
         return item;
@@ -349,14 +356,28 @@ internal sealed class Utf8ModelNode : IParseNode
     public IEnumerable<T> GetCollectionOfObjectValues<T>(ParsableFactory<T> factory)
         where T : IParsable
     {
-        var before = _values;
-        Next(JsonTokenType.StartArray, JsonTokenType.StartArray);
-        var items = new List<T>();
-        while (!AtEndOfArray())
+        if (!_pending || _token != JsonTokenType.StartArray)
         {
-            items.Add(ReadObject(factory));
+            throw GiveUp.Instance;
         }
 
+        _pending = false;
+        var before = _values;
+        var items = new List<T>();
+        var r = Reader();
+        while (r.Read() && r.TokenType == JsonTokenType.StartObject)
+        {
+            Save(ref r);
+            items.Add(ReadObject(factory));
+            r = Reader();
+        }
+
+        if (r.TokenType != JsonTokenType.EndArray)
+        {
+            throw GiveUp.Instance;
+        }
+
+        Save(ref r);
         _values = before + 1;
         return items;
     }
@@ -364,30 +385,33 @@ internal sealed class Utf8ModelNode : IParseNode
     /// <inheritdoc />
     public IEnumerable<T> GetCollectionOfPrimitiveValues<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>()
     {
-        var before = _values;
-        Next(JsonTokenType.StartArray, JsonTokenType.StartArray);
-        var items = new List<T>();
-        while (!AtEndOfArray())
+        if (!_pending || _token != JsonTokenType.StartArray)
         {
-            items.Add(PrimitiveValue.Read<T>(this));
+            throw GiveUp.Instance;
         }
 
-        _values = before + 1;
-        return items;
-    }
-
-    /// <summary>Consumes the end of a list if it comes next.</summary>
-    private bool AtEndOfArray()
-    {
+        _pending = false;
+        var before = _values;
+        var items = new List<T>();
         var r = Reader();
-        r.Read();
+        while (r.Read() && r.TokenType is not (JsonTokenType.EndArray or JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            Hold(ref r);
+            items.Add(PrimitiveValue.Read<T>(this));
+            if (_pending)
+            {
+                throw GiveUp.Instance;
+            }
+        }
+
         if (r.TokenType != JsonTokenType.EndArray)
         {
-            return false;
+            throw GiveUp.Instance;
         }
 
         Save(ref r);
-        return true;
+        _values = before + 1;
+        return items;
     }
 
     /// <inheritdoc />
