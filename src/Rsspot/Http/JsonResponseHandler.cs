@@ -27,7 +27,7 @@ internal sealed class JsonResponseHandler : DelegatingHandler
 
         var type = response.Content.Headers.ContentType?.MediaType;
         var problem = !IsJsonType(type) ? $"{ServerText.Clean(type) ?? "no content type"} where JSON was expected"
-            : !IsValidJson(body, KeepParsed && request is not BytesReadRequest) ? $"invalid JSON ({type})"
+            : !IsValidJson(body, KeepParsed) ? $"invalid JSON ({type})"
             : null;
         if (problem is null)
         {

@@ -19,10 +19,7 @@ internal sealed class NativeRequests
     /// <summary>The templates seen, a few dozen at most (one per generated operation without parameters).</summary>
     private readonly ConcurrentDictionary<string, (string BaseUrl, Uri Uri)> _uris = new(StringComparer.Ordinal);
 
-    /// <param name="requestInfo">The request.</param>
-    /// <param name="baseUrl">The client's base URL.</param>
-    /// <param name="readFromBytes">Whether a successful body is to be read straight from its bytes (<see cref="BytesReadRequest"/>).</param>
-    public HttpRequestMessage? Create(RequestInformation requestInfo, string? baseUrl, bool readFromBytes = false)
+    public HttpRequestMessage? Create(RequestInformation requestInfo, string? baseUrl)
     {
         if (baseUrl is null
             || requestInfo.UrlTemplate is not { } template
@@ -42,8 +39,7 @@ internal sealed class NativeRequests
             _uris[template] = known;
         }
 
-        var message = readFromBytes ? new BytesReadRequest(method, known.Uri) : new HttpRequestMessage(method, known.Uri);
-        message.Version = System.Net.HttpVersion.Version20;
+        var message = new HttpRequestMessage(method, known.Uri) { Version = System.Net.HttpVersion.Version20 };
         if (requestInfo.RequestOptions is not ICollection<IRequestOption> { Count: 0 })
         {
             foreach (var option in requestInfo.RequestOptions)

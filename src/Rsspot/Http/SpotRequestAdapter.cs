@@ -115,7 +115,7 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
         CancellationToken cancellationToken)
         where ModelType : IParsable
     {
-        var message = _backingStore || shape.HttpMethod != Method.GET ? null : _requests.Create(shape, _kiota.BaseUrl, readFromBytes: true);
+        var message = _backingStore || shape.HttpMethod != Method.GET ? null : _requests.Create(shape, _kiota.BaseUrl);
         if (message is null)
         {
             return await generated(null, cancellationToken).ConfigureAwait(false);
@@ -135,24 +135,9 @@ internal sealed class SpotRequestAdapter : IRequestAdapter
                 return await generated(new ReceivedResponseOption(response), cancellationToken).ConfigureAwait(false);
             }
 
-            return FromBytes(response, factory) is { } model
-                ? model
-                : await ReadAsync(response, Method.GET, factory, cancellationToken).ConfigureAwait(false);
+            return await ReadAsync(response, Method.GET, factory, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    /// <summary>
-    /// The model of a successful JSON answer read straight from the buffered body (<see cref="Utf8ModelNode"/>), or
-    /// null when that reader leaves it to <see cref="ReadAsync"/>, which reads every answer as before.
-    /// </summary>
-    private static ModelType? FromBytes<ModelType>(HttpResponseMessage response, ParsableFactory<ModelType> factory)
-        where ModelType : IParsable =>
-        response.Content is BufferedContent { Bytes.Length: > 0 } content
-        && response.StatusCode != HttpStatusCode.NoContent
-        && string.Equals(content.Headers.ContentType?.MediaType, "application/json", StringComparison.OrdinalIgnoreCase)
-        && Utf8ModelNode.TryRead(content.Bytes, factory, response.StatusCode, out var model)
-            ? model
-            : default;
 
     /// <summary>The model of a successful answer: parsed from the buffered body at once, else read from the body's stream.</summary>
     private ValueTask<ModelType?> ReadAsync<ModelType>(HttpResponseMessage response, Method method, ParsableFactory<ModelType> factory, CancellationToken cancellationToken)

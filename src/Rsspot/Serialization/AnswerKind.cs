@@ -54,11 +54,29 @@ internal static class AnswerKind
             return Verdict.Status;
         }
 
-        if (IsResource(name))
+        bool isList = name.EndsWith("List", StringComparison.Ordinal);
+        string single = isList ? name[..^"List".Length] : name;
+        if (Resources.Contains(single))
         {
             bool hasItems = root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array;
+            if (isList)
+            {
+                if (kind is null ? !hasItems : kind != name && kind != "List" && kind != ApiKind(single) + "List")
+                {
+                    throw Wrong(status, kind is null ? $"an object without kind or items where {Describe(name)} belongs" : $"kind '{ServerText.Clean(kind)}' where {Describe(name)} belongs");
+                }
+            }
+            else if (kind is null ? hasItems : kind != name && kind != ApiKind(name))
+            {
+                throw Wrong(status, kind is null ? $"a list where one {name} belongs" : $"kind '{ServerText.Clean(kind)}' where {Describe(name)} belongs");
+            }
+
             string? apiVersion = root.TryGetProperty("apiVersion", out var versionNode) && versionNode.ValueKind == JsonValueKind.String ? versionNode.GetString() : null;
-            JudgeResource(name, kind, hasItems, apiVersion, status);
+            if (apiVersion is not null && apiVersion != "v1" && !apiVersion.StartsWith("ngpc.rxt.io/", StringComparison.Ordinal))
+            {
+                throw Wrong(status, $"apiVersion '{ServerText.Clean(apiVersion)}' where {Describe(name)} of ngpc.rxt.io belongs");
+            }
+
             return Verdict.Expected;
         }
 
@@ -75,36 +93,6 @@ internal static class AnswerKind
         }
 
         return Verdict.Expected;
-    }
-
-    /// <summary>Whether answers for <paramref name="name"/> (a model type's name) are judged by <see cref="JudgeResource"/> alone.</summary>
-    public static bool IsResource(string name) =>
-        Resources.Contains(name.EndsWith("List", StringComparison.Ordinal) ? name[..^"List".Length] : name);
-
-    /// <summary>
-    /// Judges the answer of a resource model (<see cref="IsResource"/>) that is not a Status, from its top-level
-    /// <c>kind</c> and <c>apiVersion</c> strings (null when absent or not strings) and whether <c>items</c> is a list.
-    /// </summary>
-    public static void JudgeResource(string name, string? kind, bool hasItems, string? apiVersion, HttpStatusCode status)
-    {
-        bool isList = name.EndsWith("List", StringComparison.Ordinal);
-        string single = isList ? name[..^"List".Length] : name;
-        if (isList)
-        {
-            if (kind is null ? !hasItems : kind != name && kind != "List" && kind != ApiKind(single) + "List")
-            {
-                throw Wrong(status, kind is null ? $"an object without kind or items where {Describe(name)} belongs" : $"kind '{ServerText.Clean(kind)}' where {Describe(name)} belongs");
-            }
-        }
-        else if (kind is null ? hasItems : kind != name && kind != ApiKind(name))
-        {
-            throw Wrong(status, kind is null ? $"a list where one {name} belongs" : $"kind '{ServerText.Clean(kind)}' where {Describe(name)} belongs");
-        }
-
-        if (apiVersion is not null && apiVersion != "v1" && !apiVersion.StartsWith("ngpc.rxt.io/", StringComparison.Ordinal))
-        {
-            throw Wrong(status, $"apiVersion '{ServerText.Clean(apiVersion)}' where {Describe(name)} of ngpc.rxt.io belongs");
-        }
     }
 
     /// <summary>The error of a Status in a successful answer that names no error code of its own.</summary>
