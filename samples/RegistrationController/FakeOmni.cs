@@ -125,9 +125,11 @@ internal sealed class FakeOmni(string journalPath, TimeSpan tokenLifetime, int f
             {
                 stream = new FileStream(journalPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (attempt < 200)
+            catch (IOException) when (attempt < 2500)
             {
-                await Task.Delay(25, cancellationToken).ConfigureAwait(false);
+                // Another process holds the journal for the moment a call takes (well under a millisecond): a long
+                // pause here would make the fake system serialise its callers, which a real one does not.
+                await Task.Delay(2, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -143,9 +145,11 @@ internal sealed class FakeOmni(string journalPath, TimeSpan tokenLifetime, int f
                 // A line cut short by a killed writer is never completed (the next writer starts a new line), so
                 // everything up to the end can be taken as read.
                 stream.Seek(_readUpTo, SeekOrigin.Begin);
+                // Plain reads and writes of a local file: the lock is held for as short a time as possible, and no
+                // thread-pool hop is paid per call.
                 using (var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true))
                 {
-                    _entries.AddRange(Parse(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false)));
+                    _entries.AddRange(Parse(reader.ReadToEnd()));
                 }
 
                 var (result, append) = decide(_entries);
@@ -153,8 +157,8 @@ internal sealed class FakeOmni(string journalPath, TimeSpan tokenLifetime, int f
                 {
                     stream.Seek(0, SeekOrigin.End);
                     var line = Encoding.UTF8.GetBytes("\n" + JsonSerializer.Serialize(append, Json) + "\n");
-                    await stream.WriteAsync(line, cancellationToken).ConfigureAwait(false);
-                    await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    stream.Write(line);
+                    stream.Flush();
                     _entries.Add(append);
                 }
 
