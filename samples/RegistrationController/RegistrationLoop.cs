@@ -22,6 +22,7 @@ namespace RegistrationController;
 internal sealed class RegistrationLoop(ControllerOptions options, SpotClient client, RegistrationWorkflow workflow, FakeOmni omni, TransitionLog log, Outages outages, TimeProvider time)
 {
     private readonly ClaimSize _claims = new(options.Batch, options.Lease);
+    private int _idleRounds;
 
     /// <summary>Runs rounds until nothing is left to do (or forever with <c>--watch</c>); returns the exit code.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -58,8 +59,20 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
                 return 0;
             }
 
-            await Task.Delay(options.RoundDelay, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(NextRoundDelay(), time, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// <c>--round-delay-ms</c> after a round that claimed something; after rounds that claimed nothing it doubles, up to
+    /// 8 times that and at most half a lease (so claims a dead worker left are still picked up soon after they expire):
+    /// an idle replica does not list every VM and read every ledger row several times a second.
+    /// </summary>
+    private TimeSpan NextRoundDelay()
+    {
+        var delay = options.RoundDelay * (1 << Math.Min(_idleRounds, 3));
+        var cap = options.Lease / 2;
+        return delay <= cap ? delay : cap > options.RoundDelay ? cap : options.RoundDelay;
     }
 
     /// <summary>A ledger (database) failure: it ends the round, never counts against a VM.</summary>
@@ -77,6 +90,7 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
         {
             var wanted = _claims.Size;
             var claimed = await workflow.ClaimDueAsync(options.WorkerId, wanted, cancellationToken).ConfigureAwait(false);
+            _idleRounds = claim == 1 && claimed.Count == 0 ? _idleRounds + 1 : 0;
             log.Info(claim == 1 ? $"round n={round} vms={snapshots.Sum(s => s.Servers.Count)} claimed={claimed.Count}" : $"claim n={round}.{claim} claimed={claimed.Count}");
             var driven = await DriveAllAsync(claimed, cancellationToken).ConfigureAwait(false);
             _claims.Drove(driven, claimed.Count);
