@@ -123,8 +123,8 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
 
     /// <summary>
     /// Drives the claimed records one after another for at most <see cref="ClaimSize.DriveWithin"/>; returns how many
-    /// it drove. The claims not started stay this worker's until their leases run out, and the next claim (a moment
-    /// away) renews them before anyone else may take them.
+    /// it drove. The claims not started stay this worker's until their leases run out: the next claim, a moment away,
+    /// can take them again (its own claims count as free to it), and once expired any worker may.
     /// </summary>
     private async Task<int> DriveAllAsync(IReadOnlyList<RegistrationRecord> claimed, CancellationToken cancellationToken)
     {
