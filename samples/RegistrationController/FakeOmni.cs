@@ -31,7 +31,8 @@ internal sealed record SubmitAnswer(string MachineId, bool Duplicate);
 internal sealed class FakeOmni(string journalPath, TimeSpan tokenLifetime, int failSubmits, TimeSpan latency, string worker, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly List<OmniJournalEntry> _entries = [];
+    // The journal's entries by registration key, in journal order: a call looks only at its own key's entries.
+    private readonly Dictionary<string, List<OmniJournalEntry>> _entries = new(StringComparer.Ordinal);
     private long _readUpTo;
     private int _failuresLeft = failSubmits;
 
@@ -40,6 +41,7 @@ internal sealed class FakeOmni(string journalPath, TimeSpan tokenLifetime, int f
     {
         await SendAsync(beforeSend, cancellationToken).ConfigureAwait(false);
         return await WithJournalAsync(
+            key,
             entries =>
             {
                 var now = time.GetUtcNow();
@@ -63,6 +65,7 @@ internal sealed class FakeOmni(string journalPath, TimeSpan tokenLifetime, int f
         }
 
         return await WithJournalAsync(
+            key,
             entries =>
             {
                 var existing = entries.FirstOrDefault(e => e.Op == "submit" && e.Key == key && !e.Duplicate);
@@ -76,7 +79,7 @@ internal sealed class FakeOmni(string journalPath, TimeSpan tokenLifetime, int f
     public async Task<string?> FindMachineAsync(string key, Func<CancellationToken, Task> beforeSend, CancellationToken cancellationToken)
     {
         await SendAsync(beforeSend, cancellationToken).ConfigureAwait(false);
-        return await WithJournalAsync<string?>(entries => (entries.FirstOrDefault(e => e.Op == "submit" && e.Key == key)?.Id, null), cancellationToken).ConfigureAwait(false);
+        return await WithJournalAsync<string?>(key, entries => (entries.FirstOrDefault(e => e.Op == "submit" && e.Key == key)?.Id, null), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The time on the wire, then the caller's ownership check right before the request would leave.</summary>
@@ -88,6 +91,17 @@ internal sealed class FakeOmni(string journalPath, TimeSpan tokenLifetime, int f
         }
 
         await beforeSend(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Index(OmniJournalEntry entry)
+    {
+        if (!_entries.TryGetValue(entry.Key, out var list))
+        {
+            list = [];
+            _entries.Add(entry.Key, list);
+        }
+
+        list.Add(entry);
     }
 
     /// <summary>Reads every entry of a journal (a line cut short by a kill is ignored).</summary>
@@ -115,8 +129,8 @@ internal sealed class FakeOmni(string journalPath, TimeSpan tokenLifetime, int f
         return entries;
     }
 
-    /// <summary>Runs <paramref name="decide"/> over the journal under an exclusive lock and appends what it returns.</summary>
-    private async Task<T> WithJournalAsync<T>(Func<List<OmniJournalEntry>, (T Result, OmniJournalEntry? Append)> decide, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="decide"/> over the journal's entries for <paramref name="key"/> under an exclusive lock and appends what it returns.</summary>
+    private async Task<T> WithJournalAsync<T>(string key, Func<IReadOnlyList<OmniJournalEntry>, (T Result, OmniJournalEntry? Append)> decide, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -125,9 +139,11 @@ internal sealed class FakeOmni(string journalPath, TimeSpan tokenLifetime, int f
             {
                 stream = new FileStream(journalPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (attempt < 200)
+            catch (IOException) when (attempt < 2500)
             {
-                await Task.Delay(25, cancellationToken).ConfigureAwait(false);
+                // Another process holds the journal for the moment a call takes (well under a millisecond): a long
+                // pause here would make the fake system serialise its callers, which a real one does not.
+                await Task.Delay(2, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -143,19 +159,24 @@ internal sealed class FakeOmni(string journalPath, TimeSpan tokenLifetime, int f
                 // A line cut short by a killed writer is never completed (the next writer starts a new line), so
                 // everything up to the end can be taken as read.
                 stream.Seek(_readUpTo, SeekOrigin.Begin);
+                // Plain reads and writes of a local file: the lock is held for as short a time as possible, and no
+                // thread-pool hop is paid per call.
                 using (var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true))
                 {
-                    _entries.AddRange(Parse(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false)));
+                    foreach (var entry in Parse(reader.ReadToEnd()))
+                    {
+                        Index(entry);
+                    }
                 }
 
-                var (result, append) = decide(_entries);
+                var (result, append) = decide(_entries.TryGetValue(key, out var mine) ? mine : []);
                 if (append is not null)
                 {
                     stream.Seek(0, SeekOrigin.End);
                     var line = Encoding.UTF8.GetBytes("\n" + JsonSerializer.Serialize(append, Json) + "\n");
-                    await stream.WriteAsync(line, cancellationToken).ConfigureAwait(false);
-                    await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                    _entries.Add(append);
+                    stream.Write(line);
+                    stream.Flush();
+                    Index(append);
                 }
 
                 _readUpTo = stream.Length;

@@ -21,6 +21,9 @@ namespace RegistrationController;
 /// </summary>
 internal sealed class RegistrationLoop(ControllerOptions options, SpotClient client, RegistrationWorkflow workflow, FakeOmni omni, TransitionLog log, Outages outages, TimeProvider time)
 {
+    private readonly ClaimSize _claims = new(options.Batch, options.Lease);
+    private int _idleRounds;
+
     /// <summary>Runs rounds until nothing is left to do (or forever with <c>--watch</c>); returns the exit code.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -56,8 +59,20 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
                 return 0;
             }
 
-            await Task.Delay(options.RoundDelay, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(NextRoundDelay(), time, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// <c>--round-delay-ms</c> after a round that claimed something; after rounds that claimed nothing it doubles, up to
+    /// 8 times that and at most half a lease (so claims a dead worker left are still picked up soon after they expire):
+    /// an idle replica does not list every VM and read every ledger row several times a second.
+    /// </summary>
+    private TimeSpan NextRoundDelay()
+    {
+        var delay = options.RoundDelay * (1 << Math.Min(_idleRounds, 3));
+        var cap = options.Lease / 2;
+        return delay <= cap ? delay : cap > options.RoundDelay ? cap : options.RoundDelay;
     }
 
     /// <summary>A ledger (database) failure: it ends the round, never counts against a VM.</summary>
@@ -68,11 +83,27 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
         LogReconcile(await workflow.ReconcileAsync(orgId, snapshots, options.Cluster, cancellationToken).ConfigureAwait(false));
         outages.Ledger.Succeeded();
 
-        var claimed = await workflow.ClaimDueAsync(options.WorkerId, options.Batch, cancellationToken).ConfigureAwait(false);
-        log.Info($"round n={round} vms={snapshots.Sum(s => s.Servers.Count)} claimed={claimed.Count}");
-        foreach (var record in claimed)
+        // Claims follow one another without a new inventory while each comes back full (more is due) and the round
+        // is younger than a lease: a reconcile reads every VM and every ledger row, a claim only the rows it takes.
+        var roundStarted = time.GetTimestamp();
+        for (var claim = 1; ; claim++)
         {
-            await DriveAsync(record, cancellationToken).ConfigureAwait(false);
+            var wanted = _claims.Size;
+            var claimed = await workflow.ClaimDueAsync(options.WorkerId, wanted, cancellationToken).ConfigureAwait(false);
+            _idleRounds = claim == 1 && claimed.Count == 0 ? _idleRounds + 1 : 0;
+            log.Info(claim == 1 ? $"round n={round} vms={snapshots.Sum(s => s.Servers.Count)} claimed={claimed.Count}" : $"claim n={round}.{claim} claimed={claimed.Count}");
+            var driven = await DriveAllAsync(claimed, cancellationToken).ConfigureAwait(false);
+            _claims.Drove(driven, claimed.Count);
+            if (claimed.Count < wanted)
+            {
+                break;
+            }
+
+            if (time.GetElapsedTime(roundStarted) >= options.Lease)
+            {
+                // More may be due (only a short claim can mean all is done): the next round takes a fresh inventory first.
+                return false;
+            }
         }
 
         if (options.Watch)
@@ -88,6 +119,29 @@ internal sealed class RegistrationLoop(ControllerOptions options, SpotClient cli
 
         log.Info($"done registered={mine.Count(r => r.Status == RegistrationStatus.Registered)} skipped={mine.Count(r => r.Status == RegistrationStatus.Skipped)}");
         return true;
+    }
+
+    /// <summary>
+    /// Drives the claimed records one after another for at most <see cref="ClaimSize.DriveWithin"/>; returns how many
+    /// it drove. The claims not started stay this worker's until their leases run out: the next claim, a moment away,
+    /// can take them again (its own claims count as free to it), and once expired any worker may.
+    /// </summary>
+    private async Task<int> DriveAllAsync(IReadOnlyList<RegistrationRecord> claimed, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var driven = 0;
+        foreach (var record in claimed)
+        {
+            if (driven > 0 && time.GetElapsedTime(started) > _claims.DriveWithin)
+            {
+                break;
+            }
+
+            await DriveAsync(record, cancellationToken).ConfigureAwait(false);
+            driven++;
+        }
+
+        return driven;
     }
 
     private void LogReconcile(ReconcileResult result)

@@ -58,14 +58,20 @@ internal sealed class PostgresLedgerSql(string schema)
         NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            var records = new List<RegistrationRecord>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                records.Add(Read(reader));
-            }
-
-            return records;
+            return await ReadAllAsync(reader, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The records of the reader's current result.</summary>
+    public static async Task<List<RegistrationRecord>> ReadAllAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var records = new List<RegistrationRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(Read(reader));
+        }
+
+        return records;
     }
 
     private static RegistrationRecord Read(NpgsqlDataReader reader)

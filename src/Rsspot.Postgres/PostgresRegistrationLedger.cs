@@ -62,6 +62,10 @@ public sealed class PostgresRegistrationLedger : RegistrationLedger, IAsyncDispo
             // linked into a Native AOT image such as the rsspot tool.
             var builder = new NpgsqlSlimDataSourceBuilder(options.Apply(connectionString));
             builder.EnableArrays();
+
+            // Sessions change no session state (limits are startup options, locks end with their transactions), so a
+            // connection taken from the pool needs no DISCARD ALL before its next transaction.
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
             dataSource = builder.Build();
         }
         catch (ArgumentException)

@@ -7,8 +7,10 @@
 # Usage: tests/Rsspot.Benchmarks/RegistrationScale.sh [vm-count (2000)] [worker counts ("1 2 4"; "" for only the run with a kill)]
 #        env RSSPOT_SCALE_BATCH (100), RSSPOT_SCALE_LEASE_SECONDS (30),
 #        RSSPOT_SCALE_OMNI_LATENCY_MS (20: each call to the fake orchestrator takes this long, as a real one's round trip;
-#        0 for an orchestrator that answers at once). cpu_ms_per_transition: user + system CPU of the controller
-#        processes (the emulator and PostgreSQL excluded) over the run's ledger transitions.
+#        0 for an orchestrator that answers at once), RSSPOT_SCALE_KEEP (a folder: keep each run's logs there, and its
+#        ledger history as <run>.history.tsv: key, from, to, time by the database clock, worker; one line per transition).
+#        cpu_ms_per_transition: user + system CPU of the controller processes (the emulator and PostgreSQL excluded)
+#        over the run's ledger transitions. lease_lost: claims a worker found taken over when it came to act on them.
 # Build first: dotnet build src/Rsspot.Emulator -c Release && dotnet build samples/RegistrationController -c Release
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,6 +21,7 @@ worker_counts="${2-1 2 4}"
 batch="${RSSPOT_SCALE_BATCH:-100}"          # records claimed per round
 lease="${RSSPOT_SCALE_LEASE_SECONDS:-30}"   # how long a killed worker's claims stay blocked
 latency="${RSSPOT_SCALE_OMNI_LATENCY_MS:-20}" # each fake orchestrator call's time
+keep="${RSSPOT_SCALE_KEEP:-}"
 controller=samples/RegistrationController/bin/Release/net10.0/RegistrationController.dll
 emulator=src/Rsspot.Emulator/bin/Release/net10.0/Rsspot.Emulator.dll
 for dll in "$controller" "$emulator"; do
@@ -48,7 +51,7 @@ grep -q "listening on" "$work/emulator.log" || { echo "the emulator did not star
 url="http://127.0.0.1:$emulator_port"
 
 echo "fake orchestrator latency: $latency ms per call; $vms VMs; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-22s %8s %12s %14s %16s %22s %12s %10s\n' run workers wall_s to_all_reg_s transitions_per_s cpu_ms_per_transition registered submits
+printf '%-22s %8s %12s %14s %16s %22s %10s %12s %10s\n' run workers wall_s to_all_reg_s transitions_per_s cpu_ms_per_transition lease_lost registered submits
 run() {
   local name="$1" workers="$2" kill_one="$3" db="bench_${1//-/_}"
   psql_at rsspot_test "CREATE DATABASE $db" || return 1
@@ -81,10 +84,17 @@ run() {
   to_all=$(psql_at "$db" "SELECT round(extract(epoch FROM max(updated_at) - min(created_at))::numeric, 1) FROM rsspot.registration_ledger")
   submits=$(grep -c '"op":"submit".*"duplicate":false' "$journal" || true)
   duplicates=$(grep '"op":"submit".*"duplicate":false' "$journal" | sed 's/.*"key":"\([^"]*\)".*/\1/' | sort | uniq -d | wc -l)
-  local cpu_s
+  local cpu_s lease_lost
+  lease_lost=$(cat "$work/$name"-w*.log | grep -c '^lease-lost ' || true)
+  if [ -n "$keep" ]; then
+    mkdir -p "$keep"
+    cp "$work/$name"-w*.log "$work/$name"-w*.cpu "$journal" "$keep/" 2>/dev/null
+    psql_at "$db" "SELECT l.key, coalesce(h->>'from', ''), h->>'to', h->>'at', coalesce(h->>'owner', '') FROM rsspot.registration_ledger l, jsonb_array_elements(l.history) h" \
+      | tr '|' '\t' >"$keep/$name.history.tsv"
+  fi
   cpu_s=$(cat "$work/$name"-w*.cpu 2>/dev/null | awk '$1 ~ /^[0-9.]+$/ {s += $1 + $2} END {print s + 0}')
-  printf '%-22s %8s %12.1f %14s %16.0f %22.2f %12s %10s\n' "$name" "$workers" "$(echo "$end - $start" | bc)" "$to_all" \
-    "$(echo "$transitions / $to_all" | bc -l)" "$(echo "$cpu_s * 1000 / $transitions" | bc -l)" "$registered" "$submits"
+  printf '%-22s %8s %12.1f %14s %16.0f %22.2f %10s %12s %10s\n' "$name" "$workers" "$(echo "$end - $start" | bc)" "$to_all" \
+    "$(echo "$transitions / $to_all" | bc -l)" "$(echo "$cpu_s * 1000 / $transitions" | bc -l)" "$lease_lost" "$registered" "$submits"
   if [ "$registered" -ne "$vms" ] || [ "$submits" -ne "$vms" ] || [ "$duplicates" -ne 0 ]; then
     echo "  FAILED: expected $vms registered rows and $vms distinct submissions (duplicated keys: $duplicates)" >&2
     failures=$((failures + 1))
