@@ -17,26 +17,8 @@ trap cleanup EXIT
 dotnet publish "$root/src/Rsspot.Cli" -c Cli -r "$rid" -o "$work/bin" >/dev/null
 cli="$work/bin/Rsspot.Cli"
 
-export HOME="$work/home" NO_COLOR=1
-mkdir -p "$HOME/.config/rsspot"
-"$cli" emulator start --port 0 >"$work/emulator.out" 2>&1 &
-emulator_pid=$!
-for _ in $(seq 1 100); do grep -q "listening on" "$work/emulator.out" 2>/dev/null && break; sleep 0.1; done
-url="$(grep -o 'http://127.0.0.1:[0-9]*' "$work/emulator.out" | head -1)"
-cat >"$HOME/.config/rsspot/config.yaml" <<YAML
-version: 1
-active_profile: bench
-profiles:
-  bench:
-    org: sandbox
-    refresh_token: rsspot-emulator-refresh-token
-    base_url: $url
-    oauth_url: $url
-    price_data_url: $url
-    cache:
-      ttl_defaults:
-        "GET:/apis/ngpc.rxt.io/v1/regions": 3600
-YAML
+source "$(dirname "$0")/CliBenchEmulator.sh"
+start_bench_emulator "$cli"
 "$cli" regions list >/dev/null   # fills the cache
 
 if command -v hyperfine >/dev/null; then
