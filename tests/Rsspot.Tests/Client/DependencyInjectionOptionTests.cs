@@ -120,17 +120,7 @@ public sealed class DependencyInjectionOptionTests
         Assert.Equal(1, server.RequestCount);
     }
 
-    private static SpotClientOptions Options(LoopbackServer server, TempDirectory state) => new()
-    {
-        Config = new RsspotConfig(),
-        Environment = new Dictionary<string, string>(),
-        HomeDirectory = state.Path,
-        StatePath = Path.Combine(state.Path, "state.db"),
-        BaseUrl = server.BaseUrl,
-        AccessToken = TestJwt.Create(DateTimeOffset.UtcNow.AddHours(1)),
-        NoCache = true,
-        Retry = new RetrySettings(1, TimeSpan.Zero, TimeSpan.Zero, 0, []),
-    };
+    private static SpotClientOptions Options(LoopbackServer server, TempDirectory state) => LoopbackClientOptions.For(server, state);
 
     private static ClientHost Build(bool throughDependencyInjection, SpotClientOptions options)
     {

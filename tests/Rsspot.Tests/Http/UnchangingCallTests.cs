@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
-using Rsspot.Configuration;
 using Rsspot.Tests.Support;
 
 namespace Rsspot.Tests.Http;
@@ -66,15 +65,5 @@ public sealed class UnchangingCallTests
         Assert.Equal(2, server.RequestCount);
     }
 
-    private static SpotClientOptions Options(LoopbackServer server, TempDirectory state) => new()
-    {
-        Config = new RsspotConfig(),
-        Environment = new Dictionary<string, string>(),
-        HomeDirectory = state.Path,
-        StatePath = Path.Combine(state.Path, "state.db"),
-        BaseUrl = server.BaseUrl,
-        AccessToken = TestJwt.Create(DateTimeOffset.UtcNow.AddHours(1)),
-        NoCache = true,
-        Retry = new RetrySettings(1, TimeSpan.Zero, TimeSpan.Zero, 0, []),
-    };
+    private static SpotClientOptions Options(LoopbackServer server, TempDirectory state) => LoopbackClientOptions.For(server, state);
 }
