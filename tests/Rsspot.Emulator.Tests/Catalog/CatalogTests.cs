@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Rsspot.Emulator.Tests.Auth;
 
-namespace Rsspot.Emulator.Tests;
+namespace Rsspot.Emulator.Tests.Catalog;
 
 public class CatalogTests
 {

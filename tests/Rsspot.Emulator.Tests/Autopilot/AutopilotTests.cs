@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Rsspot.Emulator.Tests;
+namespace Rsspot.Emulator.Tests.Autopilot;
 
 /// <summary>Autopilot node pools in the emulator: strict validation, the allocator, re-allocation and deletion of children.</summary>
 public sealed class AutopilotTests

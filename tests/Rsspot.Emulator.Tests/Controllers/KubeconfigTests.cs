@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Rsspot.Emulator.Tests;
+namespace Rsspot.Emulator.Tests.Controllers;
 
 public class KubeconfigTests
 {

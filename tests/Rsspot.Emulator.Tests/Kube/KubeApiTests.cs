@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Rsspot.Emulator.Tests;
+namespace Rsspot.Emulator.Tests.Kube;
 
 /// <summary>The minimal Kubernetes API each Ready cloudspace serves at its APIServerEndpoint.</summary>
 public class KubeApiTests

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
-namespace Rsspot.Emulator.Tests;
+namespace Rsspot.Emulator.Tests.Diagnostics;
 
 public class RequestLogTests
 {

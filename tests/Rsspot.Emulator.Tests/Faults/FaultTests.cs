@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Rsspot.Emulator.Tests.Auth;
 
-namespace Rsspot.Emulator.Tests;
+namespace Rsspot.Emulator.Tests.Faults;
 
 public class FaultTests
 {

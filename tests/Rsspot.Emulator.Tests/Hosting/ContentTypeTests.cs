@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Rsspot.Emulator.Tests.Auth;
 
-namespace Rsspot.Emulator.Tests;
+namespace Rsspot.Emulator.Tests.Hosting;
 
 /// <summary>Every media type the published file lists for writes is accepted; bodies that cannot be read are 400s, never 500s.</summary>
 public class ContentTypeTests

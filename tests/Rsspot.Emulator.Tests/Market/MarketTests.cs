@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Rsspot.Emulator.Market;
 
-namespace Rsspot.Emulator.Tests;
+namespace Rsspot.Emulator.Tests.Market;
 
 /// <summary>The emulator's market: the seeded schedule, scripted prices, and bid statuses and events that follow them.</summary>
 public sealed class MarketTests

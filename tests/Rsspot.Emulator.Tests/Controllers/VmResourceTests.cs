@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Rsspot.Emulator.Tests;
+namespace Rsspot.Emulator.Tests.Controllers;
 
 /// <summary>VM SSH keys, VM cloudspaces and VM pools as the facts describe them.</summary>
 public class VmResourceTests

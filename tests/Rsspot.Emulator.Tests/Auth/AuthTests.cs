@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Rsspot.Emulator.Tests;
+namespace Rsspot.Emulator.Tests.Auth;
 
 public class AuthTests
 {

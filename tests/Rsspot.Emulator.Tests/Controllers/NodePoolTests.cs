@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Rsspot.Emulator.Tests.Auth;
+using Rsspot.Emulator.Tests.Catalog;
 
-namespace Rsspot.Emulator.Tests;
+namespace Rsspot.Emulator.Tests.Controllers;
 
 public class NodePoolTests
 {

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using Rsspot.Emulator.Tests.Auth;
 
-namespace Rsspot.Emulator.Tests;
+namespace Rsspot.Emulator.Tests.Controllers;
 
 /// <summary>The Kubernetes behaviours the published file is silent on: optimistic concurrency, dry runs, pages, deletion.</summary>
 public class KubernetesSemanticsTests

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Rsspot.Emulator.Tests.Auth;
 
-namespace Rsspot.Emulator.Tests;
+namespace Rsspot.Emulator.Tests.Catalog;
 
 public class OrganizationTests
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Rsspot.Emulator.Tests;
+namespace Rsspot.Emulator.Tests.State;
 
 public sealed class PersistenceTests : IDisposable
 {
