@@ -8,5 +8,5 @@ try
 }
 finally
 {
-    TerminalModes.Restore();
+    TerminalModes.Restore(exiting: true);
 }

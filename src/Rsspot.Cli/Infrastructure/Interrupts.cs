@@ -72,7 +72,7 @@ internal sealed class Interrupts : IDisposable
         }
 
         Say(_leftBehind is { } left ? "Stopped: " + left : "Interrupted.");
-        TerminalModes.Restore();
+        TerminalModes.Restore(exiting: true);
         Environment.Exit(ExitCodes.Cancelled);
     }
 

@@ -9,15 +9,50 @@ namespace Rsspot.Cli.Infrastructure;
 internal static class TerminalModes
 {
     private const string KeypadLocal = "\u001b[?1l\u001b>";
-    private static int _touched;
+    private static readonly Lock Gate = new();
+    private static bool _touched;
+    private static bool _exiting;
 
-    /// <summary>Called before the console is used to read from a terminal.</summary>
-    public static void MarkTouched() => Interlocked.Exchange(ref _touched, 1);
+    /// <summary>
+    /// Called before the console is used to read from a terminal: initializes it now (that is when .NET writes
+    /// <c>smkx</c>), under the same lock as <see cref="Restore"/>, so a Ctrl-C that restores the terminal and exits
+    /// cannot land between the two and leave it switched. Once the process is exiting, the reading thread waits for the end.
+    /// </summary>
+    public static void MarkTouched()
+    {
+        lock (Gate)
+        {
+            if (!_exiting)
+            {
+                _touched = true;
+                _ = Console.In;
+                return;
+            }
+        }
+
+        Thread.Sleep(Timeout.Infinite);
+    }
 
     /// <summary>Writes <c>rmkx</c> to the terminal when the console was used; idempotent.</summary>
-    public static void Restore()
+    /// <param name="exiting">The process ends next: no later read may switch the terminal again.</param>
+    public static void Restore(bool exiting = false)
     {
-        if (Interlocked.Exchange(ref _touched, 0) == 0 || OperatingSystem.IsWindows() || Console.IsOutputRedirected)
+        lock (Gate)
+        {
+            _exiting |= exiting;
+            if (!_touched)
+            {
+                return;
+            }
+
+            _touched = false;
+            Write();
+        }
+    }
+
+    private static void Write()
+    {
+        if (OperatingSystem.IsWindows() || Console.IsOutputRedirected)
         {
             return;
         }

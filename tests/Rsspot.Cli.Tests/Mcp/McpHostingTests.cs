@@ -64,8 +64,7 @@ public sealed class McpHostingTests : IClassFixture<CliFixture>
             var rsspot = Path.Combine(alone.FullName, Path.GetFileName(CliRunner.Executable!));
             File.Copy(CliRunner.Executable!, rsspot);
             File.SetUnixFileMode(rsspot, File.GetUnixFileMode(CliRunner.Executable!));
-            var start = CliRunner.StartInfo(_cli.Environment, "mcp");
-            start.FileName = rsspot;
+            var start = CliRunner.StartInfoOf(rsspot, _cli.Environment, "mcp");
             start.RedirectStandardInput = true;
             using var process = Process.Start(start)!;
             process.StandardInput.Close();

@@ -133,9 +133,13 @@ public static class CliRunner
         && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & 0x2) != 0;
 
     /// <summary>How to start rsspot with <paramref name="args"/>: output redirected, only the given environment plus what dotnet needs.</summary>
-    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        StartInfoOf(Executable, environment, args);
+
+    /// <summary>As <see cref="StartInfo"/>, for the native binary at <paramref name="executable"/> (null: the built rsspot.dll under dotnet).</summary>
+    public static ProcessStartInfo StartInfoOf(string? executable, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo(Executable ?? "dotnet")
+        var start = new ProcessStartInfo(executable ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -145,10 +149,10 @@ public static class CliRunner
         {
             start.FileName = "env";
             start.ArgumentList.Add("--default-signal=INT");
-            start.ArgumentList.Add(Executable ?? "dotnet");
+            start.ArgumentList.Add(executable ?? "dotnet");
         }
 
-        if (Executable is null)
+        if (executable is null)
         {
             start.ArgumentList.Add(CliDll);
         }
