@@ -84,9 +84,7 @@ internal sealed partial class RetryHandler : DelegatingHandler
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
                 // A server that asks for a longer pause than MaxDelay is not retried early: the caller hears the delay it asked for.
-                ShouldHandle = args => ValueTask.FromResult(
-                    RetryDecision.ShouldRetry(RequestOf(args.Context), args.Outcome.Result, args.Outcome.Exception, options.RetryStatuses, options.RetryUnsafeMethods)
-                    && !(RetryDecision.RetryAfter(args.Outcome.Result, _time.GetUtcNow()) > options.MaxDelay)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldHandle(RequestOf(args.Context), args.Outcome)),
                 DelayGenerator = args =>
                 {
                     var wait = RetryDecision.RetryAfter(args.Outcome.Result, _time.GetUtcNow());
